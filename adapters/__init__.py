@@ -1,0 +1,1 @@
+"""Fact sources: each adapter turns one input format into a validated FactBundle."""

@@ -1,0 +1,273 @@
+"""Compile a rule version to a durable_rules JSON ruleset.
+
+The shape follows the durable_rules field guide (../shared/notes/durable-rules.md §5)
+and goes one step further on disjunctions:
+
+- No `$or` is ever emitted. A positive pattern with alternatives (`i`, `nagon_av`)
+  becomes one durable rule per alternative; a negated pattern with alternatives
+  becomes one negated pattern per alternative (not (A or B) = not A and not B).
+  Defect A (a join test after a nested `$or` is skipped) therefore cannot occur,
+  whatever order an author writes tests in.
+- Every non-first pattern ends with an always-true join test (defect B: a false
+  last join test reads past the expression array and can segfault).
+- A negated pattern matches a *mirror kind* (`<kind>~saknas`) whose facts are
+  asserted before every positive fact. Negation is then decided when a frame is
+  created (defect C), and no ordering cycle between kinds can arise, not even
+  when a rule negates the kind of its own subject (the rehire exemption).
+- Each ruleset carries an opening rule that fires once per session (defect D).
+- `id` and `sid` are durable's own; the fact id travels as `ref` (defect G).
+- Ruleset names carry a hash of their content, since durable cannot replace one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from engine import facts as fact_model
+from engine.errors import RuleCompileError
+from engine.legaltime import OPEN_END, Period
+from engine.loader import LoadedRule
+from engine.rulebook import FieldRef, ParamRef, Pattern, Rule, Test, Version
+
+SENTINEL_FIELD = "dr_one"
+SUBJECT_FIELD = "dr_subject"
+SESSION_KIND = "__session__"
+MIRROR_SUFFIX = "~saknas"
+ROLES = ("galler", "brott", "undantag")  # applies, violation, exempt
+MAX_PATTERNS = 16  # durable's MAX_MESSAGE_FRAMES
+MAX_JOIN_TESTS = 28  # MAX_SEQUENCE_EXPRESSIONS is 32 including markers
+
+
+def engine_field(name: str) -> str:
+    return "ref" if name == "id" else name
+
+
+def derived_field(name: str, period: Period) -> str:
+    return f"{engine_field(name)}__plus_{period.slug}"
+
+
+def flag_field(name: str, value: str) -> str:
+    return f"{name}__{value}"
+
+
+def ordinal(day: date) -> int:
+    return day.toordinal()
+
+
+@dataclass(frozen=True)
+class AliasInfo:
+    alias: str
+    kind: str
+    negated: bool
+    joins: tuple[tuple[str, str, str], ...]  # (own field, other alias, other field), equality only
+
+
+@dataclass
+class CompiledVersion:
+    rule: Rule
+    version_index: int
+    name: str
+    ruleset: dict[str, Any]
+    subject_alias: str
+    subject_kind: str
+    decisive: str
+    aliases: dict[str, AliasInfo]
+    needed: dict[str, frozenset[str]]  # kind -> model fields the ruleset reads
+    derived: frozenset[tuple[str, str, Period]]  # (kind, field, period)
+    negated_kinds: frozenset[str]
+    positive_kinds: frozenset[str]
+
+    @property
+    def version(self) -> Version:
+        return self.rule.versioner[self.version_index]
+
+    @property
+    def key(self) -> str:
+        return f"{self.rule.id}@{self.version.giltig_fran.isoformat()}"
+
+
+@dataclass
+class _Ctx:
+    rule: Rule
+    version: Version
+    kinds: dict[str, str] = field(default_factory=dict)  # alias -> kind
+    needed: dict[str, set[str]] = field(default_factory=dict)
+    derived: set[tuple[str, str, Period]] = field(default_factory=set)
+
+    def need(self, kind: str, name: str) -> None:
+        self.needed.setdefault(kind, set()).add(name)
+
+    def period(self, value: Period | ParamRef) -> Period:
+        if isinstance(value, ParamRef):
+            value = self.version.parametrar[value.parameter]
+        assert isinstance(value, Period)
+        return value
+
+    def param(self, value: Any) -> Any:
+        return self.version.parametrar[value.parameter] if isinstance(value, ParamRef) else value
+
+
+def _literal(value: Any, ftype: str) -> Any:
+    if ftype == "date":
+        return ordinal(date.fromisoformat(value))
+    return value
+
+
+_CMP = {"fore": "$lt", "senast": "$lte", "efter": "$gt", "tidigast": "$gte", "inte_lika_med": "$neq"}
+
+
+def _left(ctx: _Ctx, kind: str, test: Test) -> str:
+    ctx.need(kind, test.falt)
+    if test.plus is None:
+        return engine_field(test.falt)
+    period = ctx.period(test.plus)
+    ctx.derived.add((kind, test.falt, period))
+    return derived_field(test.falt, period)
+
+
+def _right(ctx: _Ctx, ref: FieldRef) -> dict[str, str]:
+    alias, name = ref.falt.split(".")
+    kind = ctx.kinds[alias]
+    ctx.need(kind, name)
+    if ref.plus is None:
+        return {alias: engine_field(name)}
+    period = ctx.period(ref.plus)
+    ctx.derived.add((kind, name, period))
+    return {alias: derived_field(name, period)}
+
+
+def _expr(op: str, left: str, right: Any) -> dict:
+    return {left: right} if op == "lika_med" else {_CMP[op]: {left: right}}
+
+
+def _test_alternatives(ctx: _Ctx, kind: str, test: Test) -> list[list[tuple[bool, dict]]]:
+    """Alternatives for one test; each alternative is a list of (is_join, expression)."""
+    ftype = fact_model.field_types(kind)[test.falt]
+    op = test.operator
+    if op == "innehaller":
+        ctx.need(kind, test.falt)
+        return [[(False, {flag_field(test.falt, test.innehaller): True})]]
+    left = _left(ctx, kind, test)
+    operand = ctx.param(test.operand)
+    if isinstance(operand, FieldRef):
+        return [[(True, _expr(op, left, _right(ctx, operand)))]]
+    if op == "i":
+        return [[(False, _expr("lika_med", left, _literal(v, ftype)))] for v in operand]
+    if op == "inte_i":
+        return [[(False, _expr("inte_lika_med", left, _literal(v, ftype))) for v in operand]]
+    return [[(False, _expr(op, left, _literal(operand, ftype)))]]
+
+
+def _pattern_alternatives(ctx: _Ctx, pattern: Pattern, extra: list[tuple[bool, dict]]) -> list[list]:
+    """All conjunctions of tests a pattern stands for (its DNF)."""
+    conjunctive = [extra]
+    for test in pattern.dar:
+        conjunctive = [a + b for a in conjunctive for b in _test_alternatives(ctx, pattern.typ, test)]
+    if pattern.nagon_av:
+        options = [alt for test in pattern.nagon_av for alt in _test_alternatives(ctx, pattern.typ, test)]
+        conjunctive = [a + b for a in conjunctive for b in options]
+    return conjunctive
+
+
+def _build(kind: str, tests: list[tuple[bool, dict]], first_alias: str | None) -> dict:
+    # kind first so alpha nodes are shared; alpha before join; the always-true join test last
+    alpha = [t for is_join, t in tests if not is_join]
+    joins = [t for is_join, t in tests if is_join]
+    if len(joins) > MAX_JOIN_TESTS:
+        raise RuleCompileError(f"för många jämförelser mot andra fakta i ett mönster ({len(joins)})")
+    body = [{"kind": kind}, *alpha, *joins]
+    if first_alias is not None:
+        body.append({"$lte": {SENTINEL_FIELD: {first_alias: SENTINEL_FIELD}}})
+    return {"$and": body}
+
+
+def _joins_of(pattern: Pattern) -> tuple[tuple[str, str, str], ...]:
+    out = []
+    for test in pattern.dar:
+        if test.operator == "lika_med" and isinstance(test.operand, FieldRef) and test.plus is None \
+                and test.operand.plus is None:
+            alias, name = test.operand.falt.split(".")
+            out.append((test.falt, alias, name))
+    return tuple(out)
+
+
+def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: bool = True,
+                    mirror_negations: bool = True) -> CompiledVersion:
+    """Compile one version. The keyword switches exist only so tests can show each defect."""
+    rule = loaded.rule if isinstance(loaded, LoadedRule) else loaded
+    version = rule.versioner[version_index]
+    ctx = _Ctx(rule, version)
+    all_patterns = list(rule.tillamplig_nar) + list(rule.overtradelse_nar)
+    if rule.undantag:
+        all_patterns.append(rule.undantag.monster)
+    for pattern in all_patterns:
+        ctx.kinds[pattern.som] = pattern.typ
+    if len(all_patterns) > MAX_PATTERNS:
+        raise RuleCompileError(f"{rule.id}: högst {MAX_PATTERNS} mönster per regel")
+    subject = next(p for p in rule.tillamplig_nar if p.som == rule.avser)
+    first_alias = rule.tillamplig_nar[0].som
+    ctx.need(subject.typ, rule.avgorande_datum)
+    window = [(False, {"$gte": {engine_field(rule.avgorande_datum): ordinal(version.giltig_fran)}}),
+              (False, {"$lte": {engine_field(rule.avgorande_datum): ordinal(version.giltig_till or OPEN_END)}}),
+              (False, {SUBJECT_FIELD: 1})]
+
+    def positive(patterns: list[Pattern]) -> list[list[tuple[str, dict]]]:
+        per_pattern = []
+        for p in patterns:
+            extra = window if p.som == rule.avser else []
+            tail = None if (p.som == first_alias or not sentinel) else first_alias
+            per_pattern.append([(p.som, _build(p.typ, alt, tail)) for alt in _pattern_alternatives(ctx, p, extra)])
+        return [list(combo) for combo in itertools.product(*per_pattern)]
+
+    def negated(pattern: Pattern) -> list[tuple[str, dict]]:
+        kind = pattern.typ + MIRROR_SUFFIX if mirror_negations else pattern.typ
+        tail = first_alias if sentinel else None
+        alts = _pattern_alternatives(ctx, pattern, [])
+        return [(f"{pattern.som}{'_' + str(i) if i else ''}$not", _build(kind, alt, tail))
+                for i, alt in enumerate(alts)]
+
+    applies = rule.tillamplig_nar
+    violation_pos = [p for p in rule.overtradelse_nar if not p.saknas]
+    violation_neg = [n for p in rule.overtradelse_nar if p.saknas for n in negated(p)]
+    if rule.undantag:
+        violation_neg += negated(rule.undantag.monster)
+    # negated patterns go after every positive pattern so that all aliases they reference exist
+    bodies: dict[str, list[list[tuple[str, dict]]]] = {
+        "galler": positive(applies),
+        "brott": [combo + violation_neg for combo in positive(list(applies) + violation_pos)],
+    }
+    if rule.undantag:
+        bodies["undantag"] = positive(list(applies) + [rule.undantag.monster])
+
+    seed = {"rule": rule.model_dump(mode="json"), "version": version_index,
+            "sentinel": sentinel, "mirror": mirror_negations}
+    digest = hashlib.sha256(json.dumps(seed, sort_keys=True).encode()).hexdigest()[:12]
+    name = f"{rule.id.replace('-', '_')}_v{version_index}_{digest}"
+    ruleset: dict[str, Any] = {
+        "opened": {"all": [{"o": {"$and": [{"kind": SESSION_KIND}]}}], "run": f"{name}|opened"}}
+    for role, combos in bodies.items():
+        for i, combo in enumerate(combos):
+            ruleset[f"{role}_{i}"] = {"all": [{alias: expr} for alias, expr in combo], "run": f"{name}|{role}"}
+
+    # the exemption is negated inside the violation rule: a fact withheld from it could remove a violation
+    exempt_alias = rule.undantag.monster.som if rule.undantag else None
+    aliases = {p.som: AliasInfo(p.som, p.typ, p.saknas or p.som == exempt_alias, _joins_of(p))
+               for p in all_patterns}
+    neg_kinds = frozenset(p.typ for p in rule.overtradelse_nar if p.saknas) | (
+        frozenset({rule.undantag.monster.typ}) if rule.undantag else frozenset())
+    pos_kinds = frozenset(p.typ for p in all_patterns if not p.saknas)
+    return CompiledVersion(
+        rule=rule, version_index=version_index, name=name, ruleset=ruleset,
+        subject_alias=rule.avser, subject_kind=subject.typ, decisive=rule.avgorande_datum,
+        aliases=aliases, needed={k: frozenset(v) for k, v in ctx.needed.items()},
+        derived=frozenset(ctx.derived), negated_kinds=neg_kinds, positive_kinds=pos_kinds)
+
+
+def compile_rule(loaded: LoadedRule | Rule) -> list[CompiledVersion]:
+    rule = loaded.rule if isinstance(loaded, LoadedRule) else loaded
+    return [compile_version(rule, i) for i in range(len(rule.versioner))]

@@ -1,0 +1,102 @@
+"""durable_rules behind one small, synchronous interface.
+
+One Host per process, without its background timer threads (field guide
+§1.15); one live session at a time, always deleted (§1.3: at most 1024 live
+sessions, 32-bit session hashes); each compiled ruleset registered once under
+its content-hashed name (§1.14).
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+from dataclasses import dataclass
+from typing import Any
+
+from durable import engine as dr
+
+from engine.errors import EvaluationError
+
+# C error codes seen in practice (field guide §2) and what they mean for us.
+ERROR_CODES = {
+    302: "för många egenskaper i ett faktum",
+    304: "för många mönster i en regel",
+    309: "sessionen finns inte",
+    311: "en jämförelse mot ett fält som saknas",
+    312: "räkning på ett värde som inte är ett tal",
+    303: "för många samtidiga alfa-träffar",
+}
+
+
+@dataclass(frozen=True)
+class Match:
+    role: str  # galler | brott | undantag
+    frame: tuple[tuple[str, str], ...]  # (alias, fact ref), sorted
+
+
+class _QuietHost(dr.Host):
+    def __init__(self, collector: "DurableRunner"):
+        self._collector = collector
+        super().__init__()
+
+    def _run(self) -> None:  # no dispatcher or timer threads: every action runs inside assert_facts
+        pass
+
+    def get_action(self, action_name: str):
+        name, _, role = action_name.partition("|")
+        return lambda c: self._collector._record(name, role, c)
+
+
+class DurableRunner:
+    """Evaluates a compiled ruleset on one batch of facts and returns its matches."""
+
+    def __init__(self) -> None:
+        self._host = _QuietHost(self)
+        self._registered: set[str] = set()
+        self._lock = threading.Lock()
+        self._current: list[Match] | None = None
+        self._errors: list[str] = []
+
+    def _record(self, name: str, role: str, c: Any) -> None:
+        if role == "opened" or self._current is None:
+            return
+        try:
+            frame = tuple(sorted((alias, str(fact["ref"])) for alias, fact in c._m.items()))
+            self._current.append(Match(role, frame))
+        except Exception as exc:  # durable swallows action errors; keep them
+            self._errors.append(repr(exc))
+
+    def register(self, name: str, ruleset: dict[str, Any]) -> None:
+        if name not in self._registered:
+            # set_rulesets deletes each rule's "run" from its input (PR #254), so pass a copy
+            self._host.set_rulesets({name: copy.deepcopy(ruleset)})
+            self._registered.add(name)
+
+    def run(self, name: str, ruleset: dict[str, Any], batch: list[dict[str, Any]]) -> list[Match]:
+        sid = batch[0]["sid"]
+        with self._lock:
+            self.register(name, ruleset)
+            self._current, self._errors = [], []
+            try:
+                try:
+                    self._host.assert_facts(name, batch)
+                except (dr.MessageNotHandledException, dr.MessageObservedException):
+                    # a batch with an unmatched fact defers every action: run them now
+                    self._host.update_state(name, {"sid": sid})
+                except Exception as exc:
+                    raise EvaluationError(_describe(exc)) from None
+                state = self._host.get_state(name, sid)
+                if self._errors or "exception" in state:
+                    raise EvaluationError(f"regelåtgärd misslyckades: {self._errors or state['exception']}")
+                return sorted(set(self._current), key=lambda m: (m.role, m.frame))
+            finally:
+                self._current = None
+                self._host.delete_state(name, sid)
+
+
+def _describe(exc: Exception) -> str:
+    text = str(exc)
+    for code, meaning in ERROR_CODES.items():
+        if str(code) in text:
+            return f"durable_rules fel {code} ({meaning}): {text}"
+    return f"durable_rules: {text}"

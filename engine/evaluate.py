@@ -1,0 +1,169 @@
+"""Evaluate compiled rules for one facility and build its part of the ledger."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Protocol
+
+from engine.bundle import BrokenFact
+from engine.compile import CompiledVersion
+from engine.describe import describe, field_value
+from engine.drhost import Match
+from engine.facts import FACT_KINDS, Fact, Kontext
+from engine.findings import Evidence, Finding
+from engine.loader import LoadedRule
+from engine.prepare import Withheld, session_batch
+from engine.session import FacilityFacts
+
+
+class Runner(Protocol):
+    def run(self, name: str, ruleset: dict[str, Any], batch: list[dict[str, Any]]) -> list[Match]: ...
+
+
+@dataclass
+class CompiledRule:
+    loaded: LoadedRule
+    versions: list[CompiledVersion]
+
+    @property
+    def rule(self):
+        return self.loaded.rule
+
+
+def _concerns(w: Withheld, subject: Fact, compiled: CompiledVersion, aliases: set[str]) -> bool:
+    """Could the withheld fact have changed this subject's outcome (through one of `aliases`)?"""
+    for name in aliases:
+        info = compiled.aliases[name]
+        if info.kind != w.kind:
+            continue
+        if name == compiled.subject_alias:
+            if w.fact_id is None or w.fact_id == subject.id:
+                return True
+            continue
+        direct = [(own, other) for own, alias, other in info.joins if alias == compiled.subject_alias]
+        if not direct:
+            return True
+        if all(w.raw.get(own) is None or w.raw.get(own) == getattr(subject, other, None) for own, other in direct):
+            return True
+    return False
+
+
+def _describe_withheld(w: Withheld) -> str:
+    if w.reason:
+        return f"{w.kind} {w.fact_id or '(utan id)'} är ogiltigt: {w.reason}"
+    return f"{w.kind} {w.fact_id}: uppgift saknas om {', '.join(w.missing)}"
+
+
+def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext, runner: Runner,
+                  run_id: str) -> list[Finding]:
+    rule = crule.rule
+    subject_kind = crule.versions[0].subject_kind
+    facts = {(k, f.id): f for k, f in facility.all()}
+    subjects = [f for k, f in facility.owned if k == subject_kind]
+    findings: list[Finding] = []
+    by_version: dict[int, list[Fact]] = {}
+    for subject in subjects:
+        decisive: date | None = getattr(subject, rule.avgorande_datum)
+        base = Finding(rule.id, "not_applicable", facility.facility_id, subject_kind, subject.id,
+                       describe(subject_kind, subject, facts),
+                       decisive_date=decisive.isoformat() if decisive else None)
+        if decisive is None:
+            base.outcome = "undetermined"
+            base.missing = [f"{subject_kind} {subject.id}: uppgift saknas om {rule.avgorande_datum}"]
+            findings.append(base)
+            continue
+        index = next((i for i, v in enumerate(rule.versioner) if v.covers(decisive)), None)
+        if index is None:
+            base.reason = f"ingen version av regeln gäller för {rule.avgorande_datum} {decisive.isoformat()}"
+            findings.append(base)
+            continue
+        by_version.setdefault(index, []).append(subject)
+    for index, group in sorted(by_version.items()):
+        compiled = crule.versions[index]
+        sid = f"{run_id}:{facility.facility_id}:{compiled.name}"
+        batch, withheld = session_batch(compiled, facility, kontext, sid)
+        matches = runner.run(compiled.name, compiled.ruleset, batch)
+        for subject in group:
+            findings.append(_judge(crule, compiled, subject, matches, withheld, facility, facts))
+    for broken in facility.broken:
+        if broken.kind == subject_kind and (
+                broken.ref(FACT_KINDS[subject_kind].facility_field or "") == facility.facility_id):
+            findings.append(_broken_subject(rule.id, subject_kind, broken, facility.facility_id))
+    return findings
+
+
+def _broken_subject(rule_id: str, kind: str, broken: BrokenFact, facility_id: str) -> Finding:
+    return Finding(rule_id, "undetermined", facility_id, kind, broken.id or "?",
+                   f"{kind} {broken.id or '(utan id)'}", missing=[broken.diagnostic.render()])
+
+
+def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, matches: list[Match],
+           withheld: list[Withheld], facility: FacilityFacts, facts: dict) -> Finding:
+    rule = crule.rule
+    alias = compiled.subject_alias
+    mine = [m for m in matches if (alias, subject.id) in m.frame]
+    roles = {m.role for m in mine}
+    decisive = getattr(subject, rule.avgorande_datum)
+    finding = Finding(rule.id, "not_applicable", facility.facility_id, compiled.subject_kind, subject.id,
+                      describe(compiled.subject_kind, subject, facts), version=compiled.version_index,
+                      decisive_date=decisive.isoformat())
+    applies_aliases = {p.som for p in rule.tillamplig_nar}
+    all_aliases = set(compiled.aliases)
+    negated = {a for a, info in compiled.aliases.items() if info.negated}
+    affecting = [w for w in withheld if _concerns(w, subject, compiled, all_aliases)]
+    self_withheld = [w for w in affecting if w.kind == compiled.subject_kind and w.fact_id == subject.id]
+    neg_affecting = [w for w in affecting if _concerns(w, subject, compiled, negated)]
+    applies_affecting = [w for w in affecting if _concerns(w, subject, compiled, applies_aliases)]
+
+    if self_withheld:
+        finding.outcome = "undetermined"
+        finding.missing = [_describe_withheld(w) for w in self_withheld]
+    elif "undantag" in roles:
+        finding.exempt = True
+        finding.reason = rule.undantag.beskrivning.sv if rule.undantag else ""
+        finding.evidence = _evidence([m for m in mine if m.role == "undantag"], compiled, facts)
+    elif "brott" in roles and not neg_affecting:
+        finding.outcome = "violation"
+        violating = [m for m in mine if m.role == "brott"]
+        finding.evidence = _evidence(violating, compiled, facts)
+        finding.absent = [p.beskrivning or f"{p.typ} ({p.som})" for p in rule.overtradelse_nar if p.saknas]
+        finding.variables = _variables(violating[0], compiled, facts)
+    elif affecting and ("galler" in roles or applies_affecting):
+        finding.outcome = "undetermined"
+        finding.missing = [_describe_withheld(w) for w in affecting]
+    elif "galler" in roles:
+        finding.outcome = "pass"
+        finding.evidence = _evidence([m for m in mine if m.role == "galler"], compiled, facts)
+    else:
+        finding.reason = "regelns villkor för tillämplighet är inte uppfyllda"
+    return finding
+
+
+def _fact_for(alias: str, ref: str, compiled: CompiledVersion, facts: dict):
+    kind = compiled.aliases[alias].kind
+    if kind == "kontext":
+        return kind, None
+    return kind, facts.get((kind, ref))
+
+
+def _evidence(matches: list[Match], compiled: CompiledVersion, facts: dict) -> list[Evidence]:
+    seen: dict[tuple[str, str], Evidence] = {}
+    for match in matches:
+        for alias, ref in match.frame:
+            kind, fact = _fact_for(alias, ref, compiled, facts)
+            if fact is None or (kind, ref) in seen:
+                continue
+            names = sorted(compiled.needed.get(kind, frozenset()) | {"id"})
+            seen[(kind, ref)] = Evidence(kind, ref, {n: field_value(getattr(fact, n)) for n in names})
+    return sorted(seen.values(), key=lambda e: (e.kind, e.id))
+
+
+def _variables(match: Match, compiled: CompiledVersion, facts: dict) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for alias, ref in match.frame:
+        kind, fact = _fact_for(alias, ref, compiled, facts)
+        if fact is not None:
+            for name, value in fact.model_dump().items():
+                out[f"{alias}.{name}"] = field_value(value)
+    return out

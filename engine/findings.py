@@ -1,0 +1,46 @@
+"""The findings ledger: one outcome per facility × applicable rule × subject."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+OutcomeName = Literal["violation", "undetermined", "pass", "not_applicable"]
+OUTCOME_RANK = {"violation": 0, "undetermined": 1, "pass": 2, "not_applicable": 3}
+OUTCOME_SV = {"violation": "överträdelse", "undetermined": "kunde inte bedömas", "pass": "uppfyllt",
+              "not_applicable": "ej tillämplig"}
+# the rule format's Swedish outcome names
+OUTCOME_FROM_SV = {"overtradelse": "violation", "obestamt": "undetermined", "uppfyllt": "pass",
+                   "ej_tillamplig": "not_applicable"}
+
+
+@dataclass
+class Evidence:
+    kind: str
+    id: str
+    fields: dict[str, Any]
+    source: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {"kind": self.kind, "id": self.id, "fields": self.fields, "source": self.source}
+
+
+@dataclass
+class Finding:
+    rule_id: str
+    outcome: OutcomeName
+    facility_id: str
+    subject_kind: str
+    subject_id: str
+    subject_label: str = ""
+    version: int | None = None  # index into the rule's versions; None when no version applies
+    decisive_date: str | None = None
+    evidence: list[Evidence] = field(default_factory=list)
+    absent: list[str] = field(default_factory=list)  # what the rule found missing (negated patterns)
+    missing: list[str] = field(default_factory=list)  # facts the rule needed but could not read
+    reason: str = ""
+    exempt: bool = False
+    variables: dict[str, Any] = field(default_factory=dict)
+
+    def sort_key(self) -> tuple:
+        return (self.facility_id, OUTCOME_RANK[self.outcome], self.rule_id, self.subject_kind, self.subject_id)

@@ -1,0 +1,93 @@
+"""Legal time under lag (1930:173) om beräkning av lagstadgad tid.
+
+1 §: a period in months or years ends on the same day number in the end
+month, or on its last day if that month is shorter. dateutil's relativedelta
+clamps to the month's end in exactly that way, so 31 August plus six months
+is the last day of February.
+
+2 §: a deadline *to act* that ends on a Saturday, Sunday, public holiday,
+midsommarafton, julafton or nyårsafton moves to the next weekday. It never
+moves an age limit, so only `deadline_to_act` applies it.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+from dateutil.relativedelta import relativedelta
+from pydantic import BaseModel, ConfigDict, model_validator
+
+# Used for "still ongoing" / "still kept": later than any real date, still an int for the engine.
+OPEN_END = date(9999, 12, 31)
+
+
+class Period(BaseModel):
+    """A statutory period: exactly one of years, months, days (days only where the law says days)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    ar: int | None = None
+    manader: int | None = None
+    dagar: int | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> "Period":
+        given = [v for v in (self.ar, self.manader, self.dagar) if v is not None]
+        if len(given) != 1:
+            raise ValueError("ange exakt en av ar, manader eller dagar")
+        if given[0] < 0:
+            raise ValueError("en tidsperiod kan inte vara negativ")
+        return self
+
+    @property
+    def slug(self) -> str:
+        if self.ar is not None:
+            return f"{self.ar}y"
+        if self.manader is not None:
+            return f"{self.manader}m"
+        return f"{self.dagar}d"
+
+    def swedish(self) -> str:
+        if self.ar is not None:
+            return f"{self.ar} år"
+        if self.manader is not None:
+            return f"{self.manader} månad" + ("er" if self.manader != 1 else "")
+        return f"{self.dagar} dag" + ("ar" if self.dagar != 1 else "")
+
+
+def add_period(start: date, period: Period) -> date:
+    """The day a period counted from `start` ends (TC-01)."""
+    if start >= OPEN_END:
+        return OPEN_END
+    if period.ar is not None:
+        return start + relativedelta(years=period.ar)
+    if period.manader is not None:
+        return start + relativedelta(months=period.manader)
+    return start + timedelta(days=period.dagar or 0)
+
+
+@lru_cache(maxsize=None)
+def _swedish_holidays(year: int) -> holidays.HolidayBase:
+    # The Swedish calendar in `holidays` counts every Sunday as a holiday;
+    # 2 § names Sundays separately anyway, so that is harmless here.
+    return holidays.country_holidays("SE", years=year, language="sv")
+
+
+def is_day_off(day: date) -> bool:
+    """Saturday, Sunday, public holiday (lag 1989:253), midsommarafton, julafton, nyårsafton."""
+    if day.weekday() >= 5 or day in _swedish_holidays(day.year):
+        return True
+    if day.month == 12 and day.day in (24, 31):
+        return True
+    # midsommarafton: the Friday between 19 and 25 June
+    return day.month == 6 and 19 <= day.day <= 25 and day.weekday() == 4
+
+
+def deadline_to_act(start: date, period: Period) -> date:
+    """Last day to take an action within `period` from `start` (TC-01 and TC-02)."""
+    day = add_period(start, period)
+    while is_day_off(day):
+        day += timedelta(days=1)
+    return day

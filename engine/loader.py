@@ -1,0 +1,410 @@
+"""Load rule packs: YAML → pydantic → semantic checks, every error with file:line:column."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from string import Template
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from rapidfuzz import process
+
+from engine import facts as fact_model
+from engine.errors import Diagnostic, DiagnosticError
+from engine.legaltime import Period
+from engine.rulebook import FieldRef, ParamRef, Pattern, Rule, RuleFile, Test
+from engine.yamlsafe import Positions, YamlError, load_file
+
+# Names durable_rules' action closure reserves, plus the fields we add to every fact.
+RESERVED_ALIASES = frozenset({
+    "s", "m", "host", "post", "assert_fact", "retract_fact", "start_timer", "cancel_timer",
+    "renew_action_lease", "delete_state", "get_facts", "get_pending_events", "subjekt", "parameter"})
+ORDERED_TYPES = frozenset({"date", "int"})
+
+
+@dataclass
+class LoadedRule:
+    rule: Rule
+    file: str
+    path: tuple  # path of the rule inside its file, for positions
+    positions: Positions
+    pack: str
+
+    def where(self, *sub: Any, key: bool = False) -> tuple[int, int]:
+        pos = self.positions.locate(self.path + tuple(sub), key=key)
+        return pos.line, pos.column
+
+
+@dataclass
+class Rulebook:
+    rules: list[LoadedRule] = field(default_factory=list)
+    acts: dict[str, str] = field(default_factory=dict)  # "2007:171" -> name as cited in text
+
+    @property
+    def digest(self) -> str:
+        canon = json.dumps([r.rule.model_dump(mode="json") for r in self.rules], sort_keys=True,
+                           ensure_ascii=False)
+        return hashlib.sha256(canon.encode()).hexdigest()
+
+    def get(self, rule_id: str) -> LoadedRule:
+        return next(r for r in self.rules if r.rule.id == rule_id)
+
+
+def _all_keys(model: type[BaseModel], seen: set | None = None) -> set[str]:
+    seen = seen if seen is not None else set()
+    keys: set[str] = set()
+    if model in seen:
+        return keys
+    seen.add(model)
+    for name, info in model.model_fields.items():
+        keys.add(name)
+        for sub in _models_in(info.annotation):
+            keys |= _all_keys(sub, seen)
+    return keys
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    from typing import get_args
+
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    found = []
+    for arg in get_args(annotation):
+        found += _models_in(arg)
+    return found
+
+
+RULE_KEYS = sorted(_all_keys(RuleFile) | {"ar", "manader", "dagar"})
+
+
+def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    match = process.extractOne(str(word), list(choices), score_cutoff=70)
+    return f"menade du '{match[0]}'?" if match else ""
+
+
+def _pydantic_diagnostics(exc: ValidationError, file: str, positions: Positions) -> list[Diagnostic]:
+    out = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        # pydantic adds union member names to the location; drop what is not in the document
+        doc_loc = tuple(p for p in loc if isinstance(p, int) or p in _known_path_parts(positions, loc))
+        extra = err["type"] == "extra_forbidden"
+        pos = positions.locate(doc_loc, key=extra)
+        dotted = ".".join(str(p) for p in doc_loc)
+        if extra:
+            out.append(Diagnostic(file, pos.line, pos.column, "RK-R001", "okänd nyckel", dotted,
+                                  suggest(doc_loc[-1], RULE_KEYS)))
+        elif err["type"] == "missing":
+            out.append(Diagnostic(file, pos.line, pos.column, "RK-R002", "obligatorisk nyckel saknas", dotted))
+        else:
+            out.append(Diagnostic(file, pos.line, pos.column, "RK-R003", _swedish(err), dotted))
+    return _dedupe(out)
+
+
+def _known_path_parts(positions: Positions, loc: tuple) -> set:
+    parts = set()
+    for path in positions:
+        parts.update(p for p in path if isinstance(p, str))
+    return parts
+
+
+def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
+    seen, out = set(), []
+    for d in diags:
+        key = (d.line, d.column, d.field, d.code)
+        if key not in seen:
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def _swedish(err: dict) -> str:
+    kind, msg = err["type"], err["msg"]
+    table = {
+        "date_from_datetime_parsing": "ogiltigt datum (skriv ÅÅÅÅ-MM-DD)",
+        "date_parsing": "ogiltigt datum (skriv ÅÅÅÅ-MM-DD)",
+        "date_type": "ska vara ett datum (ÅÅÅÅ-MM-DD)",
+        "string_pattern_mismatch": f"har fel form (ska matcha {err.get('ctx', {}).get('pattern', '')})",
+        "literal_error": f"ogiltigt värde, tillåtna: {err.get('ctx', {}).get('expected', '')}",
+        "string_type": "ska vara en text",
+        "int_type": "ska vara ett heltal",
+        "bool_type": "ska vara true eller false",
+        "list_type": "ska vara en lista",
+        "dict_type": "ska vara en mappning",
+        "model_type": "ska vara en mappning",
+        "too_short": "för få element",
+    }
+    if kind in table:
+        return table[kind]
+    if kind == "value_error":
+        return msg.removeprefix("Value error, ")
+    return msg
+
+
+def load_rulebook(root: Path) -> Rulebook:
+    """Load every `*.yaml` under `root`; raise DiagnosticError with all problems found."""
+    files = sorted(root.rglob("*.yaml")) if root.is_dir() else [root]
+    if not files:
+        raise DiagnosticError([Diagnostic(str(root), 0, 0, "RK-R010", "inga regelfiler (*.yaml) hittades")])
+    diags: list[Diagnostic] = []
+    book = Rulebook()
+    for path in files:
+        display = _display(path)
+        try:
+            data, positions = load_file(path, display)
+        except YamlError as exc:
+            diags.append(exc.diagnostic)
+            continue
+        try:
+            parsed = RuleFile.model_validate(data)
+        except ValidationError as exc:
+            diags += _pydantic_diagnostics(exc, display, positions)
+            continue
+        for sfs, act in parsed.forfattningar.items():
+            book.acts.setdefault(sfs, act.namn)
+        for index, rule in enumerate(parsed.regler):
+            loaded = LoadedRule(rule, display, ("regler", index), positions, parsed.regelpaket.id)
+            diags += check_rule(loaded)
+            book.rules.append(loaded)
+    seen: dict[str, LoadedRule] = {}
+    for loaded in book.rules:
+        if loaded.rule.id in seen:
+            first = seen[loaded.rule.id]
+            diags.append(Diagnostic(loaded.file, *loaded.where("id"), "RK-R011",
+                                    f"regel-id {loaded.rule.id} finns redan i {first.file}:{first.where('id')[0]}",
+                                    "id"))
+        seen[loaded.rule.id] = loaded
+    for loaded in book.rules:
+        diags += _check_acts(loaded, book.acts)
+    if diags:
+        raise DiagnosticError(sorted(diags))
+    book.rules.sort(key=lambda r: r.rule.id)
+    return book
+
+
+def _check_acts(loaded: LoadedRule, acts: dict[str, str]) -> list[Diagnostic]:
+    out = []
+    for i, version in enumerate(loaded.rule.versioner):
+        for group in ("lagrum", "undantag_lagrum"):
+            for j, ref in enumerate(getattr(version, group)):
+                if ref.forfattning not in acts:
+                    out.append(Diagnostic(loaded.file, *loaded.where("versioner", i, group, j, "forfattning"),
+                                          "RK-R012", f"författningen {ref.forfattning} saknas under "
+                                          "forfattningar i regelpaketet", f"versioner.{i}.{group}.{j}.forfattning",
+                                          suggest(ref.forfattning, list(acts))))
+    return out
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+class _Checker:
+    def __init__(self, loaded: LoadedRule):
+        self.loaded = loaded
+        self.rule = loaded.rule
+        self.diags: list[Diagnostic] = []
+        self.aliases: dict[str, tuple[str, bool]] = {}  # alias -> (kind, negated)
+
+    def error(self, code: str, message: str, *path: Any, field: str = "", hint: str = "", key: bool = False):
+        line, col = self.loaded.where(*path, key=key)
+        dotted = field or ".".join(str(p) for p in path)
+        self.diags.append(Diagnostic(self.loaded.file, line, col, code, message, dotted, hint))
+
+    def run(self) -> list[Diagnostic]:
+        rule = self.rule
+        self.check_versions()
+        sections = [("tillamplig_nar", rule.tillamplig_nar), ("overtradelse_nar", rule.overtradelse_nar)]
+        for section, patterns in sections:
+            for i, pattern in enumerate(patterns):
+                self.check_pattern(pattern, (section, i), first=(section == "tillamplig_nar" and i == 0))
+                if section == "tillamplig_nar" and pattern.saknas:
+                    self.error("RK-R020", "tillämplighet kan inte bygga på att något saknas; flytta mönstret "
+                               "till overtradelse_nar", section, i, "saknas")
+        if rule.undantag is not None:
+            if rule.undantag.monster.saknas:
+                self.error("RK-R021", "ett undantag måste beskriva något som finns", "undantag", "monster")
+            self.check_pattern(rule.undantag.monster, ("undantag", "monster"), first=False, register=False)
+            if not all(v.undantag_lagrum for v in rule.versioner):
+                self.error("RK-R022", "varje version måste ange undantag_lagrum när regeln har ett undantag",
+                           "versioner")
+        subject = self.aliases.get(rule.avser)
+        if subject is None or subject[1]:
+            self.error("RK-R023", f"avser: '{rule.avser}' är inget alias i tillamplig_nar", "avser",
+                       hint=suggest(rule.avser, list(self.aliases)))
+        else:
+            kind = subject[0]
+            if kind in fact_model.FACT_KINDS and fact_model.FACT_KINDS[kind].facility_field is None:
+                self.error("RK-R024", f"faktatypen {kind} hör inte till någon verksamhet och kan inte vara "
+                           "subjekt", "avser")
+            types = fact_model.field_types(kind) if kind in fact_model.ALL_KINDS else {}
+            if types.get(rule.avgorande_datum) != "date":
+                self.error("RK-R025", f"avgorande_datum: '{rule.avgorande_datum}' är inget datumfält i {kind}",
+                           "avgorande_datum", hint=suggest(rule.avgorande_datum, list(types)))
+        self.check_template()
+        outcomes = {e.forvantat for e in rule.exempel}
+        if "overtradelse" not in outcomes or outcomes == {"overtradelse"}:
+            self.error("RK-R026", "regeln behöver minst ett exempel som bryter mot den och ett som inte gör det",
+                       "exempel")
+        return self.diags
+
+    def check_versions(self) -> None:
+        versions = self.rule.versioner
+        for i, (a, b) in enumerate(zip(versions, versions[1:])):
+            if a.giltig_till is None or b.giltig_fran <= a.giltig_till:
+                self.error("RK-R030", "versionerna överlappar eller står i fel ordning", "versioner", i + 1,
+                           "giltig_fran")
+        names = set().union(*(v.parametrar for v in versions))
+        for i, version in enumerate(versions):
+            for name in sorted(names - set(version.parametrar)):
+                self.error("RK-R031", f"parametern '{name}' saknas i denna version", "versioner", i, "parametrar")
+
+    def check_pattern(self, pattern: Pattern, path: tuple, *, first: bool, register: bool = True) -> None:
+        if pattern.som in RESERVED_ALIASES:
+            self.error("RK-R040", f"aliaset '{pattern.som}' är reserverat", *path, "som")
+        elif pattern.som in self.aliases:
+            self.error("RK-R041", f"aliaset '{pattern.som}' används redan", *path, "som")
+        if first and pattern.saknas:
+            self.error("RK-R042", "det första mönstret kan inte vara `saknas`", *path, "saknas")
+        if pattern.typ not in fact_model.ALL_KINDS:
+            self.error("RK-R043", f"okänd faktatyp '{pattern.typ}'", *path, "typ",
+                       hint=suggest(pattern.typ, fact_model.ALL_KINDS))
+            return
+        types = fact_model.field_types(pattern.typ)
+        for group in ("dar", "nagon_av"):
+            for i, test in enumerate(getattr(pattern, group)):
+                self.check_test(test, pattern.typ, types, (*path, group, i))
+        if register:
+            self.aliases[pattern.som] = (pattern.typ, pattern.saknas)
+
+    def check_test(self, test: Test, kind: str, types: dict[str, str], path: tuple) -> None:
+        ftype = types.get(test.falt)
+        if ftype is None:
+            self.error("RK-R050", f"fältet '{test.falt}' finns inte i {kind}", *path, "falt",
+                       hint=suggest(test.falt, list(types)))
+            return
+        op = test.operator
+        if test.plus is not None and ftype != "date":
+            self.error("RK-R051", "plus går bara på datumfält", *path, "plus")
+        self.check_period(test.plus, (*path, "plus"))
+        if op == "innehaller":
+            if ftype != "list":
+                self.error("RK-R052", "innehaller går bara på listfält", *path, op)
+            elif test.innehaller not in fact_model.list_values(kind, test.falt):
+                self.error("RK-R053", f"'{test.innehaller}' är inget tillåtet värde",
+                           *path, op, hint=suggest(test.innehaller, fact_model.list_values(kind, test.falt)))
+            return
+        if ftype == "list":
+            self.error("RK-R052", "listfält jämförs med innehaller", *path, op)
+            return
+        if op in ("fore", "senast", "efter", "tidigast") and ftype not in ORDERED_TYPES:
+            self.error("RK-R054", f"{op} kräver ett datum- eller talfält, {test.falt} är {ftype}", *path, op)
+        operand = test.operand
+        if isinstance(operand, FieldRef):
+            self.check_fieldref(operand, ftype, (*path, op))
+        elif isinstance(operand, ParamRef):
+            self.check_param(operand.parameter, (*path, op))
+        elif isinstance(operand, list):
+            for j, value in enumerate(operand):
+                self.check_literal(value, ftype, (*path, op, j))
+        else:
+            self.check_literal(operand, ftype, (*path, op))
+
+    def check_fieldref(self, ref: FieldRef, ftype: str, path: tuple) -> None:
+        alias, name = ref.falt.split(".")
+        if alias not in self.aliases:
+            self.error("RK-R060", f"'{alias}' är inget tidigare alias", *path, "falt",
+                       hint=suggest(alias, list(self.aliases)))
+            return
+        kind, negated = self.aliases[alias]
+        if negated:
+            self.error("RK-R061", f"'{alias}' beskriver något som saknas och kan inte refereras", *path, "falt")
+        other = fact_model.field_types(kind).get(name)
+        if other is None:
+            self.error("RK-R062", f"fältet '{name}' finns inte i {kind}", *path, "falt",
+                       hint=suggest(name, list(fact_model.field_types(kind))))
+        elif other != ftype:
+            self.error("RK-R063", f"{ref.falt} är {other} men jämförs med ett fält av typen {ftype}", *path, "falt")
+        if ref.plus is not None and other != "date":
+            self.error("RK-R051", "plus går bara på datumfält", *path, "plus")
+        self.check_period(ref.plus, (*path, "plus"))
+
+    def check_period(self, value: Any, path: tuple) -> None:
+        if isinstance(value, ParamRef):
+            self.check_param(value.parameter, path, want=Period)
+
+    def check_param(self, name: str, path: tuple, want: type | None = None) -> None:
+        for i, version in enumerate(self.rule.versioner):
+            if name not in version.parametrar:
+                self.error("RK-R064", f"parametern '{name}' saknas i version {i + 1}", *path, "parameter",
+                           hint=suggest(name, list(version.parametrar)))
+            elif want is not None and not isinstance(version.parametrar[name], want):
+                self.error("RK-R065", f"parametern '{name}' ska vara en tidsperiod ({{manader: 6}})",
+                           "versioner", i, "parametrar", name)
+
+    def check_literal(self, value: Any, ftype: str, path: tuple) -> None:
+        from datetime import date
+
+        ok = {
+            "date": lambda v: isinstance(v, str) and _is_iso(v),
+            "bool": lambda v: isinstance(v, bool),
+            "int": lambda v: isinstance(v, int) and not isinstance(v, bool),
+            "text": lambda v: isinstance(v, str),
+        }[ftype](value)
+        if not ok:
+            self.error("RK-R066", f"värdet {value!r} passar inte fältets typ ({ftype})", *path)
+        del date
+
+    def check_template(self) -> None:
+        names = set()
+        for text, lang in ((self.rule.meddelande.sv, "sv"), (self.rule.meddelande.en, "en")):
+            try:
+                names |= template_names(text)
+            except ValueError as exc:
+                self.error("RK-R070", f"ogiltig meddelandemall: {exc}", "meddelande", lang)
+        params = set().union(*(v.parametrar for v in self.rule.versioner))
+        for name in sorted(names):
+            head, _, tail = name.partition(".")
+            if name in ("subjekt", "lagrum"):
+                continue
+            if head == "parameter" and tail in params:
+                continue
+            alias = self.aliases.get(head)
+            if alias and not alias[1] and tail in fact_model.field_types(alias[0]):
+                continue
+            self.error("RK-R071", f"okänt namn i meddelandet: ${{{name}}}", "meddelande",
+                       hint="använd ${alias.falt}, ${subjekt}, ${lagrum} eller ${parameter.namn}")
+
+
+class MessageTemplate(Template):
+    """`${e.start}`: dotted names; never str.format, which lets a template reach Python internals."""
+
+    idpattern = r"[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)?"
+    braceidpattern = idpattern
+
+
+def template_names(text: str) -> set[str]:
+    template = MessageTemplate(text)
+    if not template.is_valid():
+        raise ValueError("ett $ som inte följs av ett namn; skriv $$ för ett dollartecken")
+    return set(template.get_identifiers())
+
+
+def _is_iso(value: str) -> bool:
+    from datetime import date
+
+    try:
+        date.fromisoformat(value)
+        return len(value) == 10
+    except ValueError:
+        return False
+
+
+def check_rule(loaded: LoadedRule) -> list[Diagnostic]:
+    return _Checker(loaded).run()

@@ -1,0 +1,103 @@
+"""Turn facts into the flat, integer-dated dicts a compiled ruleset expects.
+
+durable_rules has no dates and allows arithmetic only on the right-hand side,
+so every calendar threshold a rule version needs (issued + 6 months, start +
+2 years) is computed here, from the rule's own parameters, and the engine only
+compares integers. A fact that lacks a field the ruleset reads is withheld
+rather than asserted: a missing field gives hard errors or random matches
+inside durable (field guide §1.10, defect H).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from engine.compile import (MIRROR_SUFFIX, SENTINEL_FIELD, SESSION_KIND, SUBJECT_FIELD, CompiledVersion,
+                            derived_field, engine_field, flag_field)
+from engine.facts import FACT_KINDS, Fact, Kontext, field_types, list_values
+from engine.legaltime import OPEN_END, add_period
+from engine.session import FacilityFacts
+
+
+@dataclass(frozen=True)
+class Withheld:
+    kind: str
+    fact_id: str | None
+    missing: tuple[str, ...]
+    raw: dict[str, Any]  # reference fields, for deciding which subjects it could concern
+    reason: str = ""
+
+
+def engine_fact(kind: str, fact: Fact | Kontext, compiled: CompiledVersion, subject: bool) -> dict[str, Any]:
+    out: dict[str, Any] = {"kind": kind, SENTINEL_FIELD: 1, SUBJECT_FIELD: 1 if subject else 0}
+    types = field_types(kind)
+    open_ended = getattr(type(fact), "open_ended", frozenset())
+    values = fact.model_dump()
+    if kind == "kontext":
+        out["ref"] = "kontext"
+    for name, value in values.items():
+        if value is None:
+            if name not in open_ended:
+                continue
+            value = OPEN_END
+        if types[name] == "date":
+            out[engine_field(name)] = value.toordinal()
+        elif types[name] == "list":
+            for option in list_values(kind, name):
+                out[flag_field(name, option)] = option in value
+        else:
+            out[engine_field(name)] = value
+    for derived_kind, name, period in compiled.derived:
+        if derived_kind == kind:
+            base = values.get(name)
+            if base is None and name in open_ended:
+                base = OPEN_END
+            if isinstance(base, date):
+                out[derived_field(name, period)] = add_period(base, period).toordinal()
+    return out
+
+
+def missing_fields(kind: str, fact: Fact | Kontext, compiled: CompiledVersion) -> tuple[str, ...]:
+    open_ended = getattr(type(fact), "open_ended", frozenset())
+    needed = compiled.needed.get(kind, frozenset())
+    return tuple(sorted(n for n in needed if getattr(fact, n) is None and n not in open_ended))
+
+
+def _raw_refs(fact: Fact) -> dict[str, Any]:
+    return {name: getattr(fact, name) for name in ("id", *FACT_KINDS[fact.kind].references)}
+
+
+def session_batch(compiled: CompiledVersion, facility: FacilityFacts, kontext: Kontext,
+                  sid: str) -> tuple[list[dict[str, Any]], list[Withheld]]:
+    """One assert batch: opener, mirror facts for negations, then positive facts."""
+    used = compiled.positive_kinds | compiled.negated_kinds
+    mirrors: list[dict[str, Any]] = []
+    positives: list[dict[str, Any]] = []
+    withheld: list[Withheld] = []
+    owned = {(k, f.id) for k, f in facility.owned}
+    candidates: list[tuple[str, Fact | Kontext]] = [("kontext", kontext)] + facility.all()
+    for kind, fact in candidates:
+        if kind not in used:
+            continue
+        missing = missing_fields(kind, fact, compiled)
+        if missing:
+            withheld.append(Withheld(kind, fact.id, missing, _raw_refs(fact)))  # type: ignore[union-attr]
+            continue
+        is_subject = kind == compiled.subject_kind and (kind, getattr(fact, "id", None)) in owned
+        record = engine_fact(kind, fact, compiled, is_subject)
+        if kind in compiled.positive_kinds:
+            positives.append(record)
+        if kind in compiled.negated_kinds:
+            mirrors.append(dict(record, kind=kind + MIRROR_SUFFIX, **{SUBJECT_FIELD: 0}))
+    for broken in facility.broken:
+        if broken.kind in used:
+            withheld.append(Withheld(broken.kind, broken.id, ("*",), dict(broken.raw),
+                                     broken.diagnostic.render()))
+    batch = [{"kind": SESSION_KIND}] + _sorted(mirrors) + _sorted(positives)
+    return [dict(record, sid=sid) for record in batch], withheld
+
+
+def _sorted(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return sorted(records, key=lambda r: (r["kind"], str(r.get("ref"))))

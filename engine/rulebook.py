@@ -1,0 +1,218 @@
+"""The rule format: what legal staff write, as pydantic models.
+
+Keys are Swedish legal and plain words without diacritics (lagrum, stycke,
+punkt, giltig_fran) so that they are easy to type and stable in every editor;
+titles and messages are free Swedish and English text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
+
+from engine.legaltime import Period
+
+Severity = Literal["allvarlig", "betydande", "mindre"]
+SEVERITY_RANK = {"allvarlig": 0, "betydande": 1, "mindre": 2}
+Outcome = Literal["overtradelse", "uppfyllt", "ej_tillamplig", "obestamt"]
+
+_STRICT = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+
+
+class Text(BaseModel):
+    """A text in Swedish and English."""
+
+    model_config = _STRICT
+    sv: str = Field(min_length=1)
+    en: str = Field(min_length=1)
+
+
+class Lagrum(BaseModel):
+    """One exact provision: act, chapter, section, paragraph (stycke), point."""
+
+    model_config = _STRICT
+    forfattning: str = Field(pattern=r"^(\d{4}:\d+|[A-ZÅÄÖ]+(-[A-ZÅÄÖ]+)* \d{4}:\d+)$",
+                             examples=["2007:171", "HSLF-FS 2016:55"])
+    """SFS number (quoted, e.g. "2007:171") or a regulation such as "HSLF-FS 2016:55"."""
+    kapitel: str | None = Field(default=None, pattern=r"^\d+( [a-z])?$")
+    """Chapter, e.g. "26"; leave out for acts without chapters (LSS, 2007:171)."""
+    paragraf: str = Field(pattern=r"^\d+( [a-z])?$")
+    """Section, e.g. "1" or "6 f"."""
+    stycke: int | None = Field(default=None, ge=1)
+    punkt: int | None = Field(default=None, ge=1)
+    lydelse: str | None = Field(default=None, pattern=r"^\d{4}:\d+$")
+    """The amending act whose wording applies, e.g. "2024:87"."""
+    url: str = Field(pattern=r"^https://")
+    """Link to the official text."""
+    overifierad: bool = False
+    """True where the provision's text could not be read in primary law."""
+
+
+class FieldRef(BaseModel):
+    """Another fact's field: `{falt: e.start}`, optionally shifted: `{falt: e.start, plus: {ar: 2}}`."""
+
+    model_config = _STRICT
+    falt: str = Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+    plus: Union[Period, "ParamRef", None] = None
+
+
+class ParamRef(BaseModel):
+    """A value taken from the rule version's `parametrar`."""
+
+    model_config = _STRICT
+    parameter: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+
+
+Scalar = Union[StrictBool, StrictInt, StrictStr]
+Operand = Union[FieldRef, ParamRef, Scalar]
+
+OPERATORS = ("lika_med", "inte_lika_med", "fore", "senast", "efter", "tidigast", "i", "inte_i", "innehaller")
+
+
+class Test(BaseModel):
+    """One comparison on a field of the pattern's fact. Exactly one operator."""
+
+    model_config = _STRICT
+    falt: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    plus: Period | ParamRef | None = None
+    """Shift the field by a period before comparing (dates only)."""
+    lika_med: Operand | None = None
+    inte_lika_med: Operand | None = None
+    fore: Operand | None = None
+    """Strictly before (less than)."""
+    senast: Operand | None = None
+    """On or before (at most)."""
+    efter: Operand | None = None
+    """Strictly after (greater than)."""
+    tidigast: Operand | None = None
+    """On or after (at least)."""
+    i: list[Scalar] | ParamRef | None = None
+    """One of the listed values."""
+    inte_i: list[Scalar] | ParamRef | None = None
+    innehaller: StrictStr | None = None
+    """A list field contains this value."""
+
+    @model_validator(mode="after")
+    def _one_operator(self) -> "Test":
+        given = [op for op in OPERATORS if getattr(self, op) is not None]
+        if len(given) != 1:
+            raise ValueError(f"ange exakt en jämförelse av {', '.join(OPERATORS)} (fick {len(given)})")
+        return self
+
+    @property
+    def operator(self) -> str:
+        return next(op for op in OPERATORS if getattr(self, op) is not None)
+
+    @property
+    def operand(self) -> Any:
+        return getattr(self, self.operator)
+
+
+class Pattern(BaseModel):
+    """One fact the rule looks for (or, with `saknas: true`, whose absence it looks for)."""
+
+    model_config = _STRICT
+    som: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    """Alias other patterns and the message use to refer to this fact."""
+    typ: str
+    """Fact kind, e.g. engagemang."""
+    beskrivning: str | None = None
+    """Plain Swedish: what this pattern means (shown as evidence when the fact is missing)."""
+    dar: list[Test] = Field(default_factory=list)
+    """All of these must hold."""
+    nagon_av: list[Test] = Field(default_factory=list)
+    """At least one of these must hold."""
+    saknas: bool = False
+    """The rule matches when no such fact exists."""
+
+
+class Exemption(BaseModel):
+    """A statutory exemption: when its pattern matches, the duty does not arise."""
+
+    model_config = _STRICT
+    beskrivning: Text
+    monster: Pattern
+
+
+class Version(BaseModel):
+    """The rule as it reads in one validity window, chosen by the decisive date."""
+
+    model_config = _STRICT
+    giltig_fran: date
+    giltig_till: date | None = None
+    lagrum: list[Lagrum] = Field(min_length=1)
+    undantag_lagrum: list[Lagrum] = Field(default_factory=list)
+    parametrar: dict[str, Period | list[Scalar] | Scalar] = Field(default_factory=dict)
+    anteckning: str | None = None
+
+    @model_validator(mode="after")
+    def _window(self) -> "Version":
+        if self.giltig_till is not None and self.giltig_till < self.giltig_fran:
+            raise ValueError("giltig_till ligger före giltig_fran")
+        return self
+
+    def covers(self, day: date) -> bool:
+        return self.giltig_fran <= day and (self.giltig_till is None or day <= self.giltig_till)
+
+
+class Example(BaseModel):
+    """An inline example: a small fact bundle and the expected outcome. Runs as a test."""
+
+    model_config = _STRICT
+    namn: str
+    per_datum: date
+    fakta: dict[str, list[dict[str, Any]]]
+    forvantat: Outcome
+    subjekt: str | None = None
+    """Id of the subject the outcome is about; may be left out if there is only one."""
+
+
+class Rule(BaseModel):
+    """One statutory requirement (krav) or indicator (indikator)."""
+
+    model_config = _STRICT
+    id: str = Field(pattern=r"^[A-Z]{2,}(-[A-Z0-9]+)+$")
+    titel: Text
+    allvarlighet: Severity
+    slag: Literal["krav", "indikator"] = "krav"
+    avser: str
+    """Alias of the pattern in `tillamplig_nar` whose fact the finding is about."""
+    avgorande_datum: str
+    """Field of the subject whose date decides which version applies."""
+    tillamplig_nar: list[Pattern] = Field(min_length=1)
+    overtradelse_nar: list[Pattern] = Field(min_length=1)
+    undantag: Exemption | None = None
+    versioner: list[Version] = Field(min_length=1)
+    meddelande: Text
+    anteckningar: str | None = None
+    exempel: list[Example] = Field(min_length=2)
+
+
+class PackInfo(BaseModel):
+    model_config = _STRICT
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    titel: Text
+    beskrivning: str | None = None
+
+
+class Forfattning(BaseModel):
+    """An act or regulation as it is cited in running Swedish text."""
+
+    model_config = _STRICT
+    namn: str = Field(min_length=3, examples=["lagen (2007:171) om registerkontroll av personal vid vissa "
+                                               "boenden som tar emot barn"])
+
+
+class RuleFile(BaseModel):
+    """A rule pack file: `regelpaket`, the acts it cites, and its `regler`."""
+
+    model_config = _STRICT
+    regelpaket: PackInfo
+    forfattningar: dict[str, Forfattning] = Field(default_factory=dict)
+    regler: list[Rule] = Field(min_length=1)
+
+
+FieldRef.model_rebuild()
+
