@@ -66,7 +66,7 @@ class Organisation(Fact):
 
     kind: ClassVar[str] = "organisation"
     namn: str
-    organisationsnummer: str | None = Field(default=None, pattern=r"^\d{12}$")
+    organisationsnummer: str | None = Field(default=None, pattern=r"^\d{6}-\d{4}$")
     regi: Literal["enskild", "offentlig"]
 
 

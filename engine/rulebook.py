@@ -210,6 +210,8 @@ class RuleFile(BaseModel):
 
     model_config = _STRICT
     regelpaket: PackInfo
+    gemensamt: dict[str, Any] = Field(default_factory=dict)
+    """Free space for YAML anchors (&namn) that examples reuse with *namn; the engine ignores it."""
     forfattningar: dict[str, Forfattning] = Field(default_factory=dict)
     regler: list[Rule] = Field(min_length=1)
 

@@ -1,0 +1,167 @@
+"""Read a fact bundle: a directory (or one file) of YAML/JSON files.
+
+Each file is a mapping from fact kind to a list of records, plus an optional
+`kontext: {per_datum: ÅÅÅÅ-MM-DD}`. JSON is read with the same strict YAML
+loader, so every record keeps its line number. A record that fails
+validation is reported with file, line and field, and kept as a BrokenFact so
+that whatever depends on it is reported as undetermined, never silently lost.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from adapters.identitet import IdentityError, normalise_organisationsnummer, normalise_personnummer
+from engine.bundle import BrokenFact, FactBundle, Source
+from engine.errors import Diagnostic
+from engine.facts import FACT_KINDS, Kontext
+from engine.loader import suggest
+from engine.yamlsafe import Positions, YamlError, load_file
+
+SUFFIXES = (".yaml", ".yml", ".json")
+_NORMALISERS = {"personnummer": normalise_personnummer, "organisationsnummer": normalise_organisationsnummer}
+
+
+def read_bundle(path: Path) -> FactBundle:
+    bundle = FactBundle()
+    if not path.exists():
+        bundle.diagnostics.append(Diagnostic(str(path), 0, 0, "RK-B001", "datamängden finns inte"))
+        return bundle
+    files = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()) if path.is_dir() else [path]
+    files = [f for f in files if f.name not in ("expected.yaml",)]
+    if not files:
+        bundle.diagnostics.append(Diagnostic(str(path), 0, 0, "RK-B002", "inga YAML- eller JSON-filer i datamängden"))
+    for file in files:
+        display = str(file)
+        try:
+            data, positions = load_file(file, display)
+        except YamlError as exc:
+            bundle.diagnostics.append(exc.diagnostic)
+            continue
+        add_records(bundle, data, positions, display)
+    finish(bundle)
+    return bundle
+
+
+def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, prefix: tuple = ()) -> None:
+    """Validate the records of one document (or of a rule example at `prefix`) into `bundle`."""
+
+    def diag(code: str, message: str, path: tuple, field: str = "", hint: str = "", key: bool = False) -> Diagnostic:
+        pos = positions.locate(prefix + path, key=key)
+        return Diagnostic(file, pos.line, pos.column, code, message, field, hint)
+
+    if not isinstance(data, dict):
+        bundle.diagnostics.append(diag("RK-B003", "filen ska vara en mappning från faktatyp till en lista", ()))
+        return
+    for kind, records in data.items():
+        if kind == "kontext":
+            try:
+                kontext = Kontext.model_validate(records)
+            except ValidationError as exc:
+                for err in exc.errors(include_url=False):
+                    loc = ("kontext", *err["loc"])
+                    bundle.diagnostics.append(diag("RK-B010", _msg(err), loc, ".".join(map(str, loc))))
+                continue
+            if bundle.kontext is not None and bundle.kontext != kontext:
+                bundle.diagnostics.append(diag("RK-B011", "kontext anges två gånger med olika värden", ("kontext",)))
+            bundle.kontext = kontext
+            continue
+        model = FACT_KINDS.get(kind)
+        if model is None:
+            bundle.diagnostics.append(diag("RK-B004", f"okänd faktatyp '{kind}'", (kind,), kind,
+                                           suggest(kind, [*FACT_KINDS, "kontext"]), key=True))
+            continue
+        if not isinstance(records, list):
+            bundle.diagnostics.append(diag("RK-B005", "ska vara en lista av poster", (kind,), kind))
+            continue
+        for index, raw in enumerate(records):
+            path = (kind, index)
+            if not isinstance(raw, dict):
+                bundle.diagnostics.append(diag("RK-B006", "posten ska vara en mappning", path, f"{kind}[{index}]"))
+                continue
+            record = dict(raw)
+            problems: list[Diagnostic] = []
+            for name, normalise in _NORMALISERS.items():
+                if name in record and record[name] is not None:
+                    try:
+                        value = normalise(record[name])
+                        record[name] = value[0] if isinstance(value, tuple) else value
+                    except IdentityError as exc:
+                        problems.append(diag("RK-B020", str(exc), (*path, name), f"{kind}.{name}"))
+            if not problems:
+                try:
+                    fact = model.model_validate(record)
+                except ValidationError as exc:
+                    for err in exc.errors(include_url=False):
+                        loc = tuple(err["loc"])
+                        extra = err["type"] == "extra_forbidden"
+                        name = ".".join(map(str, loc)) or kind
+                        hint = suggest(str(loc[-1]), list(model.model_fields)) if extra and loc else ""
+                        problems.append(diag("RK-B010", _msg(err), (*path, *loc), f"{kind}.{name}", hint, key=extra))
+            if problems:
+                bundle.diagnostics += problems
+                bundle.broken.append(BrokenFact(kind, _safe_raw(raw), problems[0]))
+                continue
+            if fact.id in bundle.facts[kind]:
+                first = bundle.sources[(kind, fact.id)]
+                problem = diag("RK-B012", f"id '{fact.id}' finns redan ({first.file}:{first.line})", (*path, "id"),
+                               f"{kind}.id")
+                bundle.diagnostics.append(problem)
+                bundle.broken.append(BrokenFact(kind, _safe_raw(raw), problem))
+                continue
+            bundle.facts[kind][fact.id] = fact
+            bundle.sources[(kind, fact.id)] = Source(file, positions.locate(prefix + path).line)
+
+
+def _safe_raw(raw: dict) -> dict:
+    # only identifiers and references survive: a broken record may hold an invalid personnummer
+    return {k: v for k, v in raw.items() if k in ("id", "person", "verksamhet", "organisation")
+            and isinstance(v, str)}
+
+
+_MESSAGES = {
+    "missing": "obligatoriskt fält saknas",
+    "extra_forbidden": "okänt fält",
+    "date_from_datetime_parsing": "ogiltigt datum (skriv ÅÅÅÅ-MM-DD)",
+    "date_parsing": "ogiltigt datum (skriv ÅÅÅÅ-MM-DD)",
+    "date_type": "ska vara ett datum (ÅÅÅÅ-MM-DD)",
+    "bool_type": "ska vara true eller false",
+    "bool_parsing": "ska vara true eller false",
+    "string_type": "ska vara en text",
+    "list_type": "ska vara en lista",
+    "too_short": "får inte vara tom",
+}
+
+
+def _msg(err: dict) -> str:
+    if err["type"] == "literal_error":
+        return f"ogiltigt värde {err.get('input')!r}; tillåtna: {err.get('ctx', {}).get('expected', '')}"
+    if err["type"] == "string_pattern_mismatch":
+        return f"ogiltigt format ({err.get('input')!r})"
+    if err["type"] == "value_error":
+        return err["msg"].removeprefix("Value error, ")
+    return _MESSAGES.get(err["type"], err["msg"])
+
+
+def finish(bundle: FactBundle) -> None:
+    """Fill in defaults that need the whole bundle and report dangling references."""
+    for fact in bundle.of("engagemang"):
+        facility = bundle.get("verksamhet", fact.verksamhet)
+        if fact.organisation is None and facility is not None:
+            bundle.facts["engagemang"][fact.id] = fact.model_copy(update={"organisation": facility.organisation})
+    for kind, model in FACT_KINDS.items():
+        for fact in bundle.of(kind):
+            for name, target in model.references.items():
+                value = getattr(fact, name)
+                if value is not None and bundle.get(target, value) is None and not _is_broken(bundle, target, value):
+                    src = bundle.sources[(kind, fact.id)]
+                    bundle.diagnostics.append(Diagnostic(
+                        src.file, src.line, 0, "RK-B030", f"{kind} '{fact.id}' hänvisar till {target} '{value}' "
+                        "som inte finns", f"{kind}.{name}", suggest(value, list(bundle.facts[target]))))
+
+
+def _is_broken(bundle: FactBundle, kind: str, fact_id: str) -> bool:
+    return any(b.kind == kind and b.id == fact_id for b in bundle.broken)

@@ -1,0 +1,66 @@
+"""Run the inline examples of rules: each is a tiny bundle with an expected outcome.
+
+This is composition code (it needs an adapter to read the example facts), used
+by `regelkoll rules test` and by the test suite.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from adapters.bundle import add_records, finish
+from engine.bundle import FactBundle
+from engine.compile import compile_rule
+from engine.evaluate import CompiledRule, Runner
+from engine.facts import Kontext
+from engine.findings import OUTCOME_FROM_SV, Finding
+from engine.loader import LoadedRule
+from engine.run import evaluate_facility
+from engine.session import facility_ids
+
+
+@dataclass
+class ExampleResult:
+    rule_id: str
+    name: str
+    expected: str
+    actual: str
+    problem: str = ""
+    finding: Finding | None = None
+
+    @property
+    def ok(self) -> bool:
+        return not self.problem and self.expected == self.actual
+
+
+def example_bundle(loaded: LoadedRule, index: int) -> FactBundle:
+    example = loaded.rule.exempel[index]
+    bundle = FactBundle()
+    add_records(bundle, example.fakta, loaded.positions, loaded.file,
+                prefix=(*loaded.path, "exempel", index, "fakta"))
+    finish(bundle)
+    bundle.kontext = Kontext(per_datum=example.per_datum)
+    return bundle
+
+
+def run_example(loaded: LoadedRule, index: int, runner: Runner, crule: CompiledRule | None = None) -> ExampleResult:
+    example = loaded.rule.exempel[index]
+    expected = OUTCOME_FROM_SV[example.forvantat]
+    result = ExampleResult(loaded.rule.id, example.namn, expected, "")
+    bundle = example_bundle(loaded, index)
+    if bundle.diagnostics:
+        result.problem = "; ".join(d.render() for d in bundle.diagnostics)
+        return result
+    crule = crule or CompiledRule(loaded, compile_rule(loaded))
+    findings: list[Finding] = []
+    for fid in facility_ids(bundle):
+        findings += evaluate_facility([crule], bundle, fid, bundle.kontext, runner, "exempel")
+    if example.subjekt:
+        findings = [f for f in findings if f.subject_id == example.subjekt]
+    if len(findings) != 1:
+        result.problem = (f"exemplet ger {len(findings)} bedömningar; ange subjekt: med id på det "
+                          "faktum exemplet gäller")
+        return result
+    result.finding = findings[0]
+    result.actual = findings[0].outcome
+    return result
