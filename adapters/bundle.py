@@ -31,7 +31,6 @@ def read_bundle(path: Path) -> FactBundle:
         bundle.diagnostics.append(Diagnostic(str(path), 0, 0, "RK-B001", "datamängden finns inte"))
         return bundle
     files = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()) if path.is_dir() else [path]
-    files = [f for f in files if f.name not in ("expected.yaml",)]
     if not files:
         bundle.diagnostics.append(Diagnostic(str(path), 0, 0, "RK-B002", "inga YAML- eller JSON-filer i datamängden"))
     for file in files:

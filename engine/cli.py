@@ -1,0 +1,188 @@
+"""The `regelkoll` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from engine.errors import DiagnosticError, RuleCompileError
+
+PROJECT_RULES = Path(__file__).resolve().parent.parent / "rules"
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Regelkoll: kontrollerar tillsynsdata mot lagkrav skrivna som YAML-regler.")
+rules_app = typer.Typer(no_args_is_help=True, help="Verktyg för dem som skriver regler.")
+app.add_typer(rules_app, name="rules")
+
+
+class Format(str, Enum):
+    text = "text"
+    json = "json"
+    html = "html"
+
+
+def _fail(lines: list[str], code: int = 2) -> None:
+    for line in lines:
+        typer.echo(line, err=True)
+    raise typer.Exit(code)
+
+
+def _load_rules(rules: Path):
+    from engine.loader import load_rulebook
+
+    if not rules.exists():
+        _fail([f"{rules}: RK-R010: regelkatalogen finns inte"])
+    try:
+        return load_rulebook(rules)
+    except DiagnosticError as exc:
+        _fail([d.render() for d in sorted(exc.diagnostics)])
+
+
+def _parse_date(text: str | None, option: str) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        _fail([f"{option}: ogiltigt datum '{text}' (skriv ÅÅÅÅ-MM-DD)"])
+    return None
+
+
+@app.command()
+def check(
+    path: Path = typer.Argument(..., help="Datamängd: en katalog eller fil med YAML/JSON-fakta."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Bedömningsdag ÅÅÅÅ-MM-DD (annars datamängdens "
+                                                             "kontext.per_datum, annars i dag)."),
+    rules: Path = typer.Option(PROJECT_RULES, "--rules", help="Katalog med regelpaket."),
+    fmt: Format = typer.Option(Format.text, "--format", help="text, json eller html."),
+    output: Optional[Path] = typer.Option(None, "--output", help="Skriv rapporten till en fil."),
+    show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Visa personnummer omaskerade."),
+    jobs: int = typer.Option(0, "--jobs", min=0, help="Antal arbetsprocesser (0 = automatiskt)."),
+) -> None:
+    """Kontrollera en datamängd mot reglerna. Slutstatus: 0 inga överträdelser, 1 överträdelser, 2 fel."""
+    from adapters.bundle import read_bundle
+    from engine.facts import Kontext
+    from engine.report.document import build_document, to_json_bytes
+    from engine.run import (RunResult, broken_facility_errors, checkable_facilities, compile_rulebook,
+                            facts_digest)
+    from engine.workers import evaluate_facilities
+
+    override = _parse_date(as_of, "--as-of")
+    book = _load_rules(rules)
+    bundle = read_bundle(path)
+    day = override or (bundle.kontext.per_datum if bundle.kontext else None)
+    if day is None:
+        day = date.today()
+        typer.echo(f"per_datum saknas i datamängden; bedömer per dagens datum {day.isoformat()}", err=True)
+    try:
+        compiled = compile_rulebook(book)
+    except RuleCompileError as exc:
+        _fail([f"{rules}: RK-C001: {exc}"])
+    facilities = checkable_facilities(bundle)
+    findings, facility_errors = evaluate_facilities(compiled, bundle, Kontext(per_datum=day), facilities,
+                                                    run_id="regelkoll", jobs=jobs or None)
+    result = RunResult(day, book.digest, facts_digest(bundle), findings,
+                       broken_facility_errors(bundle) + facility_errors, list(bundle.diagnostics),
+                       sorted(set(facilities) | {e.facility_id for e in broken_facility_errors(bundle)}))
+    names = {f.id: f.namn for f in bundle.of("verksamhet")}
+    doc = build_document(result, book, names, source=str(path), show_personal_data=show_personal_data)
+    if fmt is Format.json:
+        payload = to_json_bytes(doc)
+    elif fmt is Format.html:
+        from engine.report.html import render_html
+
+        payload = render_html(doc).encode("utf-8")
+    else:
+        from engine.report.text import render_text
+
+        payload = render_text(doc).encode("utf-8")
+    if output:
+        output.write_bytes(payload)
+    else:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.flush()
+    for err in doc["errors"]:
+        where = err.get("facility_id") or f"{err['file']}:{err['line']}"
+        typer.echo(f"{where}: {err['code']}: {err['field'] + ': ' if err['field'] else ''}{err['message']}", err=True)
+    if doc["errors"]:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if doc["run"]["counts"]["violation"] else 0)
+
+
+@rules_app.command("schema")
+def rules_schema(output: Optional[Path] = typer.Option(None, "--output", help="Skriv schemat till en fil.")) -> None:
+    """Skriv JSON Schema för regelformatet (för autokomplettering i editorer)."""
+    from engine.schema import schema_text
+
+    text = schema_text()
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text, nl=False)
+
+
+@rules_app.command("lint")
+def rules_lint(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
+    """Validera regelpaketen; fel anges med fil:rad:kolumn."""
+    from engine.run import compile_rulebook
+
+    book = _load_rules(rules)
+    try:
+        compile_rulebook(book)
+    except RuleCompileError as exc:
+        _fail([f"{rules}: RK-C001: {exc}"])
+    typer.echo(f"{len(book.rules)} regler utan fel.")
+
+
+@rules_app.command("compile")
+def rules_compile(
+    rule_id: Optional[str] = typer.Option(None, "--rule", help="Bara denna regel."),
+    rules: Path = typer.Option(PROJECT_RULES, "--rules"),
+) -> None:
+    """Skriv de kompilerade durable_rules-regeluppsättningarna som JSON."""
+    from engine.run import compile_rulebook
+
+    book = _load_rules(rules)
+    out = {}
+    for crule in compile_rulebook(book):
+        if rule_id and crule.rule.id != rule_id:
+            continue
+        for cv in crule.versions:
+            out[cv.name] = cv.ruleset
+    if rule_id and not out:
+        _fail([f"--rule: okänd regel {rule_id}"])
+    typer.echo(json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False))
+
+
+@rules_app.command("test")
+def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
+    """Kör reglernas inbyggda exempel."""
+    from engine.drhost import DurableRunner
+    from engine.examples import run_example
+
+    book = _load_rules(rules)
+    runner = DurableRunner()
+    failed = 0
+    for loaded in book.rules:
+        for index in range(len(loaded.rule.exempel)):
+            res = run_example(loaded, index, runner)
+            mark = "ok " if res.ok else "FEL"
+            detail = "" if res.ok else f" – väntat {res.expected}, fick {res.actual or '-'} {res.problem}"
+            typer.echo(f"{mark} {loaded.rule.id}: {res.name}{detail}")
+            failed += not res.ok
+    if failed:
+        _fail([f"{failed} exempel gav fel utfall"], 1)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

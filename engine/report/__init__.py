@@ -1,0 +1,1 @@
+"""Reporters: a deterministic JSON document first; text and HTML render from it."""

@@ -1,0 +1,129 @@
+"""The report document: plain JSON-able data, sorted, personal identity numbers masked."""
+
+from __future__ import annotations
+
+import json
+from importlib.metadata import PackageNotFoundError, version
+from typing import Any
+
+from adapters.identitet import mask
+from engine.citation import cite, to_json
+from engine.findings import OUTCOME_RANK, OUTCOME_SV, Finding
+from engine.legaltime import Period
+from engine.loader import MessageTemplate, Rulebook
+from engine.rulebook import SEVERITY_RANK
+from engine.run import RunResult
+
+SENSITIVE_FIELDS = ("personnummer",)
+
+
+def _pkg(name: str) -> str:
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "okänd"
+
+
+def _mask_value(name: str, value: Any, show: bool) -> Any:
+    if show or not isinstance(value, str):
+        return value
+    if name.rsplit(".", 1)[-1] in SENSITIVE_FIELDS:
+        return mask(value)
+    return value
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, list):
+        return " och ".join(str(v) for v in value)
+    return str(value)
+
+
+def _message(finding: Finding, book: Rulebook, show: bool) -> dict[str, str]:
+    rule = book.get(finding.rule_id).rule
+    if finding.outcome == "violation" and finding.version is not None:
+        version_ = rule.versioner[finding.version]
+        values = {k: _text(_mask_value(k, v, show)) for k, v in finding.variables.items()}
+        values["subjekt"] = finding.subject_label
+        values["lagrum"] = cite(version_.lagrum[0], book.acts)
+        for name, param in version_.parametrar.items():
+            values[f"parameter.{name}"] = param.swedish() if isinstance(param, Period) else _text(param)
+        return {lang: MessageTemplate(getattr(rule.meddelande, lang)).safe_substitute(values)
+                for lang in ("sv", "en")}
+    if finding.outcome == "undetermined":
+        return {"sv": "Kunde inte bedömas: " + "; ".join(finding.missing),
+                "en": "Could not be assessed: " + "; ".join(finding.missing)}
+    if finding.outcome == "pass":
+        return {"sv": "Kravet är uppfyllt.", "en": "The requirement is met."}
+    return {"sv": f"Ej tillämplig: {finding.reason}", "en": "Not applicable."}
+
+
+def finding_json(finding: Finding, book: Rulebook, facility_names: dict[str, str], show: bool) -> dict[str, Any]:
+    rule = book.get(finding.rule_id).rule
+    version_ = rule.versioner[finding.version] if finding.version is not None else None
+    basis = [to_json(r, book.acts) for r in version_.lagrum] if version_ else []
+    exemption = [to_json(r, book.acts) for r in version_.undantag_lagrum] if (version_ and finding.exempt) else []
+    return {
+        "rule_id": finding.rule_id,
+        "rule_version": version_.giltig_fran.isoformat() if version_ else None,
+        "outcome": finding.outcome,
+        "outcome_sv": OUTCOME_SV[finding.outcome],
+        "kind": rule.slag,
+        "severity": rule.allvarlighet,
+        "title": rule.titel.model_dump(),
+        "facility_id": finding.facility_id,
+        "facility_name": facility_names.get(finding.facility_id, finding.facility_id),
+        "subject": {"kind": finding.subject_kind, "id": finding.subject_id, "label": finding.subject_label},
+        "decisive_date": finding.decisive_date,
+        "legal_basis": basis,
+        "exemption": {"applies": finding.exempt, "reason": finding.reason, "legal_basis": exemption}
+        if finding.exempt else None,
+        "evidence": [
+            {**e.to_json(), "fields": {k: _mask_value(k, v, show) for k, v in e.fields.items()}}
+            for e in finding.evidence],
+        "absent": finding.absent,
+        "missing": finding.missing,
+        "reason": finding.reason,
+        "message": _message(finding, book, show),
+    }
+
+
+def _sort_key(item: dict[str, Any]) -> tuple:
+    return (item["facility_id"], OUTCOME_RANK[item["outcome"]], SEVERITY_RANK[item["severity"]], item["rule_id"],
+            item["subject"]["kind"], item["subject"]["id"])
+
+
+def build_document(result: RunResult, book: Rulebook, facility_names: dict[str, str], *, source: str,
+                   show_personal_data: bool = False) -> dict[str, Any]:
+    findings = sorted((finding_json(f, book, facility_names, show_personal_data) for f in result.findings),
+                      key=_sort_key)
+    counts = {name: 0 for name in OUTCOME_RANK}
+    for item in findings:
+        counts[item["outcome"]] += 1
+    errors = [{"kind": "input", **d.to_json()} for d in sorted(result.input_errors)]
+    errors += [{"kind": "facility", "file": "", "line": 0, "column": 0, "code": "RK-E001", "field": "",
+                "message": e.message, "hint": "", "facility_id": e.facility_id}
+               for e in sorted(result.facility_errors, key=lambda e: e.facility_id)]
+    return {
+        "run": {
+            "tool": "regelkoll",
+            "tool_version": _pkg("regelkoll"),
+            "engine": f"durable_rules {_pkg('durable_rules')}",
+            "source": source,
+            "as_of": result.as_of.isoformat(),
+            "rules_digest": result.rules_digest,
+            "facts_digest": result.facts_digest,
+            "rules": [{"id": r.rule.id, "versions": [v.giltig_fran.isoformat() for v in r.rule.versioner]}
+                      for r in book.rules],
+            "facilities": result.facilities,
+            "counts": counts,
+            "personal_data": "shown" if show_personal_data else "masked",
+        },
+        "findings": findings,
+        "errors": errors,
+    }
+
+
+def to_json_bytes(document: dict[str, Any]) -> bytes:
+    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

@@ -1,0 +1,20 @@
+"""A self-contained, printable HTML page rendered from the report document."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from engine.report.text import SEVERITY_SV, facility_order, grouped
+
+
+def render_html(doc: dict[str, Any]) -> str:
+    env = Environment(loader=PackageLoader("engine.report", "templates"), autoescape=select_autoescape(["html", "j2"]),
+                      undefined=StrictUndefined, keep_trailing_newline=True)
+    facilities = [
+        (fid, items,
+         grouped([i for i in items if i["outcome"] == "undetermined"], lambda i: "; ".join(i["missing"])),
+         grouped([i for i in items if i["exemption"]], lambda i: i["exemption"]["reason"]))
+        for fid, items in facility_order(doc["findings"])]
+    return env.get_template("report.html.j2").render(doc=doc, facilities=facilities, severity_sv=SEVERITY_SV)

@@ -1,0 +1,105 @@
+"""Plain-text report in Swedish: per facility, most severe first, with citation and evidence."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import Any
+
+SEVERITY_SV = {"allvarlig": "ALLVARLIG", "betydande": "BETYDANDE", "mindre": "MINDRE"}
+
+
+def _basis(item: dict[str, Any]) -> str:
+    parts = []
+    for ref in item["legal_basis"]:
+        text = ref["citation"]
+        if ref["wording"]:
+            text += f" (lydelse SFS {ref['wording']})"
+        if ref["unverified"]:
+            text += " [lydelsen ej verifierad]"
+        parts.append(text)
+    return "; ".join(parts)
+
+
+def _value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "ja" if value else "nej"
+    if isinstance(value, list):
+        return " och ".join(map(str, value))
+    return str(value)
+
+
+def _evidence(item: dict[str, Any]) -> list[str]:
+    lines = []
+    for ev in item["evidence"]:
+        fields = ", ".join(f"{k} {_value(v)}" for k, v in ev["fields"].items() if k != "id" and v is not None)
+        lines.append(f"      - {ev['kind']} {ev['id']}: {fields}")
+    for text in item["absent"]:
+        lines.append(f"      - saknas: {text}")
+    return lines
+
+
+def grouped(items: list[dict[str, Any]], detail) -> list[tuple[str, str, list[str]]]:
+    """One line per subject and detail, listing the rules it concerns."""
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for item in items:
+        groups[(item["subject"]["label"], detail(item))].append(item["rule_id"])
+    return [(label, text, sorted(rules)) for (label, text), rules in sorted(groups.items())]
+
+
+def facility_order(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
+    """Facilities with the most serious violations first, then by id."""
+    by_facility: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for item in findings:
+        by_facility[item["facility_id"]].append(item)
+    rank = {"allvarlig": 0, "betydande": 1, "mindre": 2}
+
+    def key(fid: str) -> tuple:
+        sev = [rank[i["severity"]] for i in by_facility[fid] if i["outcome"] == "violation"]
+        return (min(sev, default=9), -len(sev), fid)
+
+    return [(fid, by_facility[fid]) for fid in sorted(by_facility, key=key)]
+
+
+def render_text(doc: dict[str, Any]) -> str:
+    run = doc["run"]
+    counts = run["counts"]
+    out = [
+        f"Regelkoll – tillsynskontroll per {run['as_of']}",
+        f"Data: {run['source']}  ·  verksamheter: {len(run['facilities'])}  ·  regler: {len(run['rules'])}",
+        f"Resultat: {counts['violation']} överträdelser, {counts['undetermined']} kunde inte bedömas, "
+        f"{counts['pass']} uppfyllda, {counts['not_applicable']} ej tillämpliga, {len(doc['errors'])} fel",
+    ]
+    if run["personal_data"] == "masked":
+        out.append("Personnummer är maskerade (visa med --show-personal-data).")
+    if doc["errors"]:
+        out += ["", "FEL – följande kunde inte läsas eller kontrolleras:"]
+        for err in doc["errors"]:
+            if err["kind"] == "facility":
+                out.append(f"  ! verksamhet {err['facility_id']}: {err['message']}")
+            else:
+                where = err["file"] + (f":{err['line']}" if err["line"] else "") + (
+                    f":{err['column']}" if err["column"] else "")
+                field = f"{err['field']}: " if err["field"] else ""
+                hint = f" ({err['hint']})" if err["hint"] else ""
+                out.append(f"  ! {where}: {err['code']}: {field}{err['message']}{hint}")
+    for fid, items in facility_order(doc["findings"]):
+        out += ["", f"== {items[0]['facility_name']} [{fid}] =="]
+        violations = [i for i in items if i["outcome"] == "violation"]
+        if not violations:
+            out.append("  Inga överträdelser.")
+        for item in violations:
+            out.append(f"  [{SEVERITY_SV[item['severity']]}] {item['rule_id']} {item['title']['sv']}")
+            out.append(f"    {item['message']['sv']}")
+            out.append(f"    Lagrum: {_basis(item)}")
+            out.append("    Underlag:")
+            out += _evidence(item)
+        unknown = grouped([i for i in items if i["outcome"] == "undetermined"], lambda i: "; ".join(i["missing"]))
+        if unknown:
+            out.append("  Kunde inte bedömas:")
+            for label, detail, rules in unknown:
+                out.append(f"    ? {label} ({', '.join(rules)}): {detail}")
+        for label, reason, rules in grouped([i for i in items if i["exemption"]], lambda i: i["exemption"]["reason"]):
+            out.append(f"  Undantag – {label} ({', '.join(rules)}): {reason}")
+        tally = Counter(i["outcome"] for i in items)
+        out.append(f"  Övrigt: {tally['pass']} uppfyllda, {tally['not_applicable']} ej tillämpliga bedömningar.")
+    return "\n".join(out) + "\n"
