@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine.drhost import DurableRunner
+from engine.loader import load_rulebook
+from engine.run import compile_rulebook
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def rulebook():
+    return load_rulebook(ROOT / "rules")
+
+
+@pytest.fixture(scope="session")
+def compiled(rulebook):
+    return compile_rulebook(rulebook)
+
+
+@pytest.fixture(scope="session")
+def runner():
+    return DurableRunner()

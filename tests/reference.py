@@ -1,0 +1,133 @@
+"""A plain-Python reference evaluation of the rule format, independent of durable_rules.
+
+It reads the rule's patterns and tests directly (not the compiled JSON) and
+does its own calendar arithmetic, over the same prepared facts the engine gets.
+The differential tests require the engine to agree with it exactly.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterator
+
+from engine.compile import MIRROR_SUFFIX, SUBJECT_FIELD, CompiledVersion, engine_field, flag_field
+from engine.drhost import Match
+from engine.facts import field_types
+from engine.legaltime import Period, add_period
+from engine.rulebook import FieldRef, ParamRef, Pattern, Test
+
+
+class ReferenceRunner:
+    """Same interface as DurableRunner, but evaluates `compiled.rule` with nested loops."""
+
+    def __init__(self, compiled_by_name: dict[str, CompiledVersion]):
+        self.compiled = compiled_by_name
+
+    def run(self, name: str, ruleset: dict[str, Any], batch: list[dict[str, Any]]) -> list[Match]:
+        return evaluate(self.compiled[name], batch)
+
+
+def _pool(batch: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    seen: dict[tuple[str, str], dict[str, Any]] = {}
+    for record in batch:
+        kind = record["kind"].removesuffix(MIRROR_SUFFIX)
+        if kind.startswith("__"):
+            continue
+        key = (kind, str(record.get("ref")))
+        if key not in seen or not record["kind"].endswith(MIRROR_SUFFIX):
+            seen[key] = dict(record, kind=kind)
+    pool: dict[str, list[dict[str, Any]]] = {}
+    for (kind, _), record in sorted(seen.items()):
+        pool.setdefault(kind, []).append(record)
+    return pool
+
+
+def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Match]:
+    rule, version = compiled.rule, compiled.version
+    pool = _pool(batch)
+    params = version.parametrar
+
+    def period(value: Period | ParamRef) -> Period:
+        return params[value.parameter] if isinstance(value, ParamRef) else value
+
+    def shifted(value: int, plus: Any) -> int:
+        if plus is None:
+            return value
+        return add_period(date.fromordinal(value), period(plus)).toordinal()
+
+    def holds(test: Test, kind: str, fact: dict[str, Any], env: dict[str, dict[str, Any]]) -> bool:
+        ftype = field_types(kind)[test.falt]
+        if test.operator == "innehaller":
+            return fact[flag_field(test.falt, test.innehaller)] is True
+        left = fact[engine_field(test.falt)]
+        if test.plus is not None:
+            left = shifted(left, test.plus)
+        operand = test.operand
+        if isinstance(operand, ParamRef):
+            operand = params[operand.parameter]
+        if isinstance(operand, FieldRef):
+            alias, name = operand.falt.split(".")
+            right = env[alias][engine_field(name)]
+            if operand.plus is not None:
+                right = shifted(right, operand.plus)
+        elif isinstance(operand, list):
+            right = [date.fromisoformat(v).toordinal() if ftype == "date" else v for v in operand]
+        else:
+            right = date.fromisoformat(operand).toordinal() if ftype == "date" else operand
+        op = test.operator
+        return {
+            "lika_med": lambda: left == right,
+            "inte_lika_med": lambda: left != right,
+            "fore": lambda: left < right,
+            "senast": lambda: left <= right,
+            "efter": lambda: left > right,
+            "tidigast": lambda: left >= right,
+            "i": lambda: left in right,
+            "inte_i": lambda: left not in right,
+        }[op]()
+
+    def matches(pattern: Pattern, fact: dict[str, Any], env: dict[str, dict[str, Any]]) -> bool:
+        if not all(holds(t, pattern.typ, fact, env) for t in pattern.dar):
+            return False
+        if pattern.nagon_av and not any(holds(t, pattern.typ, fact, env) for t in pattern.nagon_av):
+            return False
+        if pattern.som == rule.avser:
+            day = fact[engine_field(rule.avgorande_datum)]
+            if not version.covers(date.fromordinal(day)) or fact[SUBJECT_FIELD] != 1:
+                return False
+        return True
+
+    def frames(patterns: list[Pattern]) -> Iterator[dict[str, dict[str, Any]]]:
+        def extend(i: int, env: dict[str, dict[str, Any]]) -> Iterator[dict[str, dict[str, Any]]]:
+            if i == len(patterns):
+                yield env
+                return
+            pattern = patterns[i]
+            used = {id(f) for f in env.values()}
+            for fact in pool.get(pattern.typ, []):
+                if id(fact) in used:  # one fact fills one pattern (durable's `distinct`)
+                    continue
+                if matches(pattern, fact, env):
+                    yield from extend(i + 1, {**env, pattern.som: fact})
+        yield from extend(0, {})
+
+    def none_exists(pattern: Pattern, env: dict[str, dict[str, Any]]) -> bool:
+        return not any(matches(pattern, fact, env) for fact in pool.get(pattern.typ, []))
+
+    out: set[Match] = set()
+
+    def record(role: str, env: dict[str, dict[str, Any]]) -> None:
+        out.add(Match(role, tuple(sorted((alias, str(f["ref"])) for alias, f in env.items()))))
+
+    applies = list(rule.tillamplig_nar)
+    for env in frames(applies):
+        record("galler", env)
+    positive = applies + [p for p in rule.overtradelse_nar if not p.saknas]
+    negated = [p for p in rule.overtradelse_nar if p.saknas] + ([rule.undantag.monster] if rule.undantag else [])
+    for env in frames(positive):
+        if all(none_exists(p, env) for p in negated):
+            record("brott", env)
+    if rule.undantag:
+        for env in frames(applies + [rule.undantag.monster]):
+            record("undantag", env)
+    return sorted(out, key=lambda m: (m.role, m.frame))
