@@ -84,6 +84,12 @@ class DurableRunner:
                     # a batch with an unmatched fact defers every action: run them now
                     self._host.update_state(name, {"sid": sid})
                 except Exception as exc:
+                    # the batch stopped at the failing fact; run the deferred opening action so that
+                    # deleting the session does not free an uninitialised context (defect D)
+                    try:
+                        self._host.update_state(name, {"sid": sid})
+                    except Exception:
+                        pass
                     raise EvaluationError(_describe(exc)) from None
                 state = self._host.get_state(name, sid)
                 if self._errors or "exception" in state:

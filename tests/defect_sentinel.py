@@ -1,0 +1,35 @@
+"""Evaluate the demo fixtures with RK-HVB-04 compiled with or without the always-true last join test.
+
+Run under valgrind by test_durable_defects: without the sentinel, durable_rules reads
+past the end of the join expression array (defect B) whenever the last join test is false.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from adapters.bundle import read_bundle
+from engine.compile import compile_version
+from engine.drhost import DurableRunner
+from engine.loader import load_rulebook
+from engine.prepare import session_batch
+from engine.session import facility_facts, facility_ids
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def main(sentinel: bool) -> None:
+    book = load_rulebook(ROOT / "rules")
+    bundle = read_bundle(ROOT / "fixtures" / "demo")
+    runner = DurableRunner()
+    for index in range(4):
+        cv = compile_version(book.get("RK-HVB-04"), index, sentinel=sentinel)
+        for fid in facility_ids(bundle):
+            batch, _ = session_batch(cv, facility_facts(bundle, fid), bundle.kontext, f"s:{fid}:{index}")
+            runner.run(cv.name, cv.ruleset, batch)
+    print("done")
+
+
+if __name__ == "__main__":
+    main("--no-sentinel" not in sys.argv)
