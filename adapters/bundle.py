@@ -137,7 +137,8 @@ _MESSAGES = {
 
 def _msg(err: dict) -> str:
     if err["type"] == "literal_error":
-        return f"ogiltigt värde {err.get('input')!r}; tillåtna: {err.get('ctx', {}).get('expected', '')}"
+        allowed = str(err.get("ctx", {}).get("expected", "")).replace(" or ", " eller ")
+        return f"ogiltigt värde {err.get('input')!r}; tillåtna: {allowed}"
     if err["type"] == "string_pattern_mismatch":
         return f"ogiltigt format ({err.get('input')!r})"
     if err["type"] == "value_error":

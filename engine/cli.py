@@ -107,9 +107,10 @@ def check(
     else:
         sys.stdout.buffer.write(payload)
         sys.stdout.flush()
-    for err in doc["errors"]:
-        where = err.get("facility_id") or f"{err['file']}:{err['line']}"
-        typer.echo(f"{where}: {err['code']}: {err['field'] + ': ' if err['field'] else ''}{err['message']}", err=True)
+    for diagnostic in result.input_errors:
+        typer.echo(diagnostic.render(), err=True)
+    for error in result.facility_errors:
+        typer.echo(f"verksamhet {error.facility_id}: RK-E001: {error.message}", err=True)
     if doc["errors"]:
         raise typer.Exit(2)
     raise typer.Exit(1 if doc["run"]["counts"]["violation"] else 0)

@@ -37,6 +37,11 @@ def _evaluate_one(facility_id: str) -> tuple[str, list[Finding] | str]:
         return facility_id, str(exc)
 
 
+def _task(facility_id: str) -> tuple[str, list[Finding] | str]:
+    # looked up at call time, so that the function run in the forked worker can be replaced in tests
+    return _evaluate_one(facility_id)
+
+
 def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork")
 
@@ -62,7 +67,7 @@ def evaluate_facilities(compiled: list[CompiledRule], bundle: FactBundle, kontex
     jobs = jobs or default_jobs()
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init, initargs=init) as pool:
-            for fid, result in pool.map(_evaluate_one, facility_ids, chunksize=1):
+            for fid, result in pool.map(_task, facility_ids, chunksize=1):
                 collect(fid, result)
     except BrokenProcessPool:
         pass
@@ -71,7 +76,7 @@ def evaluate_facilities(compiled: list[CompiledRule], bundle: FactBundle, kontex
             continue
         try:
             with ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=_init, initargs=init) as pool:
-                collect(*pool.submit(_evaluate_one, fid).result())
+                collect(*pool.submit(_task, fid).result())
         except BrokenProcessPool:
             done.add(fid)
             errors.append(FacilityError(fid, "regelmotorn (durable_rules) kraschade under utvärderingen av "

@@ -1,0 +1,47 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from engine.legaltime import Period, add_period, deadline_to_act, is_day_off
+
+
+@pytest.mark.parametrize(("start", "period", "end"), [
+    (date(2025, 3, 1), Period(manader=6), date(2025, 9, 1)),  # TC-01: 1 March + 6 months = 1 September
+    (date(2025, 8, 31), Period(manader=6), date(2026, 2, 28)),  # no 31 February: last day of the month
+    (date(2023, 8, 31), Period(manader=6), date(2024, 2, 29)),  # leap year
+    (date(2024, 2, 29), Period(ar=1), date(2025, 2, 28)),
+    (date(2024, 6, 3), Period(ar=2), date(2026, 6, 3)),
+    (date(2025, 1, 31), Period(dagar=2), date(2025, 2, 2)),
+])
+def test_periods_are_calendar_periods(start, period, end):
+    assert add_period(start, period) == end
+
+
+def test_six_months_is_not_183_days():
+    assert add_period(date(2025, 2, 28), Period(manader=6)) == date(2025, 8, 28)
+    assert (date(2025, 8, 28) - date(2025, 2, 28)).days == 181
+
+
+@pytest.mark.parametrize(("day", "off"), [
+    (date(2026, 6, 19), True),   # midsommarafton
+    (date(2026, 12, 24), True),  # julafton
+    (date(2026, 12, 31), True),  # nyårsafton
+    (date(2026, 6, 6), True),    # nationaldagen (a Saturday too)
+    (date(2026, 5, 14), True),   # Kristi himmelsfärd
+    (date(2026, 11, 21), True),  # Saturday
+    (date(2026, 11, 23), False),
+])
+def test_days_off(day, off):
+    assert is_day_off(day) is off
+
+
+def test_a_deadline_to_act_moves_past_weekends_and_holidays():
+    # one month from 24 November 2025 ends on 24 December (julafton), then 25, 26 (helgdagar), 27–28 (weekend)
+    assert deadline_to_act(date(2025, 11, 24), Period(manader=1)) == date(2025, 12, 29)
+
+
+def test_a_period_must_have_exactly_one_unit():
+    with pytest.raises(ValueError):
+        Period(ar=1, manader=2)

@@ -1,0 +1,32 @@
+"""Every inline example in every rule file runs as its own test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine.examples import run_example
+from engine.loader import load_rulebook
+
+BOOK = load_rulebook(Path(__file__).resolve().parent.parent / "rules")
+CASES = [(loaded, i) for loaded in BOOK.rules for i in range(len(loaded.rule.exempel))]
+
+
+@pytest.mark.parametrize(("loaded", "index"), CASES,
+                         ids=[f"{l.rule.id}: {l.rule.exempel[i].namn}" for l, i in CASES])
+def test_example(loaded, index, runner):
+    result = run_example(loaded, index, runner)
+    assert not result.problem, result.problem
+    assert result.actual == result.expected, (
+        f"{loaded.file}: {loaded.rule.id} exempel '{result.name}': väntat {result.expected}, fick {result.actual}")
+
+
+def test_every_rule_has_the_required_parts():
+    for loaded in BOOK.rules:
+        rule = loaded.rule
+        assert rule.titel.sv and rule.meddelande.sv and rule.meddelande.en
+        for version in rule.versioner:
+            assert version.lagrum and all(ref.url.startswith("https://") for ref in version.lagrum)
+        outcomes = {e.forvantat for e in rule.exempel}
+        assert "overtradelse" in outcomes and len(outcomes) > 1

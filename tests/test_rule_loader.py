@@ -1,0 +1,124 @@
+"""Rule files with mistakes are rejected with file:line:column, a code and (where possible) a suggestion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from engine.errors import DiagnosticError
+from engine.loader import load_rulebook
+
+BASE = (Path(__file__).parent / "data" / "minimal_rule.yaml").read_text(encoding="utf-8")
+
+
+def _load(tmp_path: Path, text: str):
+    path = tmp_path / "regel.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load_rulebook(path)
+
+
+def _errors(tmp_path: Path, old: str, new: str) -> list[str]:
+    assert old in BASE, old
+    with pytest.raises(DiagnosticError) as info:
+        _load(tmp_path, BASE.replace(old, new, 1))
+    return [d.render() for d in info.value.diagnostics]
+
+
+def _line_of(text: str) -> int:
+    return next(i for i, line in enumerate(BASE.splitlines(), 1) if text in line)
+
+
+def test_the_base_file_is_valid(tmp_path):
+    book = _load(tmp_path, BASE)
+    assert [r.rule.id for r in book.rules] == ["PROV-01"]
+
+
+def test_misspelt_key_names_file_line_column_and_suggests_the_right_key(tmp_path):
+    errors = _errors(tmp_path, "    allvarlighet: allvarlig", "    allvarlihet: allvarlig")
+    line = _line_of("allvarlighet: allvarlig")
+    assert any(e.startswith(f"{tmp_path / 'regel.yaml'}:{line}:5: RK-R001") and "menade du 'allvarlighet'" in e
+               for e in errors), errors
+
+
+def test_bad_date_names_its_position(tmp_path):
+    errors = _errors(tmp_path, "giltig_fran: 2007-07-01", "giltig_fran: 2007-13-01")
+    line = _line_of("giltig_fran: 2007-07-01")
+    assert any(f":{line}:22: RK-R003: regler.0.versioner.0.giltig_fran: ogiltigt datum" in e for e in errors), errors
+
+
+def test_unknown_field_in_a_condition_suggests_the_fact_field(tmp_path):
+    errors = _errors(tmp_path, "{falt: person, lika_med: {falt: e.person}}",
+                     "{falt: persn, lika_med: {falt: e.person}}")
+    assert any("RK-R050" in e and "'persn' finns inte i registerutdrag" in e and "menade du 'person'" in e
+               for e in errors), errors
+
+
+def test_unknown_fact_kind(tmp_path):
+    errors = _errors(tmp_path, "typ: registerutdrag", "typ: registerutdrg")
+    assert any("RK-R043" in e and "menade du 'registerutdrag'" in e for e in errors), errors
+
+
+def test_unquoted_sfs_number_is_not_silently_turned_into_a_number(tmp_path):
+    errors = _errors(tmp_path, '{forfattning: "2007:171"', "{forfattning: 2007:17")
+    assert any("forfattning" in e for e in errors), errors
+
+
+def test_duplicate_key(tmp_path):
+    errors = _errors(tmp_path, "    allvarlighet: allvarlig\n", "    allvarlighet: allvarlig\n    allvarlighet: mindre\n")
+    assert any("RK-Y003" in e and "två gånger" in e for e in errors), errors
+
+
+def test_yaml_syntax_error_has_a_position(tmp_path):
+    errors = _errors(tmp_path, "    avser: e\n", "    avser: [e\n")
+    assert any("RK-Y001" in e for e in errors), errors
+
+
+def test_reserved_alias(tmp_path):
+    errors = _errors(tmp_path, "      - som: x\n", "      - som: s\n")
+    assert any("RK-R040" in e for e in errors), errors
+
+
+def test_reference_to_a_later_alias(tmp_path):
+    errors = _errors(tmp_path, "{falt: verksamhet, lika_med: {falt: v.id}}", "{falt: verksamhet, lika_med: {falt: x.id}}")
+    assert any("RK-R060" in e for e in errors), errors
+
+
+def test_unknown_parameter(tmp_path):
+    errors = _errors(tmp_path, "{falt: typ, i: [hvb]}", "{falt: typ, i: {parameter: boendetyper}}")
+    assert any("RK-R064" in e for e in errors), errors
+
+
+def test_overlapping_versions(tmp_path):
+    second = ("      - giltig_fran: 2020-01-01\n        lagrum:\n"
+              '          - {forfattning: "2007:171", paragraf: "1", url: "https://rkrattsbaser.gov.se/sfst?bet=2007:171"}\n')
+    errors = _errors(tmp_path, "    meddelande:\n", second + "    meddelande:\n")
+    assert any("RK-R030" in e for e in errors), errors
+
+
+def test_message_template_with_unknown_name(tmp_path):
+    errors = _errors(tmp_path, "(${e.start})", "(${e.startdatum})")
+    assert any("RK-R071" in e for e in errors), errors
+
+
+def test_rule_needs_a_violating_and_a_compliant_example(tmp_path):
+    errors = _errors(tmp_path, "        forvantat: uppfyllt", "        forvantat: overtradelse")
+    assert any("RK-R026" in e for e in errors), errors
+
+
+def test_cited_act_must_be_declared(tmp_path):
+    errors = _errors(tmp_path, '  "2007:171":\n    namn:', '  "2010:479":\n    namn:')
+    assert any("RK-R012" in e for e in errors), errors
+
+
+def test_type_mismatch_between_compared_fields(tmp_path):
+    errors = _errors(tmp_path, "{falt: person, lika_med: {falt: e.person}}", "{falt: person, lika_med: {falt: e.start}}")
+    assert any("RK-R063" in e for e in errors), errors
+
+
+def test_every_error_in_a_file_is_reported_not_just_the_first(tmp_path):
+    text = BASE.replace("typ: registerutdrag", "typ: registerutdrg").replace("(${e.start})", "(${e.nope})")
+    with pytest.raises(DiagnosticError) as info:
+        _load(tmp_path, text)
+    codes = {d.code for d in info.value.diagnostics}
+    assert {"RK-R043", "RK-R071"} <= codes
