@@ -12,7 +12,7 @@ from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-Id = Field(min_length=1, max_length=200, pattern=r"^[A-Za-z0-9_.:\-]+$")
+Id = Field(min_length=1, max_length=200, pattern=r"^[\w.:\-]+$")
 
 VERKSAMHETSTYPER = (
     "hvb",  # hem för vård eller boende

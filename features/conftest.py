@@ -1,0 +1,182 @@
+"""Step definitions for the Swedish feature files: a lawyer's sentences become a small fact bundle."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pytest_bdd import given, parsers, then, when
+
+from engine.bundle import FactBundle
+from engine.citation import cite
+from engine.drhost import DurableRunner
+from engine.facts import Engagemang, Kontext, Organisation, Person, Registerutdrag, Verksamhet
+from engine.loader import load_rulebook
+from engine.run import compile_rulebook, evaluate_facility
+
+ROOT = Path(__file__).resolve().parent.parent
+TYPES = {"HVB": "hvb", "stödboende": "stodboende", "skyddat boende": "skyddat_boende",
+         "korttidshem enligt LSS": "lss_korttidsvistelse", "LSS-bostad för barn": "lss_bostad_barn"}
+FORMS = {"anställdes": "anstallning", "fick ett uppdrag": "uppdrag", "började praktik": "praktik",
+         "började som volontär": "volontar"}
+REGISTERS = {"belastningsregistret": ["belastningsregistret"], "misstankeregistret": ["misstankeregistret"],
+             "belastningsregistret och misstankeregistret": ["belastningsregistret", "misstankeregistret"]}
+DATE = r"(?P<{}>\d{{4}}-\d{{2}}-\d{{2}})"
+
+
+@pytest.fixture(scope="session")
+def book():
+    return load_rulebook(ROOT / "rules")
+
+
+@pytest.fixture(scope="session")
+def compiled_rules(book):
+    return compile_rulebook(book)
+
+
+@pytest.fixture(scope="session")
+def engine_runner():
+    return DurableRunner()
+
+
+@pytest.fixture
+def world():
+    bundle = FactBundle()
+    bundle.facts["organisation"]["org"] = Organisation(id="org", namn="Huvudmannen AB", regi="enskild")
+    return {"bundle": bundle, "facility": None, "as_of": date(2026, 11, 20), "findings": [], "last_extract": None,
+            "checked": set()}
+
+
+def _person(world, name: str) -> str:
+    pid = f"p-{name.lower()}"
+    world["bundle"].facts["person"].setdefault(pid, Person(id=pid, namn=name))
+    return pid
+
+
+@given(parsers.re(r'ett (?P<typ>HVB|stödboende|skyddat boende|korttidshem enligt LSS|LSS-bostad för barn) '
+                  r'"(?P<namn>[^"]+)" som (?P<barn>tar|inte tar) emot barn'))
+def facility(world, typ, namn, barn):
+    fid = f"f-{namn.lower()}"
+    world["bundle"].facts["verksamhet"][fid] = Verksamhet(id=fid, namn=namn, organisation="org", typ=TYPES[typ],
+                                                         tar_emot_barn=(barn == "tar"))
+    world["facility"] = fid
+
+
+@given(parsers.re(r"bedömningsdagen är " + DATE.format("dag")))
+def as_of(world, dag):
+    world["as_of"] = date.fromisoformat(dag)
+
+
+def _engage(world, name: str, form: str, start: str, end: str | None = None) -> None:
+    eid = f"e{len(world['bundle'].facts['engagemang']) + 1}"
+    world["bundle"].facts["engagemang"][eid] = Engagemang(
+        id=eid, person=_person(world, name), verksamhet=world["facility"], organisation="org", form=form,
+        start=date.fromisoformat(start), slut=date.fromisoformat(end) if end else None)
+
+
+@given(parsers.re(r'att "(?P<namn>[^"]+)" (?P<form>anställdes|fick ett uppdrag|började praktik|började som volontär) '
+                  + DATE.format("start")))
+def engagement(world, namn, form, start):
+    _engage(world, namn, FORMS[form], start)
+
+
+@given(parsers.re(r'att "(?P<namn>[^"]+)" var anställd från ' + DATE.format("start") + " till " + DATE.format("slut")))
+def earlier_engagement(world, namn, start, slut):
+    _engage(world, namn, "anstallning", start, slut)
+
+
+def _extract(world, name: str, lag: str, registers: str, issued: str, shown: str | None) -> None:
+    xid = f"x{len(world['bundle'].facts['registerutdrag']) + 1}"
+    world["bundle"].facts["registerutdrag"][xid] = Registerutdrag(
+        id=xid, person=_person(world, name), organisation="org", lag=lag, omfattar=REGISTERS[registers],
+        utfardat=date.fromisoformat(issued), uppvisat=date.fromisoformat(shown) if shown else None)
+    world["last_extract"] = xid
+
+
+@given(parsers.re(r'"(?P<namn>[^"]+)" visade upp ett utdrag enligt lag (?P<lag>\d{4}:\d+) ur (?P<reg>.+), utfärdat '
+                  + DATE.format("utf") + " och uppvisat " + DATE.format("upp")))
+def extract(world, namn, lag, reg, utf, upp):
+    _extract(world, namn, lag, reg, utf, upp)
+
+
+@given(parsers.re(r'"(?P<namn>[^"]+)" fick ett utdrag enligt lag (?P<lag>\d{4}:\d+) ur (?P<reg>.+), utfärdat '
+                  + DATE.format("utf") + ", utan uppgift om när det visades upp"))
+def extract_unknown_shown(world, namn, lag, reg, utf):
+    _extract(world, namn, lag, reg, utf, None)
+
+
+@given(parsers.re(r"utdraget gallrades " + DATE.format("dag")))
+def discarded(world, dag):
+    facts = world["bundle"].facts["registerutdrag"]
+    xid = world["last_extract"]
+    facts[xid] = facts[xid].model_copy(update={"bevarat_till": date.fromisoformat(dag)})
+
+
+@when("registerkontrollen bedöms")
+def evaluate(world, compiled_rules, engine_runner):
+    bundle = world["bundle"]
+    kontext = Kontext(per_datum=world["as_of"])
+    for fid in sorted(bundle.facts["verksamhet"]):
+        world["findings"] += evaluate_facility(compiled_rules, bundle, fid, kontext, engine_runner, "bdd")
+
+
+def _about(world, name: str) -> list:
+    pid = f"p-{name.lower()}"
+    mine = {e.id for e in world["bundle"].of("engagemang") if e.person == pid}
+    return [f for f in world["findings"] if f.subject_kind == "engagemang" and f.subject_id in mine]
+
+
+@then(parsers.re(r'rapporteras överträdelse av (?P<rule>RK-[A-Z]+-\d+) för "(?P<namn>[^"]+)" med lagrum "(?P<ref>[^"]+)"'))
+def violation_with_basis(world, book, rule, namn, ref):
+    hits = [f for f in _about(world, namn) if f.rule_id == rule and f.outcome == "violation"]
+    assert hits, f"ingen överträdelse av {rule} för {namn}: {[(f.rule_id, f.outcome) for f in _about(world, namn)]}"
+    version = book.get(rule).rule.versioner[hits[0].version]
+    citations = [cite(r, book.acts) for r in version.lagrum]
+    assert any(c.startswith(ref) for c in citations), citations
+    world["checked"].add(rule)
+
+
+@then(parsers.re(r'rapporteras överträdelse av (?P<rule>RK-[A-Z]+-\d+) för "(?P<namn>[^"]+)" i lydelse enligt SFS '
+                 r"(?P<sfs>\d{4}:\d+)"))
+def violation_with_wording(world, book, rule, namn, sfs):
+    hits = [f for f in _about(world, namn) if f.rule_id == rule and f.outcome == "violation"]
+    assert hits
+    assert {r.lydelse for r in book.get(rule).rule.versioner[hits[0].version].lagrum} == {sfs}
+
+
+@then(parsers.re(r'rapporteras ingen överträdelse för "(?P<namn>[^"]+)"'))
+def no_violation(world, namn):
+    found = [(f.rule_id, f.subject_id) for f in _about(world, namn) if f.outcome == "violation"]
+    assert found == [], found
+
+
+@then(parsers.re(r'rapporteras ingen annan överträdelse för "(?P<namn>[^"]+)"'))
+def no_other_violation(world, namn):
+    others = [f.rule_id for f in _about(world, namn) if f.outcome == "violation" and f.rule_id not in world["checked"]]
+    assert others == [], others
+
+
+OUTCOMES = {"inte tillämpligt": "not_applicable", "en överträdelse": "violation", "uppfyllt": "pass"}
+
+
+@then(parsers.re(r'är (?P<rule>RK-[A-Z]+-\d+) (?P<utfall>inte tillämpligt|en överträdelse|uppfyllt) för '
+                 r'"(?P<namn>[^"]+)"'))
+def outcome(world, rule, utfall, namn):
+    outcomes = {f.outcome for f in _about(world, namn) if f.rule_id == rule}
+    assert outcomes == {OUTCOMES[utfall]}, outcomes
+
+
+@then(parsers.re(r'kan (?P<rule>RK-[A-Z]+-\d+) inte bedömas för "(?P<namn>[^"]+)"'))
+def undetermined(world, rule, namn):
+    hits = [f for f in _about(world, namn) if f.rule_id == rule]
+    assert hits and all(f.outcome == "undetermined" and f.missing for f in hits), hits
+
+
+@then(parsers.re(r'gäller undantaget för återanställning för "(?P<namn>[^"]+)"'))
+def exemption(world, namn):
+    latest = max((e for e in world["bundle"].of("engagemang") if e.person == f"p-{namn.lower()}"),
+                 key=lambda e: e.start)
+    mine = [f for f in world["findings"] if f.subject_id == latest.id]
+    assert [f for f in mine if f.exempt], "inget undantag tillämpades"
+    assert not [f for f in mine if f.outcome == "violation"]

@@ -1,0 +1,5 @@
+"""The Swedish feature files, run as tests (pytest-bdd)."""
+
+from pytest_bdd import scenarios
+
+scenarios(".")
