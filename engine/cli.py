@@ -154,8 +154,7 @@ def rules_compile(
     for crule in compile_rulebook(book):
         if rule_id and crule.rule.id != rule_id:
             continue
-        for cv in crule.versions:
-            out[cv.name] = cv.ruleset
+        out[crule.merged.name] = crule.merged.ruleset
     if rule_id and not out:
         _fail([f"--rule: okänd regel {rule_id}"])
     typer.echo(json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False))

@@ -3,9 +3,10 @@
 The shape follows the durable_rules field guide (../shared/notes/durable-rules.md §5)
 and goes one step further on disjunctions:
 
-- No `$or` is ever emitted. A positive pattern with alternatives (`i`, `nagon_av`)
-  becomes one durable rule per alternative; a negated pattern with alternatives
-  becomes one negated pattern per alternative (not (A or B) = not A and not B).
+- No `$or` is ever emitted. Membership in a list (`i`, `inte_i`) is a flag computed
+  before asserting; a positive pattern with `nagon_av` becomes one durable rule per
+  alternative; a negated pattern with alternatives becomes one negated pattern per
+  alternative (not (A or B) = not A and not B).
   Defect A (a join test after a nested `$or` is skipped) therefore cannot occur,
   whatever order an author writes tests in.
 - Every non-first pattern ends with an always-true join test (defect B: a false
@@ -26,6 +27,7 @@ import itertools
 import json
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from engine import facts as fact_model
@@ -55,6 +57,12 @@ def flag_field(name: str, value: str) -> str:
     return f"{name}__{value}"
 
 
+@lru_cache(maxsize=None)
+def membership_field(name: str, values: frozenset) -> str:
+    digest = hashlib.sha256(json.dumps(sorted(map(str, values))).encode()).hexdigest()[:10]
+    return f"{engine_field(name)}__i_{digest}"
+
+
 def ordinal(day: date) -> int:
     return day.toordinal()
 
@@ -81,6 +89,7 @@ class CompiledVersion:
     derived: frozenset[tuple[str, str, Period]]  # (kind, field, period)
     negated_kinds: frozenset[str]
     positive_kinds: frozenset[str]
+    memberships: frozenset[tuple[str, str, frozenset]] = frozenset()  # (kind, field, values)
 
     @property
     def version(self) -> Version:
@@ -98,6 +107,7 @@ class _Ctx:
     kinds: dict[str, str] = field(default_factory=dict)  # alias -> kind
     needed: dict[str, set[str]] = field(default_factory=dict)
     derived: set[tuple[str, str, Period]] = field(default_factory=set)
+    memberships: set[tuple[str, str, frozenset]] = field(default_factory=set)
 
     def need(self, kind: str, name: str) -> None:
         self.needed.setdefault(kind, set()).add(name)
@@ -156,10 +166,12 @@ def _test_alternatives(ctx: _Ctx, kind: str, test: Test) -> list[list[tuple[bool
     operand = ctx.param(test.operand)
     if isinstance(operand, FieldRef):
         return [[(True, _expr(op, left, _right(ctx, operand)))]]
-    if op == "i":
-        return [[(False, _expr("lika_med", left, _literal(v, ftype)))] for v in operand]
-    if op == "inte_i":
-        return [[(False, _expr("inte_lika_med", left, _literal(v, ftype))) for v in operand]]
+    if op in ("i", "inte_i"):
+        # membership is computed before asserting (a flag per value list): one alpha test instead of one
+        # durable rule per value, which keeps the number of simultaneous alpha matches low (error 303)
+        values = frozenset(_literal(v, ftype) for v in operand)
+        ctx.memberships.add((kind, test.falt, values))
+        return [[(False, {membership_field(test.falt, values): op == "i"})]]
     return [[(False, _expr(op, left, _literal(operand, ftype)))]]
 
 
@@ -249,10 +261,11 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
     digest = hashlib.sha256(json.dumps(seed, sort_keys=True).encode()).hexdigest()[:12]
     name = f"{rule.id.replace('-', '_')}_v{version_index}_{digest}"
     ruleset: dict[str, Any] = {
-        "opened": {"all": [{"o": {"$and": [{"kind": SESSION_KIND}]}}], "run": f"{name}|opened"}}
+        "opened": {"all": [{"o": {"$and": [{"kind": SESSION_KIND}]}}], "run": f"{name}|opened|{version_index}"}}
     for role, combos in bodies.items():
         for i, combo in enumerate(combos):
-            ruleset[f"{role}_{i}"] = {"all": [{alias: expr} for alias, expr in combo], "run": f"{name}|{role}"}
+            ruleset[f"{role}_{i}"] = {"all": [{alias: expr} for alias, expr in combo],
+                                      "run": f"{name}|{role}|{version_index}"}
 
     # the exemption is negated inside the violation rule: a fact withheld from it could remove a violation
     exempt_alias = rule.undantag.monster.som if rule.undantag else None
@@ -265,9 +278,49 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
         rule=rule, version_index=version_index, name=name, ruleset=ruleset,
         subject_alias=rule.avser, subject_kind=subject.typ, decisive=rule.avgorande_datum,
         aliases=aliases, needed={k: frozenset(v) for k, v in ctx.needed.items()},
-        derived=frozenset(ctx.derived), negated_kinds=neg_kinds, positive_kinds=pos_kinds)
+        derived=frozenset(ctx.derived), negated_kinds=neg_kinds, positive_kinds=pos_kinds,
+        memberships=frozenset(ctx.memberships))
 
 
-def compile_rule(loaded: LoadedRule | Rule) -> list[CompiledVersion]:
+@dataclass
+class CompiledRuleset:
+    """All versions of one rule in one ruleset: one session per facility evaluates every version."""
+
+    rule: Rule
+    name: str
+    ruleset: dict[str, Any]
+    versions: list[CompiledVersion]
+    subject_kind: str
+    needed: dict[str, frozenset[str]]
+    derived: frozenset[tuple[str, str, Period]]
+    negated_kinds: frozenset[str]
+    positive_kinds: frozenset[str]
+    memberships: frozenset[tuple[str, str, frozenset]]
+
+
+def _union(maps: list[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for m in maps:
+        for kind, names in m.items():
+            out[kind] = out.get(kind, frozenset()) | names
+    return out
+
+
+def compile_rule(loaded: LoadedRule | Rule) -> CompiledRuleset:
     rule = loaded.rule if isinstance(loaded, LoadedRule) else loaded
-    return [compile_version(rule, i) for i in range(len(rule.versioner))]
+    versions = [compile_version(rule, i) for i in range(len(rule.versioner))]
+    digest = hashlib.sha256(json.dumps([v.name for v in versions]).encode()).hexdigest()[:12]
+    name = f"{rule.id.replace('-', '_')}_{digest}"
+    ruleset: dict[str, Any] = {
+        "opened": {"all": [{"o": {"$and": [{"kind": SESSION_KIND}]}}], "run": f"{name}|opened|0"}}
+    for v in versions:
+        for key, body in v.ruleset.items():
+            if key != "opened":
+                ruleset[f"v{v.version_index}_{key}"] = dict(body, run=body["run"].replace(v.name, name, 1))
+    return CompiledRuleset(
+        rule=rule, name=name, ruleset=ruleset, versions=versions, subject_kind=versions[0].subject_kind,
+        needed=_union([v.needed for v in versions]),
+        derived=frozenset().union(*(v.derived for v in versions)),
+        negated_kinds=frozenset().union(*(v.negated_kinds for v in versions)),
+        positive_kinds=frozenset().union(*(v.positive_kinds for v in versions)),
+        memberships=frozenset().union(*(v.memberships for v in versions)))

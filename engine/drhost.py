@@ -32,6 +32,7 @@ ERROR_CODES = {
 class Match:
     role: str  # galler | brott | undantag
     frame: tuple[tuple[str, str], ...]  # (alias, fact ref), sorted
+    version: int = 0  # index of the rule version whose durable rule matched
 
 
 class _QuietHost(dr.Host):
@@ -43,8 +44,8 @@ class _QuietHost(dr.Host):
         pass
 
     def get_action(self, action_name: str):
-        name, _, role = action_name.partition("|")
-        return lambda c: self._collector._record(name, role, c)
+        name, role, version = action_name.split("|")
+        return lambda c: self._collector._record(name, role, int(version), c)
 
 
 class DurableRunner:
@@ -57,12 +58,12 @@ class DurableRunner:
         self._current: list[Match] | None = None
         self._errors: list[str] = []
 
-    def _record(self, name: str, role: str, c: Any) -> None:
+    def _record(self, name: str, role: str, version: int, c: Any) -> None:
         if role == "opened" or self._current is None:
             return
         try:
             frame = tuple(sorted((alias, str(fact["ref"])) for alias, fact in c._m.items()))
-            self._current.append(Match(role, frame))
+            self._current.append(Match(role, frame, version))
         except Exception as exc:  # durable swallows action errors; keep them
             self._errors.append(repr(exc))
 
@@ -94,7 +95,7 @@ class DurableRunner:
                 state = self._host.get_state(name, sid)
                 if self._errors or "exception" in state:
                     raise EvaluationError(f"regelåtgärd misslyckades: {self._errors or state['exception']}")
-                return sorted(set(self._current), key=lambda m: (m.role, m.frame))
+                return sorted(set(self._current), key=lambda m: (m.version, m.role, m.frame))
             finally:
                 self._current = None
                 self._host.delete_state(name, sid)

@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from engine.bundle import BrokenFact
-from engine.compile import CompiledVersion
+from engine.compile import CompiledRuleset, CompiledVersion
 from engine.describe import describe, field_value
 from engine.drhost import Match
 from engine.facts import FACT_KINDS, Fact, Kontext
@@ -24,11 +24,15 @@ class Runner(Protocol):
 @dataclass
 class CompiledRule:
     loaded: LoadedRule
-    versions: list[CompiledVersion]
+    merged: CompiledRuleset
 
     @property
     def rule(self):
         return self.loaded.rule
+
+    @property
+    def versions(self) -> list[CompiledVersion]:
+        return self.merged.versions
 
 
 def _concerns(w: Withheld, subject: Fact, compiled: CompiledVersion, aliases: set[str]) -> bool:
@@ -79,13 +83,14 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
             findings.append(base)
             continue
         by_version.setdefault(index, []).append(subject)
-    for index, group in sorted(by_version.items()):
-        compiled = crule.versions[index]
-        sid = f"{run_id}:{facility.facility_id}:{compiled.name}"
-        batch, withheld = session_batch(compiled, facility, kontext, sid)
-        matches = runner.run(compiled.name, compiled.ruleset, batch)
-        for subject in group:
-            findings.append(_judge(crule, compiled, subject, matches, withheld, facility, facts))
+    if by_version:
+        merged = crule.merged
+        batch, withheld = session_batch(merged, facility, kontext, f"{run_id}:{facility.facility_id}:{merged.name}")
+        matches = runner.run(merged.name, merged.ruleset, batch)
+        for index, group in sorted(by_version.items()):
+            mine = [m for m in matches if m.version == index]
+            for subject in group:
+                findings.append(_judge(crule, crule.versions[index], subject, mine, withheld, facility, facts))
     for broken in facility.broken:
         if broken.kind == subject_kind and (
                 broken.ref(FACT_KINDS[subject_kind].facility_field or "") == facility.facility_id):

@@ -8,6 +8,7 @@ only inside the compiled engine (engine/prepare.py).
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -174,12 +175,14 @@ def _field_type(annotation: object) -> str:
     return "text"
 
 
+@lru_cache(maxsize=None)
 def field_types(kind: str) -> dict[str, str]:
     """Field name -> date | list | bool | int | text, for rule validation and compilation."""
     model = Kontext if kind == "kontext" else FACT_KINDS[kind]
     return {name: _field_type(info.annotation) for name, info in model.model_fields.items()}
 
 
+@lru_cache(maxsize=None)
 def list_values(kind: str, field: str) -> tuple[str, ...]:
     """The allowed values of a list-of-enum field (flattened to booleans for the engine)."""
     from typing import get_args

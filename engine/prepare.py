@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from engine.compile import (MIRROR_SUFFIX, SENTINEL_FIELD, SESSION_KIND, SUBJECT_FIELD, CompiledVersion,
-                            derived_field, engine_field, flag_field)
+from engine.compile import (MIRROR_SUFFIX, SENTINEL_FIELD, SESSION_KIND, SUBJECT_FIELD, CompiledRuleset,
+                            CompiledVersion, derived_field, engine_field, flag_field, membership_field)
 from engine.facts import FACT_KINDS, Fact, Kontext, field_types, list_values
 from engine.legaltime import OPEN_END, add_period
 from engine.session import FacilityFacts
@@ -30,7 +30,10 @@ class Withheld:
     reason: str = ""
 
 
-def engine_fact(kind: str, fact: Fact | Kontext, compiled: CompiledVersion, subject: bool) -> dict[str, Any]:
+Compiled = CompiledVersion | CompiledRuleset
+
+
+def _base_fact(kind: str, fact: Fact | Kontext, subject: bool) -> dict[str, Any]:
     out: dict[str, Any] = {"kind": kind, SENTINEL_FIELD: 1, SUBJECT_FIELD: 1 if subject else 0}
     types = field_types(kind)
     open_ended = getattr(type(fact), "open_ended", frozenset())
@@ -49,17 +52,34 @@ def engine_fact(kind: str, fact: Fact | Kontext, compiled: CompiledVersion, subj
                 out[flag_field(name, option)] = option in value
         else:
             out[engine_field(name)] = value
-    for derived_kind, name, period in compiled.derived:
-        if derived_kind == kind:
-            base = values.get(name)
-            if base is None and name in open_ended:
-                base = OPEN_END
-            if isinstance(base, date):
-                out[derived_field(name, period)] = add_period(base, period).toordinal()
     return out
 
 
-def missing_fields(kind: str, fact: Fact | Kontext, compiled: CompiledVersion) -> tuple[str, ...]:
+def engine_fact(kind: str, fact: Fact | Kontext, compiled: Compiled, subject: bool,
+                cache: dict | None = None) -> dict[str, Any]:
+    """The fact as the engine sees it: integer dates, flags for lists, `ref` for id, derived thresholds."""
+    key = (kind, getattr(fact, "id", None), subject)
+    base = cache.get(key) if cache is not None else None
+    if base is None:
+        base = _base_fact(kind, fact, subject)
+        if cache is not None:
+            cache[key] = base
+    out = dict(base)
+    open_ended = getattr(type(fact), "open_ended", frozenset())
+    for derived_kind, name, period in compiled.derived:
+        if derived_kind == kind:
+            value = getattr(fact, name)
+            if value is None and name in open_ended:
+                value = OPEN_END
+            if isinstance(value, date):
+                out[derived_field(name, period)] = add_period(value, period).toordinal()
+    for member_kind, name, values in compiled.memberships:
+        if member_kind == kind and engine_field(name) in out:
+            out[membership_field(name, values)] = out[engine_field(name)] in values
+    return out
+
+
+def missing_fields(kind: str, fact: Fact | Kontext, compiled: Compiled) -> tuple[str, ...]:
     open_ended = getattr(type(fact), "open_ended", frozenset())
     needed = compiled.needed.get(kind, frozenset())
     return tuple(sorted(n for n in needed if getattr(fact, n) is None and n not in open_ended))
@@ -69,7 +89,7 @@ def _raw_refs(fact: Fact) -> dict[str, Any]:
     return {name: getattr(fact, name) for name in ("id", *FACT_KINDS[fact.kind].references)}
 
 
-def session_batch(compiled: CompiledVersion, facility: FacilityFacts, kontext: Kontext,
+def session_batch(compiled: Compiled, facility: FacilityFacts, kontext: Kontext,
                   sid: str) -> tuple[list[dict[str, Any]], list[Withheld]]:
     """One assert batch: opener, mirror facts for negations, then positive facts."""
     used = compiled.positive_kinds | compiled.negated_kinds
@@ -86,7 +106,7 @@ def session_batch(compiled: CompiledVersion, facility: FacilityFacts, kontext: K
             withheld.append(Withheld(kind, fact.id, missing, _raw_refs(fact)))  # type: ignore[union-attr]
             continue
         is_subject = kind == compiled.subject_kind and (kind, getattr(fact, "id", None)) in owned
-        record = engine_fact(kind, fact, compiled, is_subject)
+        record = engine_fact(kind, fact, compiled, is_subject, facility.engine_cache)
         if kind in compiled.positive_kinds:
             positives.append(record)
         if kind in compiled.negated_kinds:

@@ -14,6 +14,7 @@ class FacilityFacts:
     owned: list[tuple[str, Fact]] = field(default_factory=list)  # facts of this facility (possible subjects)
     context: list[tuple[str, Fact]] = field(default_factory=list)  # related facts (organisation, extracts …)
     broken: list[BrokenFact] = field(default_factory=list)
+    engine_cache: dict = field(default_factory=dict)  # converted facts, shared by every rule's session
 
     def all(self) -> list[tuple[str, Fact]]:
         return self.owned + self.context
@@ -24,13 +25,38 @@ def _owner(kind: str, fact: Fact) -> str | None:
     return getattr(fact, name) if name else None
 
 
-def facility_facts(bundle: FactBundle, facility_id: str) -> FacilityFacts:
-    """The facility, what it owns, what those facts point to, and facts about the same people."""
-    out = FacilityFacts(facility_id)
+@dataclass
+class _Index:
+    owned: dict[str, list[tuple[str, Fact]]] = field(default_factory=dict)
+    about_person: dict[str, list[tuple[str, Fact]]] = field(default_factory=dict)
+
+
+_INDEXES: dict[int, tuple[FactBundle, _Index]] = {}
+
+
+def _index(bundle: FactBundle) -> _Index:
+    # built once per bundle: scanning every fact for every facility is quadratic
+    cached = _INDEXES.get(id(bundle))
+    if cached is not None and cached[0] is bundle:
+        return cached[1]
+    index = _Index()
     for kind in FACT_KINDS:
         for fact in bundle.of(kind):
-            if _owner(kind, fact) == facility_id:
-                out.owned.append((kind, fact))
+            owner = _owner(kind, fact)
+            if owner is not None:
+                index.owned.setdefault(owner, []).append((kind, fact))
+            if FACT_KINDS[kind].references.get("person") == "person":
+                index.about_person.setdefault(fact.person, []).append((kind, fact))  # type: ignore[attr-defined]
+    _INDEXES.clear()
+    _INDEXES[id(bundle)] = (bundle, index)
+    return index
+
+
+def facility_facts(bundle: FactBundle, facility_id: str) -> FacilityFacts:
+    """The facility, what it owns, what those facts point to, and facts about the same people."""
+    index = _index(bundle)
+    out = FacilityFacts(facility_id)
+    out.owned = list(index.owned.get(facility_id, []))
     included = {(k, f.id) for k, f in out.owned}
     targets: set[tuple[str, str]] = set()
     for kind, fact in out.owned:
@@ -38,15 +64,17 @@ def facility_facts(bundle: FactBundle, facility_id: str) -> FacilityFacts:
             value = getattr(fact, name)
             if value is not None:
                 targets.add((target_kind, value))
-    people = {fid for kind, fid in targets if kind == "person"}
-    for kind in FACT_KINDS:
-        for fact in bundle.of(kind):
-            if (kind, fact.id) in included:
-                continue
-            refs = FACT_KINDS[kind].references
-            about_people = refs.get("person") == "person" and getattr(fact, "person", None) in people
-            if (kind, fact.id) in targets or about_people:
-                out.context.append((kind, fact))
+    people = sorted(fid for kind, fid in targets if kind == "person")
+    context: dict[tuple[str, str], Fact] = {}
+    for kind, fact_id in sorted(targets):
+        fact = bundle.get(kind, fact_id)
+        if fact is not None and (kind, fact_id) not in included:
+            context[(kind, fact_id)] = fact
+    for person in people:
+        for kind, fact in index.about_person.get(person, []):
+            if (kind, fact.id) not in included:
+                context[(kind, fact.id)] = fact
+    out.context = [(kind, context[(kind, fid)]) for kind, fid in sorted(context)]
     for broken in bundle.broken:
         cls = FACT_KINDS.get(broken.kind)
         if cls is None:

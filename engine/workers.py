@@ -24,8 +24,12 @@ _STATE: dict = {}
 
 
 def _init(compiled: list[CompiledRule], bundle: FactBundle, kontext: Kontext, run_id: str) -> None:
+    import faulthandler
+
     from engine.drhost import DurableRunner
 
+    # a crash is reported as one line by the parent; a C stack dump on the user's terminal helps nobody
+    faulthandler.disable()
     _STATE.update(compiled=compiled, bundle=bundle, kontext=kontext, run_id=run_id, runner=DurableRunner())
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterator
 
-from engine.compile import MIRROR_SUFFIX, SUBJECT_FIELD, CompiledVersion, engine_field, flag_field
+from engine.compile import MIRROR_SUFFIX, SUBJECT_FIELD, CompiledRuleset, CompiledVersion, engine_field, flag_field
 from engine.drhost import Match
 from engine.facts import field_types
 from engine.legaltime import Period, add_period
@@ -20,11 +20,13 @@ from engine.rulebook import FieldRef, ParamRef, Pattern, Test
 class ReferenceRunner:
     """Same interface as DurableRunner, but evaluates `compiled.rule` with nested loops."""
 
-    def __init__(self, compiled_by_name: dict[str, CompiledVersion]):
+    def __init__(self, compiled_by_name: dict[str, CompiledVersion | CompiledRuleset]):
         self.compiled = compiled_by_name
 
     def run(self, name: str, ruleset: dict[str, Any], batch: list[dict[str, Any]]) -> list[Match]:
-        return evaluate(self.compiled[name], batch)
+        compiled = self.compiled[name]
+        versions = compiled.versions if isinstance(compiled, CompiledRuleset) else [compiled]
+        return sorted((m for v in versions for m in evaluate(v, batch)), key=lambda m: (m.version, m.role, m.frame))
 
 
 def _pool(batch: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -117,7 +119,7 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
     out: set[Match] = set()
 
     def record(role: str, env: dict[str, dict[str, Any]]) -> None:
-        out.add(Match(role, tuple(sorted((alias, str(f["ref"])) for alias, f in env.items()))))
+        out.add(Match(role, tuple(sorted((alias, str(f["ref"])) for alias, f in env.items())), compiled.version_index))
 
     applies = list(rule.tillamplig_nar)
     for env in frames(applies):

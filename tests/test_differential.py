@@ -17,18 +17,18 @@ FACILITIES_PER_RUN = 250
 
 
 def _differences(compiled, runner, bundle, fid, as_of):
-    reference = ReferenceRunner({cv.name: cv for cr in compiled for cv in cr.versions})
+    reference = ReferenceRunner({cr.merged.name: cr.merged for cr in compiled})
     scope = facility_facts(bundle, fid)
     kontext = Kontext(per_datum=as_of)
     diffs, total = [], 0
     for crule in compiled:
-        for cv in crule.versions:
-            batch, _ = session_batch(cv, scope, kontext, f"diff:{fid}:{cv.name}")
-            engine = set(runner.run(cv.name, cv.ruleset, batch))
-            expected = set(reference.run(cv.name, cv.ruleset, batch))
-            total += len(expected)
-            if engine != expected:
-                diffs.append((cv.key, sorted(engine - expected), sorted(expected - engine)))
+        merged = crule.merged
+        batch, _ = session_batch(merged, scope, kontext, f"diff:{fid}:{merged.name}")
+        engine = set(runner.run(merged.name, merged.ruleset, batch))
+        expected = set(reference.run(merged.name, merged.ruleset, batch))
+        total += len(expected)
+        if engine != expected:
+            diffs.append((crule.rule.id, sorted(engine - expected), sorted(expected - engine)))
     return diffs, total
 
 
@@ -43,19 +43,19 @@ def test_engine_equals_reference_on_random_facilities(compiled, runner, case, of
 def test_random_facilities_reach_every_rule_and_role(compiled):
     """Guards the differential test against passing vacuously: the generator reaches every rule's
     violation and exemption paths (fixed seed, so this is stable)."""
-    reference = ReferenceRunner({cv.name: cv for cr in compiled for cv in cr.versions})
+    reference = ReferenceRunner({cr.merged.name: cr.merged for cr in compiled})
     seen: set[tuple[str, str]] = set()
 
-    @settings(max_examples=400, deadline=None, database=None, derandomize=True,
+    @settings(max_examples=1000, deadline=None, database=None, derandomize=True,
               suppress_health_check=[HealthCheck.too_slow])
     @given(case=facilities())
     def collect(case):
         bundle, fid = case
         scope = facility_facts(bundle, fid)
         for crule in compiled:
-            for cv in crule.versions:
-                batch, _ = session_batch(cv, scope, Kontext(per_datum=date(2026, 11, 20)), "cover")
-                seen.update((crule.rule.id, m.role) for m in reference.run(cv.name, cv.ruleset, batch))
+            merged = crule.merged
+            batch, _ = session_batch(merged, scope, Kontext(per_datum=date(2026, 11, 20)), "cover")
+            seen.update((crule.rule.id, m.role) for m in reference.run(merged.name, merged.ruleset, batch))
 
     collect()
     wanted = {(c.rule.id, role) for c in compiled for role in ("galler", "brott", "undantag")}

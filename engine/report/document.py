@@ -125,5 +125,18 @@ def build_document(result: RunResult, book: Rulebook, facility_names: dict[str, 
     }
 
 
+def _line(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+
+
 def to_json_bytes(document: dict[str, Any]) -> bytes:
-    return (json.dumps(document, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    """Deterministic JSON with one finding per line: diffable, and fast (the C encoder needs indent=None)."""
+    parts = ["{", f'"errors": [{_rows(document["errors"])}],', f'"findings": [{_rows(document["findings"])}],',
+             f'"run": {_line(document["run"])}', "}"]
+    return ("\n".join(parts) + "\n").encode("utf-8")
+
+
+def _rows(items: list[Any]) -> str:
+    if not items:
+        return ""
+    return "\n" + ",\n".join(_line(item) for item in items) + "\n"
