@@ -132,10 +132,13 @@ def _churn(*args: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.slow
 def test_defect_d_deleting_a_session_where_nothing_fired_crashes_without_the_opening_rule():
-    crashed = _churn("--no-opener", "2000")
-    assert crashed.returncode != 0 and "survived" not in crashed.stdout, "durable_rules no longer shows defect D"
-    fine = _churn("2000")
-    assert fine.returncode == 0 and "survived" in fine.stdout, fine.stderr[-2000:]
+    # the crash depends on heap reuse, so try a few session counts; one crash is enough to show the defect
+    sizes = ("300", "2000", "5000")
+    crashes = [_churn("--no-opener", n).returncode != 0 for n in sizes]
+    assert any(crashes), "durable_rules no longer shows defect D"
+    for n in sizes:
+        fine = _churn(n)
+        assert fine.returncode == 0 and "survived" in fine.stdout, fine.stderr[-2000:]
 
 
 def test_reserved_id_two_kinds_with_the_same_business_id_collide_in_durable():
