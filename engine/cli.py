@@ -160,6 +160,21 @@ def rules_compile(
     typer.echo(json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False))
 
 
+@rules_app.command("docs")
+def rules_docs(
+    output: Optional[Path] = typer.Option(None, "--output", help="Skriv katalogen till en fil."),
+    rules: Path = typer.Option(PROJECT_RULES, "--rules"),
+) -> None:
+    """Skriv regelkatalogen (Markdown): regler, versioner, lagrum, undantag och exempel."""
+    from engine.catalogue import render_catalogue
+
+    text = render_catalogue(_load_rules(rules))
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text, nl=False)
+
+
 @rules_app.command("test")
 def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
     """Kör reglernas inbyggda exempel."""

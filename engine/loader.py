@@ -42,6 +42,7 @@ class LoadedRule:
 class Rulebook:
     rules: list[LoadedRule] = field(default_factory=list)
     acts: dict[str, str] = field(default_factory=dict)  # "2007:171" -> name as cited in text
+    packs: dict[str, Any] = field(default_factory=dict)  # pack id -> PackInfo
 
     @property
     def digest(self) -> str:
@@ -163,6 +164,7 @@ def load_rulebook(root: Path) -> Rulebook:
         except ValidationError as exc:
             diags += _pydantic_diagnostics(exc, display, positions)
             continue
+        book.packs[parsed.regelpaket.id] = parsed.regelpaket
         for sfs, act in parsed.forfattningar.items():
             book.acts.setdefault(sfs, act.namn)
         for index, rule in enumerate(parsed.regler):

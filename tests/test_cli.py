@@ -153,3 +153,13 @@ def test_committed_schema_matches_the_rule_model():
     from engine.schema import schema_text
 
     assert (ROOT / "rules" / "regel.schema.json").read_text(encoding="utf-8") == schema_text()
+
+
+def test_committed_rule_catalogue_is_current():
+    proc = regelkoll("rules", "docs")
+    assert proc.returncode == 0
+    text = proc.stdout.decode()
+    assert (ROOT / "docs" / "regelkatalog.md").read_text(encoding="utf-8") == text
+    for rule_id in ("RK-HVB-01", "RK-HVB-07", "RK-LSS-06"):
+        assert f"## {rule_id} – " in text
+    assert "[1 § fjärde stycket lagen (2007:171)" in text

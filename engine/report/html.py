@@ -6,12 +6,13 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
-from engine.report.text import SEVERITY_SV, facility_order, grouped
+from engine.report.text import SEVERITY_SV, _value, facility_order, grouped
 
 
 def render_html(doc: dict[str, Any]) -> str:
     env = Environment(loader=PackageLoader("engine.report", "templates"), autoescape=select_autoescape(["html", "j2"]),
                       undefined=StrictUndefined, keep_trailing_newline=True)
+    env.filters["value"] = _value
     facilities = [
         (fid, items,
          grouped([i for i in items if i["outcome"] == "undetermined"], lambda i: "; ".join(i["missing"])),

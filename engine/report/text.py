@@ -21,6 +21,7 @@ def _basis(item: dict[str, Any]) -> str:
 
 
 def _value(value: Any) -> str:
+    """A field value as an inspector reads it: ja/nej, lists joined with 'och'."""
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, list):
