@@ -44,6 +44,13 @@ def _load_rules(rules: Path):
         _fail([d.render() for d in sorted(exc.diagnostics)])
 
 
+def _emit(text: str, output: Path | None) -> None:
+    if output:
+        output.write_text(text, encoding="utf-8")
+    else:
+        typer.echo(text, nl=False)
+
+
 def _parse_date(text: str | None, option: str) -> date | None:
     if text is None:
         return None
@@ -121,11 +128,7 @@ def rules_schema(output: Optional[Path] = typer.Option(None, "--output", help="S
     """Skriv JSON Schema för regelformatet (för autokomplettering i editorer)."""
     from engine.schema import schema_text
 
-    text = schema_text()
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        typer.echo(text, nl=False)
+    _emit(schema_text(), output)
 
 
 @rules_app.command("lint")
@@ -168,11 +171,7 @@ def rules_docs(
     """Skriv regelkatalogen (Markdown): regler, versioner, lagrum, undantag och exempel."""
     from engine.catalogue import render_catalogue
 
-    text = render_catalogue(_load_rules(rules))
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        typer.echo(text, nl=False)
+    _emit(render_catalogue(_load_rules(rules)), output)
 
 
 @rules_app.command("test")

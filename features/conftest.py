@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
-
 import pytest
 from pytest_bdd import given, parsers, then, when
 
 from engine.bundle import FactBundle
 from engine.citation import cite
-from engine.drhost import DurableRunner
 from engine.facts import Engagemang, Kontext, Organisation, Person, Registerutdrag, Verksamhet
-from engine.loader import load_rulebook
-from engine.run import compile_rulebook, evaluate_facility
+from engine.run import evaluate_facility
 
-ROOT = Path(__file__).resolve().parent.parent
 TYPES = {"HVB": "hvb", "stödboende": "stodboende", "skyddat boende": "skyddat_boende",
          "korttidshem enligt LSS": "lss_korttidsvistelse", "LSS-bostad för barn": "lss_bostad_barn"}
 FORMS = {"anställdes": "anstallning", "fick ett uppdrag": "uppdrag", "började praktik": "praktik",
@@ -23,21 +18,6 @@ FORMS = {"anställdes": "anstallning", "fick ett uppdrag": "uppdrag", "började 
 REGISTERS = {"belastningsregistret": ["belastningsregistret"], "misstankeregistret": ["misstankeregistret"],
              "belastningsregistret och misstankeregistret": ["belastningsregistret", "misstankeregistret"]}
 DATE = r"(?P<{}>\d{{4}}-\d{{2}}-\d{{2}})"
-
-
-@pytest.fixture(scope="session")
-def book():
-    return load_rulebook(ROOT / "rules")
-
-
-@pytest.fixture(scope="session")
-def compiled_rules(book):
-    return compile_rulebook(book)
-
-
-@pytest.fixture(scope="session")
-def engine_runner():
-    return DurableRunner()
 
 
 @pytest.fixture
@@ -114,11 +94,11 @@ def discarded(world, dag):
 
 
 @when("registerkontrollen bedöms")
-def evaluate(world, compiled_rules, engine_runner):
+def evaluate(world, compiled, runner):
     bundle = world["bundle"]
     kontext = Kontext(per_datum=world["as_of"])
     for fid in sorted(bundle.facts["verksamhet"]):
-        world["findings"] += evaluate_facility(compiled_rules, bundle, fid, kontext, engine_runner, "bdd")
+        world["findings"] += evaluate_facility(compiled, bundle, fid, kontext, runner, "bdd")
 
 
 def _about(world, name: str) -> list:
@@ -128,21 +108,21 @@ def _about(world, name: str) -> list:
 
 
 @then(parsers.re(r'rapporteras överträdelse av (?P<rule>RK-[A-Z]+-\d+) för "(?P<namn>[^"]+)" med lagrum "(?P<ref>[^"]+)"'))
-def violation_with_basis(world, book, rule, namn, ref):
+def violation_with_basis(world, rulebook, rule, namn, ref):
     hits = [f for f in _about(world, namn) if f.rule_id == rule and f.outcome == "violation"]
     assert hits, f"ingen överträdelse av {rule} för {namn}: {[(f.rule_id, f.outcome) for f in _about(world, namn)]}"
-    version = book.get(rule).rule.versioner[hits[0].version]
-    citations = [cite(r, book.acts) for r in version.lagrum]
+    version = rulebook.get(rule).rule.versioner[hits[0].version]
+    citations = [cite(r, rulebook.acts) for r in version.lagrum]
     assert any(c.startswith(ref) for c in citations), citations
     world["checked"].add(rule)
 
 
 @then(parsers.re(r'rapporteras överträdelse av (?P<rule>RK-[A-Z]+-\d+) för "(?P<namn>[^"]+)" i lydelse enligt SFS '
                  r"(?P<sfs>\d{4}:\d+)"))
-def violation_with_wording(world, book, rule, namn, sfs):
+def violation_with_wording(world, rulebook, rule, namn, sfs):
     hits = [f for f in _about(world, namn) if f.rule_id == rule and f.outcome == "violation"]
     assert hits
-    assert {r.lydelse for r in book.get(rule).rule.versioner[hits[0].version].lagrum} == {sfs}
+    assert {r.lydelse for r in rulebook.get(rule).rule.versioner[hits[0].version].lagrum} == {sfs}
 
 
 @then(parsers.re(r'rapporteras ingen överträdelse för "(?P<namn>[^"]+)"'))

@@ -1,3 +1,5 @@
+"""Fixtures shared by tests/ and features/: the project rulebook, compiled once, and one engine."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -8,7 +10,7 @@ from engine.drhost import DurableRunner
 from engine.loader import load_rulebook
 from engine.run import compile_rulebook
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent
 
 
 @pytest.fixture(scope="session")
