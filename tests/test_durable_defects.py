@@ -207,3 +207,15 @@ def test_engine_errors_become_evaluation_errors_not_crashes():
              {"kind": "b", "v": 1, "ref": "b", "sid": "e"}]
     with pytest.raises(EvaluationError, match="312"):
         DurableRunner().run("err_ruleset", ruleset, batch)
+
+
+def test_the_host_starts_no_background_threads():
+    """durable's default Host runs dispatcher and timer threads that run deferred actions about a second
+    later, outside our control; ours runs every action inside assert_facts."""
+    import threading
+
+    before = threading.active_count()
+    DurableRunner()
+    assert threading.active_count() == before
+    dr.Host()
+    assert threading.active_count() == before + 2, "durable_rules' Host no longer starts its threads"
