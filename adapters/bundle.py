@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from adapters.identitet import IdentityError, normalise_organisationsnummer, normalise_personnummer
-from engine.bundle import BrokenFact, FactBundle, Source
+from engine.bundle import BrokenFact, FactBundle, Source, derive
 from engine.errors import Diagnostic
 from engine.facts import FACT_KINDS, Kontext
 from engine.loader import suggest
@@ -147,11 +147,10 @@ def _msg(err: dict) -> str:
 
 
 def finish(bundle: FactBundle) -> None:
-    """Fill in defaults that need the whole bundle and report dangling references."""
-    for fact in bundle.of("engagemang"):
-        facility = bundle.get("verksamhet", fact.verksamhet)
-        if fact.organisation is None and facility is not None:
-            bundle.facts["engagemang"][fact.id] = fact.model_copy(update={"organisation": facility.organisation})
+    """Fill in what needs the whole bundle and report dangling references."""
+    for kind, fact_id, message in derive(bundle):
+        src = bundle.sources[(kind, fact_id)]
+        bundle.diagnostics.append(Diagnostic(src.file, src.line, 0, "RK-B031", message, f"{kind}.huvudman"))
     for kind, model in FACT_KINDS.items():
         for fact in bundle.of(kind):
             for name, target in model.references.items():

@@ -54,3 +54,22 @@ class FactBundle:
         if self.kontext is not None:
             return self.kontext.per_datum
         raise ValueError("per_datum saknas: ange --as-of eller kontext.per_datum i datamängden")
+
+
+def derive(bundle: FactBundle) -> list[tuple[str, str, str]]:
+    """Fill in what follows from other facts: an engagement's employer (default) and the facility's operator.
+
+    Returns (kind, id, message) for each given value that contradicts the facts.
+    """
+    problems = []
+    for fact in bundle.of("engagemang"):
+        facility = bundle.get("verksamhet", fact.verksamhet)  # type: ignore[attr-defined]
+        if facility is None:
+            continue
+        operator = facility.organisation  # type: ignore[attr-defined]
+        if fact.huvudman is not None and fact.huvudman != operator:  # type: ignore[attr-defined]
+            problems.append(("engagemang", fact.id, f"huvudman '{fact.huvudman}' stämmer inte med verksamhetens "
+                                                    f"organisation '{operator}' (huvudman beräknas, ange den inte)"))
+        bundle.facts["engagemang"][fact.id] = fact.model_copy(update={
+            "organisation": fact.organisation or operator, "huvudman": operator})  # type: ignore[attr-defined]
+    return problems

@@ -53,7 +53,8 @@ def _rule(rule: Rule, where: str, book: Rulebook) -> list[str]:
     if notes:
         out += ["**Anteckningar:**", ""] + [f"- {n}" for n in notes] + [""]
     out += ["**Exempel** (körs som tester):", ""]
-    out += [f"- {e.namn} → {OUTCOME_SV[e.forvantat]}" for e in rule.exempel]
+    said = dict(OUTCOME_SV, overtradelse="bör utredas") if rule.slag == "indikator" else OUTCOME_SV
+    out += [f"- {e.namn} → {said[e.forvantat]}" for e in rule.exempel]
     out.append("")
     return out
 

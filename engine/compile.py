@@ -40,7 +40,7 @@ SENTINEL_FIELD = "dr_one"
 SUBJECT_FIELD = "dr_subject"
 SESSION_KIND = "__session__"
 MIRROR_SUFFIX = "~saknas"
-ROLES = ("galler", "brott", "undantag")  # applies, violation, exempt
+ROLES = ("galler", "brott", "undantag", "obestamt")  # applies, violation, exempt, cannot be judged
 MAX_PATTERNS = 16  # durable's MAX_MESSAGE_FRAMES
 MAX_JOIN_TESTS = 28  # MAX_SEQUENCE_EXPRESSIONS is 32 including markers
 
@@ -55,6 +55,23 @@ def derived_field(name: str, period: Period) -> str:
 
 def flag_field(name: str, value: str) -> str:
     return f"{name}__{value}"
+
+
+@dataclass(frozen=True)
+class SelfComparison:
+    """A comparison between two fields of the same fact, computed before asserting."""
+
+    kind: str
+    left: str
+    left_plus: Period | None
+    op: str
+    right: str
+    right_plus: Period | None
+
+    @property
+    def field(self) -> str:
+        digest = hashlib.sha256(repr(self).encode()).hexdigest()[:10]
+        return f"{engine_field(self.left)}__cmp_{digest}"
 
 
 @lru_cache(maxsize=None)
@@ -90,6 +107,7 @@ class CompiledVersion:
     negated_kinds: frozenset[str]
     positive_kinds: frozenset[str]
     memberships: frozenset[tuple[str, str, frozenset]] = frozenset()  # (kind, field, values)
+    comparisons: frozenset[SelfComparison] = frozenset()
 
     @property
     def version(self) -> Version:
@@ -108,6 +126,7 @@ class _Ctx:
     needed: dict[str, set[str]] = field(default_factory=dict)
     derived: set[tuple[str, str, Period]] = field(default_factory=set)
     memberships: set[tuple[str, str, frozenset]] = field(default_factory=set)
+    comparisons: set[SelfComparison] = field(default_factory=set)
 
     def need(self, kind: str, name: str) -> None:
         self.needed.setdefault(kind, set()).add(name)
@@ -155,15 +174,25 @@ def _expr(op: str, left: str, right: Any) -> dict:
     return {left: right} if op == "lika_med" else {_CMP[op]: {left: right}}
 
 
-def _test_alternatives(ctx: _Ctx, kind: str, test: Test) -> list[list[tuple[bool, dict]]]:
+def _test_alternatives(ctx: _Ctx, kind: str, test: Test, own_alias: str) -> list[list[tuple[bool, dict]]]:
     """Alternatives for one test; each alternative is a list of (is_join, expression)."""
     ftype = fact_model.field_types(kind)[test.falt]
     op = test.operator
     if op == "innehaller":
         ctx.need(kind, test.falt)
         return [[(False, {flag_field(test.falt, test.innehaller): True})]]
-    left = _left(ctx, kind, test)
     operand = ctx.param(test.operand)
+    if isinstance(operand, FieldRef) and operand.falt.split(".")[0] == own_alias:
+        # two fields of one fact: durable's same-fact `$m` reads garbage when a field is missing (defect H),
+        # so the comparison is made before asserting and the engine tests a flag
+        right = operand.falt.split(".")[1]
+        ctx.need(kind, test.falt)
+        ctx.need(kind, right)
+        comparison = SelfComparison(kind, test.falt, ctx.period(test.plus) if test.plus else None, op, right,
+                                    ctx.period(operand.plus) if operand.plus else None)
+        ctx.comparisons.add(comparison)
+        return [[(False, {comparison.field: True})]]
+    left = _left(ctx, kind, test)
     if isinstance(operand, FieldRef):
         return [[(True, _expr(op, left, _right(ctx, operand)))]]
     if op in ("i", "inte_i"):
@@ -175,13 +204,15 @@ def _test_alternatives(ctx: _Ctx, kind: str, test: Test) -> list[list[tuple[bool
     return [[(False, _expr(op, left, _literal(operand, ftype)))]]
 
 
-def _pattern_alternatives(ctx: _Ctx, pattern: Pattern, extra: list[tuple[bool, dict]]) -> list[list]:
-    """All conjunctions of tests a pattern stands for (its DNF)."""
+def _pattern_alternatives(ctx: _Ctx, pattern: Pattern, extra: list[tuple[bool, dict]],
+                          more: list[Test] = ()) -> list[list]:
+    """All conjunctions of tests a pattern stands for (its DNF); `more` adds tests to it."""
     conjunctive = [extra]
-    for test in pattern.dar:
-        conjunctive = [a + b for a in conjunctive for b in _test_alternatives(ctx, pattern.typ, test)]
+    for test in [*pattern.dar, *more]:
+        conjunctive = [a + b for a in conjunctive for b in _test_alternatives(ctx, pattern.typ, test, pattern.som)]
     if pattern.nagon_av:
-        options = [alt for test in pattern.nagon_av for alt in _test_alternatives(ctx, pattern.typ, test)]
+        options = [alt for test in pattern.nagon_av
+                   for alt in _test_alternatives(ctx, pattern.typ, test, pattern.som)]
         conjunctive = [a + b for a in conjunctive for b in options]
     return conjunctive
 
@@ -228,12 +259,13 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
               (False, {"$lte": {engine_field(rule.avgorande_datum): ordinal(version.giltig_till or OPEN_END)}}),
               (False, {SUBJECT_FIELD: 1})]
 
-    def positive(patterns: list[Pattern]) -> list[list[tuple[str, dict]]]:
+    def positive(patterns: list[Pattern], subject_tests: list[Test] = ()) -> list[list[tuple[str, dict]]]:
         per_pattern = []
         for p in patterns:
-            extra = window if p.som == rule.avser else []
+            extra, more = (window, subject_tests) if p.som == rule.avser else ([], [])
             tail = None if (p.som == first_alias or not sentinel) else first_alias
-            per_pattern.append([(p.som, _build(p.typ, alt, tail)) for alt in _pattern_alternatives(ctx, p, extra)])
+            per_pattern.append([(p.som, _build(p.typ, alt, tail))
+                                for alt in _pattern_alternatives(ctx, p, extra, more)])
         return [list(combo) for combo in itertools.product(*per_pattern)]
 
     def negated(pattern: Pattern) -> list[tuple[str, dict]]:
@@ -255,6 +287,8 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
     }
     if rule.undantag:
         bodies["undantag"] = positive(list(applies) + [rule.undantag.monster])
+    if rule.bedoms_inte_nar:
+        bodies["obestamt"] = positive(applies, rule.bedoms_inte_nar.dar)
 
     seed = {"rule": rule.model_dump(mode="json"), "version": version_index,
             "sentinel": sentinel, "mirror": mirror_negations}
@@ -279,7 +313,7 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
         subject_alias=rule.avser, subject_kind=subject.typ, decisive=rule.avgorande_datum,
         aliases=aliases, needed={k: frozenset(v) for k, v in ctx.needed.items()},
         derived=frozenset(ctx.derived), negated_kinds=neg_kinds, positive_kinds=pos_kinds,
-        memberships=frozenset(ctx.memberships))
+        memberships=frozenset(ctx.memberships), comparisons=frozenset(ctx.comparisons))
 
 
 @dataclass
@@ -296,6 +330,7 @@ class CompiledRuleset:
     negated_kinds: frozenset[str]
     positive_kinds: frozenset[str]
     memberships: frozenset[tuple[str, str, frozenset]]
+    comparisons: frozenset[SelfComparison]
 
 
 def _union(maps: list[dict[str, frozenset[str]]]) -> dict[str, frozenset[str]]:
@@ -323,4 +358,5 @@ def compile_rule(loaded: LoadedRule | Rule) -> CompiledRuleset:
         derived=frozenset().union(*(v.derived for v in versions)),
         negated_kinds=frozenset().union(*(v.negated_kinds for v in versions)),
         positive_kinds=frozenset().union(*(v.positive_kinds for v in versions)),
-        memberships=frozenset().union(*(v.memberships for v in versions)))
+        memberships=frozenset().union(*(v.memberships for v in versions)),
+        comparisons=frozenset().union(*(v.comparisons for v in versions)))

@@ -128,8 +128,13 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, matche
         finding.exempt = True
         finding.reason = rule.undantag.beskrivning.sv if rule.undantag else ""
         finding.evidence = _evidence([m for m in mine if m.role == "undantag"], compiled, facts)
+    elif "obestamt" in roles and "brott" in roles and rule.bedoms_inte_nar:
+        # the data would show a violation, but the rule says it cannot be proved this way
+        finding.outcome = "undetermined"
+        finding.missing = [rule.bedoms_inte_nar.beskrivning.sv]
+        finding.evidence = _evidence([m for m in mine if m.role == "obestamt"], compiled, facts)
     elif "brott" in roles and not neg_affecting:
-        finding.outcome = "violation"
+        finding.outcome = "indication" if rule.slag == "indikator" else "violation"
         violating = [m for m in mine if m.role == "brott"]
         finding.evidence = _evidence(violating, compiled, facts)
         finding.absent = [p.beskrivning or f"{p.typ} ({p.som})" for p in rule.overtradelse_nar if p.saknas]

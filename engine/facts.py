@@ -118,6 +118,9 @@ class Engagemang(Fact):
     person: str = Id
     verksamhet: str = Id
     organisation: str | None = Field(default=None, min_length=1)
+    """The employer; left out, the facility's organisation (an agency worker's employer is the agency)."""
+    huvudman: str | None = Field(default=None, min_length=1)
+    """The organisation running the facility: derived from the facility, never given in a bundle."""
     form: Engagemangsform
     start: date
     slut: date | None = None

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-OutcomeName = Literal["violation", "undetermined", "pass", "not_applicable"]
-OUTCOME_RANK = {"violation": 0, "undetermined": 1, "pass": 2, "not_applicable": 3}
-OUTCOME_SV = {"violation": "överträdelse", "undetermined": "kunde inte bedömas", "pass": "uppfyllt",
-              "not_applicable": "ej tillämplig"}
+# `indication`: an indicator rule (slag: indikator) matched; "bör utredas", never a breach
+OutcomeName = Literal["violation", "indication", "undetermined", "pass", "not_applicable"]
+OUTCOME_RANK = {"violation": 0, "indication": 1, "undetermined": 2, "pass": 3, "not_applicable": 4}
+OUTCOME_SV = {"violation": "överträdelse", "indication": "bör utredas", "undetermined": "kunde inte bedömas",
+              "pass": "uppfyllt", "not_applicable": "ej tillämplig"}
 # the rule format's Swedish outcome names
 OUTCOME_FROM_SV = {"overtradelse": "violation", "obestamt": "undetermined", "uppfyllt": "pass",
                    "ej_tillamplig": "not_applicable"}

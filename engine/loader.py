@@ -237,6 +237,10 @@ class _Checker:
                 self.error("RK-R022", "varje version måste ange undantag_lagrum när regeln har ett undantag",
                            "versioner")
         subject = self.aliases.get(rule.avser)
+        if rule.bedoms_inte_nar is not None and subject is not None:
+            types = fact_model.field_types(subject[0]) if subject[0] in fact_model.ALL_KINDS else {}
+            for i, test in enumerate(rule.bedoms_inte_nar.dar):
+                self.check_test(test, subject[0], types, ("bedoms_inte_nar", "dar", i), rule.avser)
         if subject is None or subject[1]:
             self.error("RK-R023", f"avser: '{rule.avser}' är inget alias i tillamplig_nar", "avser",
                        hint=suggest(rule.avser, list(self.aliases)))
@@ -281,11 +285,11 @@ class _Checker:
         types = fact_model.field_types(pattern.typ)
         for group in ("dar", "nagon_av"):
             for i, test in enumerate(getattr(pattern, group)):
-                self.check_test(test, pattern.typ, types, (*path, group, i))
+                self.check_test(test, pattern.typ, types, (*path, group, i), pattern.som)
         if register:
             self.aliases[pattern.som] = (pattern.typ, pattern.saknas)
 
-    def check_test(self, test: Test, kind: str, types: dict[str, str], path: tuple) -> None:
+    def check_test(self, test: Test, kind: str, types: dict[str, str], path: tuple, own: str) -> None:
         ftype = types.get(test.falt)
         if ftype is None:
             self.error("RK-R050", f"fältet '{test.falt}' finns inte i {kind}", *path, "falt",
@@ -309,7 +313,7 @@ class _Checker:
             self.error("RK-R054", f"{op} kräver ett datum- eller talfält, {test.falt} är {ftype}", *path, op)
         operand = test.operand
         if isinstance(operand, FieldRef):
-            self.check_fieldref(operand, ftype, (*path, op))
+            self.check_fieldref(operand, ftype, (*path, op), own, kind)
         elif isinstance(operand, ParamRef):
             self.check_param(operand.parameter, (*path, op))
         elif isinstance(operand, list):
@@ -318,8 +322,14 @@ class _Checker:
         else:
             self.check_literal(operand, ftype, (*path, op))
 
-    def check_fieldref(self, ref: FieldRef, ftype: str, path: tuple) -> None:
+    def check_fieldref(self, ref: FieldRef, ftype: str, path: tuple, own: str, own_kind: str) -> None:
         alias, name = ref.falt.split(".")
+        if alias == own and alias not in self.aliases:
+            self.aliases[alias] = (own_kind, False)  # a field of the same fact
+            try:
+                return self.check_fieldref(ref, ftype, path, "", own_kind)
+            finally:
+                del self.aliases[alias]
         if alias not in self.aliases:
             self.error("RK-R060", f"'{alias}' är inget tidigare alias", *path, "falt",
                        hint=suggest(alias, list(self.aliases)))

@@ -15,7 +15,8 @@ from datetime import date
 from typing import Any
 
 from engine.compile import (MIRROR_SUFFIX, SENTINEL_FIELD, SESSION_KIND, SUBJECT_FIELD, CompiledRuleset,
-                            CompiledVersion, derived_field, engine_field, flag_field, membership_field)
+                            CompiledVersion, SelfComparison, derived_field, engine_field, flag_field,
+                            membership_field)
 from engine.facts import FACT_KINDS, Fact, Kontext, field_types, list_values
 from engine.legaltime import OPEN_END, add_period
 from engine.session import FacilityFacts
@@ -73,10 +74,28 @@ def engine_fact(kind: str, fact: Fact | Kontext, compiled: Compiled, subject: bo
                 value = OPEN_END
             if isinstance(value, date):
                 out[derived_field(name, period)] = add_period(value, period).toordinal()
+    for cmp in compiled.comparisons:
+        if cmp.kind == kind:
+            out[cmp.field] = compare(cmp, fact, open_ended)
     for member_kind, name, values in compiled.memberships:
         if member_kind == kind and engine_field(name) in out:
             out[membership_field(name, values)] = out[engine_field(name)] in values
     return out
+
+
+_OPS = {"lika_med": lambda a, b: a == b, "inte_lika_med": lambda a, b: a != b, "fore": lambda a, b: a < b,
+        "senast": lambda a, b: a <= b, "efter": lambda a, b: a > b, "tidigast": lambda a, b: a >= b}
+
+
+def compare(cmp: SelfComparison, fact: Fact | Kontext, open_ended: frozenset[str]) -> bool:
+    def side(name: str, plus):
+        value = getattr(fact, name)
+        if value is None and name in open_ended:
+            value = OPEN_END
+        return add_period(value, plus) if plus is not None and value is not None else value
+
+    left, right = side(cmp.left, cmp.left_plus), side(cmp.right, cmp.right_plus)
+    return left is not None and right is not None and _OPS[cmp.op](left, right)
 
 
 def missing_fields(kind: str, fact: Fact | Kontext, compiled: Compiled) -> tuple[str, ...]:

@@ -136,6 +136,15 @@ class Exemption(BaseModel):
     monster: Pattern
 
 
+class Indeterminacy(BaseModel):
+    """When a violation cannot be proved from the data (e.g. the records may lawfully be gone)."""
+
+    model_config = _STRICT
+    beskrivning: Text
+    dar: list[Test] = Field(min_length=1)
+    """Tests on the subject's fact; may refer to the aliases of `tillamplig_nar`."""
+
+
 class Version(BaseModel):
     """The rule as it reads in one validity window, chosen by the decisive date."""
 
@@ -184,6 +193,8 @@ class Rule(BaseModel):
     tillamplig_nar: list[Pattern] = Field(min_length=1)
     overtradelse_nar: list[Pattern] = Field(min_length=1)
     undantag: Exemption | None = None
+    bedoms_inte_nar: Indeterminacy | None = None
+    """If these tests hold for the subject, a would-be violation is reported as `obestamt` with this description."""
     versioner: list[Version] = Field(min_length=1)
     meddelande: Text
     anteckningar: str | None = None

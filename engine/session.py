@@ -80,7 +80,9 @@ def facility_facts(bundle: FactBundle, facility_id: str) -> FacilityFacts:
         if cls is None:
             continue
         owner = broken.ref(cls.facility_field) if cls.facility_field else None
-        if owner == facility_id or broken.ref("person") in people or (owner is None and cls.facility_field):
+        unlinked = owner is None and (cls.facility_field or broken.ref("person") is None)
+        # a broken record we cannot place might concern any facility: never let it vanish
+        if owner == facility_id or broken.ref("person") in people or unlinked:
             out.broken.append(broken)
     return out
 

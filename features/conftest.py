@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from engine.bundle import FactBundle
+from engine.bundle import FactBundle, derive
 from engine.citation import cite
 from engine.facts import Engagemang, Kontext, Organisation, Person, Registerutdrag, Verksamhet
 from engine.run import evaluate_facility
@@ -48,10 +48,10 @@ def as_of(world, dag):
     world["as_of"] = date.fromisoformat(dag)
 
 
-def _engage(world, name: str, form: str, start: str, end: str | None = None) -> None:
+def _engage(world, name: str, form: str, start: str, end: str | None = None, employer: str = "org") -> None:
     eid = f"e{len(world['bundle'].facts['engagemang']) + 1}"
     world["bundle"].facts["engagemang"][eid] = Engagemang(
-        id=eid, person=_person(world, name), verksamhet=world["facility"], organisation="org", form=form,
+        id=eid, person=_person(world, name), verksamhet=world["facility"], organisation=employer, form=form,
         start=date.fromisoformat(start), slut=date.fromisoformat(end) if end else None)
 
 
@@ -61,9 +61,17 @@ def engagement(world, namn, form, start):
     _engage(world, namn, FORMS[form], start)
 
 
-@given(parsers.re(r'att "(?P<namn>[^"]+)" var anställd från ' + DATE.format("start") + " till " + DATE.format("slut")))
-def earlier_engagement(world, namn, start, slut):
-    _engage(world, namn, "anstallning", start, slut)
+@given(parsers.re(r'att "(?P<namn>[^"]+)" var (?P<roll>anställd|volontär) från ' + DATE.format("start") + " till "
+                  + DATE.format("slut")))
+def earlier_engagement(world, namn, roll, start, slut):
+    _engage(world, namn, "anstallning" if roll == "anställd" else "volontar", start, slut)
+
+
+@given(parsers.re(r'att "(?P<namn>[^"]+)" hyrdes in från ett bemanningsföretag ' + DATE.format("start")))
+def agency_engagement(world, namn, start):
+    world["bundle"].facts["organisation"].setdefault(
+        "bemanning", Organisation(id="bemanning", namn="Bemanning AB", regi="enskild"))
+    _engage(world, namn, "uppdrag", start, employer="bemanning")
 
 
 def _extract(world, name: str, lag: str, registers: str, issued: str, shown: str | None) -> None:
@@ -96,6 +104,7 @@ def discarded(world, dag):
 @when("registerkontrollen bedöms")
 def evaluate(world, compiled, runner):
     bundle = world["bundle"]
+    derive(bundle)
     kontext = Kontext(per_datum=world["as_of"])
     for fid in sorted(bundle.facts["verksamhet"]):
         world["findings"] += evaluate_facility(compiled, bundle, fid, kontext, runner, "bdd")
@@ -145,6 +154,11 @@ OUTCOMES = {"inte tillämpligt": "not_applicable", "en överträdelse": "violati
 def outcome(world, rule, utfall, namn):
     outcomes = {f.outcome for f in _about(world, namn) if f.rule_id == rule}
     assert outcomes == {OUTCOMES[utfall]}, outcomes
+
+
+@then(parsers.re(r'bör (?P<rule>RK-[A-Z]+-\d+) utredas för "(?P<namn>[^"]+)"'))
+def indication(world, rule, namn):
+    assert {f.outcome for f in _about(world, namn) if f.rule_id == rule} >= {"indication"}
 
 
 @then(parsers.re(r'kan (?P<rule>RK-[A-Z]+-\d+) inte bedömas för "(?P<namn>[^"]+)"'))

@@ -29,17 +29,17 @@ Egenskap: Registerkontroll vid boenden som tar emot barn, lagen (2007:171)
     Så rapporteras överträdelse av RK-HVB-02 för "Anna" med lagrum "1 § första stycket lagen (2007:171)"
     Och rapporteras ingen annan överträdelse för "Anna"
 
-  Scenario: Utdraget var äldre än sex månader när personen började
+  Scenario: Utdraget var äldre än sex månader när det visades upp
     Givet att "Anna" anställdes 2025-09-01
-    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2025-02-01 och uppvisat 2025-02-10
+    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2025-02-01 och uppvisat 2025-09-01
     När registerkontrollen bedöms
     Så rapporteras överträdelse av RK-HVB-04 för "Anna" med lagrum "1 § fjärde stycket lagen (2007:171)"
 
   Scenario: Sex månader räknas i kalendermånader, inte i dagar
-    Givet att "Anna" anställdes 2025-08-28
-    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2025-02-28 och uppvisat 2025-03-05
-    Och att "Bo" anställdes 2025-08-29
-    Och "Bo" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2025-02-28 och uppvisat 2025-03-05
+    Givet att "Anna" anställdes 2025-09-01
+    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2025-02-28 och uppvisat 2025-08-28
+    Och att "Bo" anställdes 2025-09-01
+    Och "Bo" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2025-02-28 och uppvisat 2025-08-29
     När registerkontrollen bedöms
     Så rapporteras ingen överträdelse för "Anna"
     Och rapporteras överträdelse av RK-HVB-04 för "Bo" med lagrum "1 § fjärde stycket lagen (2007:171)"
@@ -91,12 +91,32 @@ Egenskap: Registerkontroll vid boenden som tar emot barn, lagen (2007:171)
     Så rapporteras ingen överträdelse för "Anna"
     Och gäller undantaget för återanställning för "Anna"
 
-  Scenario: Återanställning efter mer än sex månader kräver ny kontroll
+  Scenario: Återanställning efter mer än sex månader utan ny kontroll bör utredas
     Givet att "Anna" var anställd från 2024-06-03 till 2024-08-31
     Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2024-05-02 och uppvisat 2024-05-20
     Och att "Anna" anställdes 2025-03-03
     När registerkontrollen bedöms
-    Så rapporteras överträdelse av RK-HVB-04 för "Anna" med lagrum "1 § fjärde stycket lagen (2007:171)"
+    Så bör RK-HVB-08 utredas för "Anna"
+    Och rapporteras ingen överträdelse för "Anna"
+
+  Scenario: Utdraget visades upp långt före starten är en indikator, inte ett konstaterat brott
+    Givet att "Anna" anställdes 2025-09-01
+    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2025-01-10 och uppvisat 2025-02-01
+    När registerkontrollen bedöms
+    Så bör RK-HVB-08 utredas för "Anna"
+    Och rapporteras ingen överträdelse för "Anna"
+
+  Scenario: Inhyrd personal kontrolleras av boendets huvudman
+    Givet att "Anna" hyrdes in från ett bemanningsföretag 2025-09-01
+    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2025-08-01 och uppvisat 2025-08-20
+    När registerkontrollen bedöms
+    Så rapporteras ingen överträdelse för "Anna"
+
+  Scenario: När bevarandetiden har löpt ut bevisar ett saknat utdrag ingenting
+    Givet att "Anna" var anställd från 2019-03-01 till 2020-06-30
+    När registerkontrollen bedöms
+    Så kan RK-HVB-01 inte bedömas för "Anna"
+    Och rapporteras ingen överträdelse för "Anna"
 
   Scenario: Saknas uppgift om när utdraget visades upp kan kontrollen inte bedömas
     Givet att "Anna" anställdes 2025-05-19
@@ -107,18 +127,19 @@ Egenskap: Registerkontroll vid boenden som tar emot barn, lagen (2007:171)
 
   Scenariomall: Lagens omfattning ändrades 2016 och 2024
     Givet ett <boende> "Kajen" som tar emot barn
+    Och bedömningsdagen är <bedömningsdag>
     Och att "Anna" <engagemang> <start>
     När registerkontrollen bedöms
     Så är RK-HVB-01 <utfall> för "Anna"
 
     Exempel:
-      | boende         | engagemang         | start      | utfall           |
-      | stödboende     | anställdes         | 2015-10-01 | inte tillämpligt |
-      | stödboende     | anställdes         | 2016-02-01 | en överträdelse  |
-      | skyddat boende | anställdes         | 2023-11-06 | inte tillämpligt |
-      | skyddat boende | anställdes         | 2024-06-10 | en överträdelse  |
-      | HVB            | började som volontär | 2023-09-01 | inte tillämpligt |
-      | HVB            | började som volontär | 2024-09-01 | en överträdelse  |
+      | boende         | engagemang           | start      | bedömningsdag | utfall           |
+      | stödboende     | anställdes           | 2015-10-01 | 2016-06-01    | inte tillämpligt |
+      | stödboende     | anställdes           | 2016-02-01 | 2016-06-01    | en överträdelse  |
+      | skyddat boende | anställdes           | 2023-11-06 | 2024-06-30    | inte tillämpligt |
+      | skyddat boende | anställdes           | 2024-06-10 | 2024-06-30    | en överträdelse  |
+      | HVB            | började som volontär | 2023-09-01 | 2024-06-30    | inte tillämpligt |
+      | HVB            | började som volontär | 2024-04-02 | 2024-06-30    | en överträdelse  |
 
   Scenariomall: Samma krav före och efter den nya socialtjänstlagen, med lagrum i rätt lydelse
     Givet att "Anna" anställdes <start>

@@ -26,13 +26,32 @@ Egenskap: Registerkontroll inom LSS-insatser åt barn, lagen (2010:479)
     När registerkontrollen bedöms
     Så rapporteras överträdelse av RK-LSS-02 för "Bo" med lagrum "1 § första stycket lagen (2010:479)"
 
-  Scenario: Ett HVB-utdrag enligt lagen (2007:171) är fel utdrag för LSS
+  Scenariomall: Utdrag enligt en annan registerkontrollag med minst samma innehåll godtas
     Givet att "Bo" anställdes 2025-08-18
-    Och "Bo" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2025-07-01 och uppvisat 2025-07-20
+    Och "Bo" visade upp ett utdrag enligt lag <lag> ur belastningsregistret, utfärdat 2025-07-01 och uppvisat 2025-07-20
     När registerkontrollen bedöms
-    Så rapporteras överträdelse av RK-LSS-03 för "Bo" med lagrum "1 § första stycket lagen (2010:479)"
+    Så rapporteras ingen överträdelse för "Bo"
 
-  Scenariomall: Högsta ålder på utdraget ändrades 2026-03-01
+    Exempel:
+      | lag      |
+      | 2010:479 |
+      | 2013:852 |
+      | 2007:171 |
+
+  Scenario: En före detta volontär som anställs omfattas inte av undantaget för återanställning
+    Givet att "Bo" var volontär från 2024-01-08 till 2025-06-30
+    Och att "Bo" anställdes 2025-09-01
+    När registerkontrollen bedöms
+    Så rapporteras överträdelse av RK-LSS-01 för "Bo" med lagrum "1 § första stycket lagen (2010:479)"
+
+  Scenario: Utdraget visades upp mer än ett år före starten bör utredas
+    Givet att "Bo" anställdes 2025-05-05
+    Och "Bo" visade upp ett utdrag enligt lag 2010:479 ur belastningsregistret, utfärdat 2024-03-01 och uppvisat 2024-03-11
+    När registerkontrollen bedöms
+    Så bör RK-LSS-08 utredas för "Bo"
+    Och rapporteras ingen överträdelse för "Bo"
+
+  Scenariomall: Högsta ålder på utdraget när det visas upp ändrades 2026-03-01
     Givet att "Bo" anställdes <start>
     Och "Bo" visade upp ett utdrag enligt lag 2010:479 ur belastningsregistret och misstankeregistret, utfärdat <utfärdat> och uppvisat <uppvisat>
     När registerkontrollen bedöms
@@ -40,9 +59,9 @@ Egenskap: Registerkontroll inom LSS-insatser åt barn, lagen (2010:479)
 
     Exempel:
       | start      | utfärdat   | uppvisat   | utfall          |
-      | 2026-02-27 | 2025-06-01 | 2025-06-10 | uppfyllt        |
-      | 2026-03-02 | 2025-06-01 | 2025-06-10 | en överträdelse |
-      | 2026-03-02 | 2025-09-02 | 2025-09-10 | uppfyllt        |
+      | 2026-02-27 | 2025-06-01 | 2026-02-27 | uppfyllt        |
+      | 2026-03-02 | 2025-06-01 | 2026-03-02 | en överträdelse |
+      | 2026-03-02 | 2025-09-02 | 2026-03-02 | uppfyllt        |
 
   Scenariomall: Misstankeregistret krävs från 2026-03-01
     Givet att "Bo" anställdes <start>

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from engine.bundle import FactBundle
+from engine.bundle import FactBundle, derive
 from engine.compile import SESSION_KIND, compile_version
 from engine.drhost import DurableRunner
 from engine.facts import Engagemang, Kontext, Organisation, Person, Verksamhet
@@ -32,6 +32,7 @@ def main(no_opener: bool, sessions: int) -> None:
     bundle.facts["person"]["p"] = Person(id="p", namn="p")
     bundle.facts["engagemang"]["e"] = Engagemang(id="e", person="p", verksamhet="f", form="anstallning",
                                                  organisation="o", start=date(2025, 9, 1))
+    derive(bundle)
     runner = DurableRunner()
     scope = facility_facts(bundle, "f")
     for i in range(sessions):

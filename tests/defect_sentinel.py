@@ -1,4 +1,4 @@
-"""Evaluate the demo fixtures with RK-HVB-04 compiled with or without the always-true last join test.
+"""Evaluate the demo fixtures with every rule compiled with or without the always-true last join test.
 
 Run under valgrind by test_durable_defects: without the sentinel, durable_rules reads
 past the end of the join expression array (defect B) whenever the last join test is false.
@@ -23,11 +23,12 @@ def main(sentinel: bool) -> None:
     book = load_rulebook(ROOT / "rules")
     bundle = read_bundle(ROOT / "fixtures" / "demo")
     runner = DurableRunner()
-    for index in (2, 3):
-        cv = compile_version(book.get("RK-HVB-04"), index, sentinel=sentinel)
-        for fid in facility_ids(bundle):
-            batch, _ = session_batch(cv, facility_facts(bundle, fid), bundle.kontext, f"s:{fid}:{index}")
-            runner.run(cv.name, cv.ruleset, batch)
+    for loaded in book.rules:
+        for index in range(len(loaded.rule.versioner)):
+            cv = compile_version(loaded, index, sentinel=sentinel)
+            for fid in facility_ids(bundle):
+                batch, _ = session_batch(cv, facility_facts(bundle, fid), bundle.kontext, f"s:{fid}:{index}")
+                runner.run(cv.name, cv.ruleset, batch)
     print("done")
 
 

@@ -57,7 +57,7 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
             return value
         return add_period(date.fromordinal(value), period(plus)).toordinal()
 
-    def holds(test: Test, kind: str, fact: dict[str, Any], env: dict[str, dict[str, Any]]) -> bool:
+    def holds(test: Test, kind: str, fact: dict[str, Any], env: dict[str, dict[str, Any]], own: str) -> bool:
         ftype = field_types(kind)[test.falt]
         if test.operator == "innehaller":
             return fact[flag_field(test.falt, test.innehaller)] is True
@@ -69,7 +69,7 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
             operand = params[operand.parameter]
         if isinstance(operand, FieldRef):
             alias, name = operand.falt.split(".")
-            right = env[alias][engine_field(name)]
+            right = (fact if alias == own else env[alias])[engine_field(name)]
             if operand.plus is not None:
                 right = shifted(right, operand.plus)
         elif isinstance(operand, list):
@@ -88,10 +88,11 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
             "inte_i": lambda: left not in right,
         }[op]()
 
-    def matches(pattern: Pattern, fact: dict[str, Any], env: dict[str, dict[str, Any]]) -> bool:
-        if not all(holds(t, pattern.typ, fact, env) for t in pattern.dar):
+    def matches(pattern: Pattern, fact: dict[str, Any], env: dict[str, dict[str, Any]], more=()) -> bool:
+        tests = [*pattern.dar, *(more if pattern.som == rule.avser else ())]
+        if not all(holds(t, pattern.typ, fact, env, pattern.som) for t in tests):
             return False
-        if pattern.nagon_av and not any(holds(t, pattern.typ, fact, env) for t in pattern.nagon_av):
+        if pattern.nagon_av and not any(holds(t, pattern.typ, fact, env, pattern.som) for t in pattern.nagon_av):
             return False
         if pattern.som == rule.avser:
             day = fact[engine_field(rule.avgorande_datum)]
@@ -99,7 +100,7 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
                 return False
         return True
 
-    def frames(patterns: list[Pattern]) -> Iterator[dict[str, dict[str, Any]]]:
+    def frames(patterns: list[Pattern], more=()) -> Iterator[dict[str, dict[str, Any]]]:
         def extend(i: int, env: dict[str, dict[str, Any]]) -> Iterator[dict[str, dict[str, Any]]]:
             if i == len(patterns):
                 yield env
@@ -109,7 +110,7 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
             for fact in pool.get(pattern.typ, []):
                 if id(fact) in used:  # one fact fills one pattern (durable's `distinct`)
                     continue
-                if matches(pattern, fact, env):
+                if matches(pattern, fact, env, more):
                     yield from extend(i + 1, {**env, pattern.som: fact})
         yield from extend(0, {})
 
@@ -132,4 +133,7 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
     if rule.undantag:
         for env in frames(applies + [rule.undantag.monster]):
             record("undantag", env)
+    if rule.bedoms_inte_nar:
+        for env in frames(applies, rule.bedoms_inte_nar.dar):
+            record("obestamt", env)
     return sorted(out, key=lambda m: (m.role, m.frame))

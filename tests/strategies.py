@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from engine.bundle import FactBundle
+from engine.bundle import FactBundle, derive
 from engine.facts import Engagemang, Organisation, Person, Registerutdrag, Verksamhet
 
 TYPES = ["hvb", "stodboende", "skyddat_boende", "lss_korttidsvistelse", "lss_bostad_barn", "lss_personlig_assistans",
@@ -80,7 +80,8 @@ def facilities(draw) -> tuple[FactBundle, str]:
             continue
         issued = draw(shifted(eng.start, signs=(-1, -1, -1, 1)))
         shown = draw(st.one_of(st.none(), st.integers(0, 20).map(lambda d, i=issued: i + timedelta(days=d)),
-                               st.integers(0, 60).map(lambda d, i=issued: i + timedelta(days=d))))
+                               st.integers(0, 60).map(lambda d, i=issued: i + timedelta(days=d)),
+                               shifted(issued, signs=(1,)).filter(lambda d, i=issued: d >= i)))
         kept = draw(st.one_of(st.none(), shifted(eng.start + relativedelta(years=2)), near_dates()))
         if kept is not None and kept < issued:
             kept = issued
@@ -90,4 +91,5 @@ def facilities(draw) -> tuple[FactBundle, str]:
             organisation=eng.organisation if same else draw(st.sampled_from(["o1", "o2"])),
             lag=draw(st.sampled_from(LAWS + LAWS[:2])), omfattar=draw(st.sampled_from(REGISTERS)), utfardat=issued,
             uppvisat=shown, bevarat_till=kept)
+    derive(bundle)
     return bundle, "f1"

@@ -43,7 +43,7 @@ def test_json_contract(demo_json):
     for finding in demo_json["findings"]:
         assert {"rule_id", "outcome", "severity", "facility_id", "subject", "legal_basis", "evidence",
                 "message"} <= set(finding)
-        assert finding["outcome"] in ("violation", "undetermined", "pass", "not_applicable")
+        assert finding["outcome"] in ("violation", "indication", "undetermined", "pass", "not_applicable")
         assert set(finding["subject"]) >= {"kind", "id"} and set(finding["message"]) == {"sv", "en"}
         for ref in finding["legal_basis"]:
             assert {"act", "chapter", "section", "paragraph", "point", "citation", "url"} <= set(ref)
@@ -92,7 +92,7 @@ def test_html_is_self_contained_and_printable(tmp_path):
     html = out.read_text(encoding="utf-8")
     assert html.startswith("<!DOCTYPE html>") and "@media print" in html
     assert "<script" not in html and "<link" not in html and "src=" not in html
-    assert "RK-LSS-06" in html and "lagen (2010:479)" in html
+    assert "RK-LSS-06" in html and "lagen (2010:479)" in html and "BÖR UTREDAS" in html
 
 
 def test_a_broken_facility_does_not_stop_the_others():

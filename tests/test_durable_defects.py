@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from durable import engine as dr
 
-from engine.bundle import FactBundle
+from engine.bundle import FactBundle, derive
 from engine.compile import compile_version
 from engine.drhost import DurableRunner
 from engine.errors import EvaluationError
@@ -56,6 +56,7 @@ def _bundle(extract: bool) -> FactBundle:
             id="x", person="p", organisation="o", lag="2007:171", omfattar=["belastningsregistret",
                                                                             "misstankeregistret"],
             utfardat=date(2025, 8, 1), uppvisat=date(2025, 8, 5))
+    derive(bundle)
     return bundle
 
 
@@ -99,6 +100,7 @@ def test_defect_a_join_test_after_or_is_skipped_and_compiler_emits_no_or(ruleboo
     bundle.facts["registerutdrag"]["y"] = Registerutdrag(
         id="y", person="p", organisation="o", lag="2007:171", omfattar=["belastningsregistret"],
         utfardat=date(2025, 8, 1), uppvisat=date(2025, 8, 5), bevarat_till=date(2025, 10, 1))
+    derive(bundle)
     cv = compile_version(loaded, 1)
     batch, _ = session_batch(cv, facility_facts(bundle, "f"), Kontext(per_datum=date(2026, 1, 1)), "a")
     assert set(runner.run(cv.name, cv.ruleset, batch)) == set(evaluate(cv, batch))

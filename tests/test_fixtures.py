@@ -32,20 +32,22 @@ def test_demo_reports_every_documented_violation_and_nothing_else():
     expected = {(v["verksamhet"], v["regel"], v["subjekt"]) for v in EXPECTED["overtradelser"]}
     assert _keys(doc, "violation") == expected
     assert _keys(doc, "undetermined") == {(v["verksamhet"], v["regel"], v["subjekt"]) for v in EXPECTED["obestamda"]}
+    assert _keys(doc, "indication") == {(v["verksamhet"], v["regel"], v["subjekt"]) for v in EXPECTED["att_utreda"]}
 
 
 def test_demo_covers_every_rule_and_the_version_switches():
     doc = _doc()
-    violated = {f["rule_id"] for f in doc["findings"] if f["outcome"] == "violation"}
+    violated = {f["rule_id"] for f in doc["findings"] if f["outcome"] in ("violation", "indication")}
     rules = {r["id"] for r in doc["run"]["rules"]}
     assert violated == rules
+    assert {f["rule_id"] for f in doc["findings"] if f["outcome"] == "indication"} == {"RK-HVB-08", "RK-LSS-08"}
     passed = {f["rule_id"] for f in doc["findings"] if f["outcome"] == "pass"}
     assert passed == rules  # compliant cases next to every finding
     versions = {(f["rule_id"], f["rule_version"]) for f in doc["findings"] if f["outcome"] in ("violation", "pass")}
     assert ("RK-HVB-01", "2024-04-01") in versions and ("RK-HVB-01", "2025-07-01") in versions
     assert ("RK-LSS-04", "2011-01-01") in versions and ("RK-LSS-04", "2026-03-01") in versions
     exempt = [f for f in doc["findings"] if f["exemption"]]
-    assert {f["subject"]["id"] for f in exempt} >= {"e-hvb-solrosen-07", "e-lss-linden-10", "e-hvb-granen-09"}
+    assert {f["subject"]["id"] for f in exempt} == {"e-hvb-solrosen-07", "e-lss-linden-12", "e-hvb-granen-11"}
 
 
 def test_demo_is_a_small_realistic_county():

@@ -42,7 +42,7 @@ def _text(value: Any) -> str:
 
 def _message(finding: Finding, book: Rulebook, show: bool) -> dict[str, str]:
     rule = book.get(finding.rule_id).rule
-    if finding.outcome == "violation" and finding.version is not None:
+    if finding.outcome in ("violation", "indication") and finding.version is not None:
         version_ = rule.versioner[finding.version]
         values = {k: _text(_mask_value(k, v, show)) for k, v in finding.variables.items()}
         values["subjekt"] = finding.subject_label

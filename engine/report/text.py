@@ -67,7 +67,8 @@ def render_text(doc: dict[str, Any]) -> str:
     out = [
         f"Regelkoll – tillsynskontroll per {run['as_of']}",
         f"Data: {run['source']}  ·  verksamheter: {len(run['facilities'])}  ·  regler: {len(run['rules'])}",
-        f"Resultat: {counts['violation']} överträdelser, {counts['undetermined']} kunde inte bedömas, "
+        f"Resultat: {counts['violation']} överträdelser, {counts['indication']} att utreda, "
+        f"{counts['undetermined']} kunde inte bedömas, "
         f"{counts['pass']} uppfyllda, {counts['not_applicable']} ej tillämpliga, {len(doc['errors'])} fel",
     ]
     if run["personal_data"] == "masked":
@@ -90,6 +91,15 @@ def render_text(doc: dict[str, Any]) -> str:
             out.append("  Inga överträdelser.")
         for item in violations:
             out.append(f"  [{SEVERITY_SV[item['severity']]}] {item['rule_id']} {item['title']['sv']}")
+            out.append(f"    {item['message']['sv']}")
+            out.append(f"    Lagrum: {_basis(item)}")
+            out.append("    Underlag:")
+            out += _evidence(item)
+        indications = [i for i in items if i["outcome"] == "indication"]
+        if indications:
+            out.append("  Bör utredas (indikatorer, inte konstaterade överträdelser):")
+        for item in indications:
+            out.append(f"  [BÖR UTREDAS] {item['rule_id']} {item['title']['sv']}")
             out.append(f"    {item['message']['sv']}")
             out.append(f"    Lagrum: {_basis(item)}")
             out.append("    Underlag:")

@@ -1,0 +1,137 @@
+"""Regressions for the false violations an independent review found (one test per finding)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+from adapters.bundle import read_bundle
+from engine.run import checkable_facilities, evaluate_facility
+
+HEAD = """
+kontext: {per_datum: 2026-11-20}
+organisation:
+  - {id: org-s, namn: Solrosen AB, regi: enskild}
+  - {id: org-b, namn: Bemanning AB, regi: enskild}
+verksamhet:
+  - {id: hvb-a, namn: HVB A, organisation: org-s, typ: hvb, tar_emot_barn: true}
+  - {id: hvb-b, namn: HVB B, organisation: org-s, typ: hvb, tar_emot_barn: true}
+  - {id: lss-a, namn: LSS A, organisation: org-s, typ: lss_korttidsvistelse, tar_emot_barn: true}
+person:
+  - {id: p1, namn: Anna}
+"""
+
+
+def _outcomes(tmp_path: Path, body: str, compiled, runner) -> dict[tuple[str, str], str]:
+    path = tmp_path / "bundle.yaml"
+    path.write_text(HEAD + textwrap.dedent(body), encoding="utf-8")
+    bundle = read_bundle(path)
+    out = {}
+    for fid in checkable_facilities(bundle):
+        for f in evaluate_facility(compiled, bundle, fid, bundle.kontext, runner, "review"):
+            out[(f.rule_id, f.subject_id)] = f.outcome
+    return out
+
+
+def _violations(outcomes: dict, subject: str) -> set[str]:
+    return {rule for (rule, sid), outcome in outcomes.items() if sid == subject and outcome == "violation"}
+
+
+X = ('{id: %s, person: p1, organisation: %s, lag: "%s", omfattar: [belastningsregistret, misstankeregistret], '
+     'utfardat: %s, uppvisat: %s}')
+
+
+def test_agency_worker_checked_by_the_operator_is_no_violation(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, f"""
+    engagemang:
+      - {{id: e1, person: p1, verksamhet: hvb-a, organisation: org-b, form: uppdrag, start: 2025-09-01}}
+      - {{id: e2, person: p1, verksamhet: lss-a, organisation: org-b, form: uppdrag, start: 2025-09-01}}
+    registerutdrag:
+      - {X % ("u1", "org-s", "2007:171", "2025-08-01", "2025-08-20")}
+    """, compiled, runner)
+    assert _violations(out, "e1") == set() and out[("RK-HVB-01", "e1")] == "pass"
+    assert _violations(out, "e2") == set() and out[("RK-LSS-01", "e2")] == "pass"
+
+
+def test_a_new_contract_overlapping_the_old_one_is_a_renewal(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, """
+    engagemang:
+      - {id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-01-01, slut: 2025-09-30}
+      - {id: e2, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}
+    """, compiled, runner)
+    assert _violations(out, "e2") == set()
+    assert out[("RK-HVB-01", "e2")] == "not_applicable"
+
+
+def test_working_at_a_second_home_of_the_same_operator_is_not_a_new_hiring(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, f"""
+    engagemang:
+      - {{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-01-07}}
+      - {{id: e2, person: p1, verksamhet: hvb-b, form: anstallning, start: 2025-09-01}}
+    registerutdrag:
+      - {X % ("u1", "org-s", "2007:171", "2024-12-01", "2024-12-20")}
+    """, compiled, runner)
+    assert _violations(out, "e1") == set() and _violations(out, "e2") == set()
+
+
+def test_lss_exemption_needs_the_same_kind_of_participation(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, """
+    engagemang:
+      - {id: e1, person: p1, verksamhet: lss-a, form: volontar, start: 2024-01-08, slut: 2025-06-30}
+      - {id: e2, person: p1, verksamhet: lss-a, form: anstallning, start: 2025-09-01}
+    """, compiled, runner)
+    assert _violations(out, "e2") == {"RK-LSS-01"}
+
+
+def test_lss_accepts_extracts_under_other_acts_with_the_same_or_broader_content(tmp_path, compiled, runner):
+    for law in ("2013:852", "2007:171"):
+        out = _outcomes(tmp_path, f"""
+        engagemang:
+          - {{id: e1, person: p1, verksamhet: lss-a, form: anstallning, start: 2025-09-01}}
+        registerutdrag:
+          - {X % ("u1", "org-s", law, "2025-08-01", "2025-08-20")}
+        """, compiled, runner)
+        assert _violations(out, "e1") == set(), law
+
+
+def test_an_old_extract_lawfully_discarded_is_not_a_retention_breach_for_a_new_job(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, f"""
+    engagemang:
+      - {{id: e0, person: p1, verksamhet: hvb-a, form: anstallning, start: 2015-03-01, slut: 2015-12-31}}
+      - {{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2024-09-01}}
+    registerutdrag:
+      - {{id: u0, person: p1, organisation: org-s, lag: "2007:171", omfattar: [belastningsregistret, misstankeregistret],
+         utfardat: 2015-02-01, uppvisat: 2015-02-10, bevarat_till: 2017-01-01}}
+      - {X % ("u1", "org-s", "2007:171", "2024-08-01", "2024-08-20")}
+    """, compiled, runner)
+    assert out[("RK-HVB-07", "e1")] == "pass"
+
+
+def test_extract_age_is_measured_when_it_was_shown(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, f"""
+    engagemang:
+      - {{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}}
+    registerutdrag:
+      - {X % ("u1", "org-s", "2007:171", "2025-01-10", "2025-02-01")}
+    """, compiled, runner)
+    assert _violations(out, "e1") == set()
+    assert out[("RK-HVB-08", "e1")] == "indication"  # bör utredas, never a breach
+
+
+def test_no_record_after_the_retention_period_proves_nothing(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, """
+    engagemang:
+      - {id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2014-03-03, slut: 2016-06-30}
+    """, compiled, runner)
+    assert out[("RK-HVB-01", "e1")] == "undetermined"
+
+
+def test_a_broken_extract_without_a_usable_person_makes_the_check_undetermined(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, """
+    engagemang:
+      - {id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}
+    registerutdrag:
+      - {id: u1, personid: p1, organisation: org-s, lag: "2007:171", omfattar: [belastningsregistret],
+         utfardat: 2025-08-01, uppvisat: 2025-08-20}
+    """, compiled, runner)
+    assert out[("RK-HVB-01", "e1")] == "undetermined"
