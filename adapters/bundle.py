@@ -147,19 +147,31 @@ def _msg(err: dict) -> str:
 
 
 def finish(bundle: FactBundle) -> None:
-    """Fill in what needs the whole bundle and report dangling references."""
+    """Report dangling references, then fill in what needs the whole bundle.
+
+    A record that points at something that does not exist is kept as broken, without the dangling
+    link: it could concern anyone, so everything it might affect becomes undetermined.
+    """
+    for kind, model in FACT_KINDS.items():
+        for fact in bundle.of(kind):
+            dangling = [(name, target, getattr(fact, name)) for name, target in model.references.items()
+                        if getattr(fact, name) is not None and bundle.get(target, getattr(fact, name)) is None]
+            if not dangling:
+                continue
+            src = bundle.sources[(kind, fact.id)]
+            problems = [Diagnostic(src.file, src.line, 0, "RK-B030", f"{kind} '{fact.id}' hänvisar till {target} "
+                                   f"'{value}' som inte finns", f"{kind}.{name}",
+                                   suggest(value, list(bundle.facts[target])))
+                        for name, target, value in dangling if not _is_broken(bundle, target, value)]
+            bundle.diagnostics += problems
+            raw = {k: v for k, v in _safe_raw(fact.model_dump()).items() if k not in {d[0] for d in dangling}}
+            reason = problems[0] if problems else Diagnostic(src.file, src.line, 0, "RK-B030",
+                                                              f"{kind} '{fact.id}' hänvisar till en ogiltig post")
+            bundle.broken.append(BrokenFact(kind, raw, reason))
+            del bundle.facts[kind][fact.id]
     for kind, fact_id, message in derive(bundle):
         src = bundle.sources[(kind, fact_id)]
         bundle.diagnostics.append(Diagnostic(src.file, src.line, 0, "RK-B031", message, f"{kind}.huvudman"))
-    for kind, model in FACT_KINDS.items():
-        for fact in bundle.of(kind):
-            for name, target in model.references.items():
-                value = getattr(fact, name)
-                if value is not None and bundle.get(target, value) is None and not _is_broken(bundle, target, value):
-                    src = bundle.sources[(kind, fact.id)]
-                    bundle.diagnostics.append(Diagnostic(
-                        src.file, src.line, 0, "RK-B030", f"{kind} '{fact.id}' hänvisar till {target} '{value}' "
-                        "som inte finns", f"{kind}.{name}", suggest(value, list(bundle.facts[target]))))
 
 
 def _is_broken(bundle: FactBundle, kind: str, fact_id: str) -> bool:

@@ -71,5 +71,6 @@ def derive(bundle: FactBundle) -> list[tuple[str, str, str]]:
             problems.append(("engagemang", fact.id, f"huvudman '{fact.huvudman}' stämmer inte med verksamhetens "
                                                     f"organisation '{operator}' (huvudman beräknas, ange den inte)"))
         bundle.facts["engagemang"][fact.id] = fact.model_copy(update={
-            "organisation": fact.organisation or operator, "huvudman": operator})  # type: ignore[attr-defined]
+            "organisation": fact.organisation or operator, "huvudman": operator,  # type: ignore[attr-defined]
+            "verksamhetstyp": facility.typ})  # type: ignore[attr-defined]
     return problems

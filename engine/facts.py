@@ -121,6 +121,8 @@ class Engagemang(Fact):
     """The employer; left out, the facility's organisation (an agency worker's employer is the agency)."""
     huvudman: str | None = Field(default=None, min_length=1)
     """The organisation running the facility: derived from the facility, never given in a bundle."""
+    verksamhetstyp: Verksamhetstyp | None = None  # type: ignore[valid-type]
+    """The facility's kind: derived from the facility, never given in a bundle."""
     form: Engagemangsform
     start: date
     slut: date | None = None

@@ -71,11 +71,12 @@ def facilities(draw) -> tuple[FactBundle, str]:
         eng = draw(st.sampled_from(engagements))
         if draw(st.integers(0, 9)) < 3:
             # a check that is nearly right: only the registers (or a boundary) may be off
-            issued = eng.start - relativedelta(months=draw(st.integers(0, 6))) - timedelta(days=draw(st.integers(0, 3)))
+            issued = eng.start - relativedelta(months=draw(st.integers(0, 13))) - timedelta(days=draw(st.integers(0, 3)))
+            shown = draw(st.sampled_from([min(eng.start, issued + timedelta(days=draw(st.integers(0, 5)))),
+                                          eng.start]))
             bundle.facts["registerutdrag"][f"x{j}"] = Registerutdrag(
                 id=f"x{j}", person=eng.person, organisation=eng.organisation, lag=home_law,
-                omfattar=draw(st.sampled_from(REGISTERS)), utfardat=issued,
-                uppvisat=min(eng.start, issued + timedelta(days=draw(st.integers(0, 5)))),
+                omfattar=draw(st.sampled_from(REGISTERS)), utfardat=issued, uppvisat=shown,
                 bevarat_till=draw(st.one_of(st.none(), shifted(eng.start + relativedelta(years=2)))))
             continue
         issued = draw(shifted(eng.start, signs=(-1, -1, -1, 1)))

@@ -22,10 +22,13 @@ person:
 """
 
 
-def _outcomes(tmp_path: Path, body: str, compiled, runner) -> dict[tuple[str, str], str]:
-    path = tmp_path / "bundle.yaml"
-    path.write_text(HEAD + textwrap.dedent(body), encoding="utf-8")
-    bundle = read_bundle(path)
+def _outcomes(tmp_path: Path, body: str, compiled, runner, extra: str = "") -> dict[tuple[str, str], str]:
+    folder = tmp_path / "bundle"
+    folder.mkdir(exist_ok=True)
+    (folder / "a.yaml").write_text(HEAD + textwrap.dedent(body), encoding="utf-8")
+    (folder / "b.yaml").write_text(textwrap.dedent(extra) or "{}\n", encoding="utf-8")
+    bundle = read_bundle(folder)
+    assert not [d for d in bundle.diagnostics if d.code.startswith("RK-Y")], bundle.diagnostics  # the test's own YAML
     out = {}
     for fid in checkable_facilities(bundle):
         for f in evaluate_facility(compiled, bundle, fid, bundle.kontext, runner, "review"):
@@ -135,3 +138,85 @@ def test_a_broken_extract_without_a_usable_person_makes_the_check_undetermined(t
          utfardat: 2025-08-01, uppvisat: 2025-08-20}
     """, compiled, runner)
     assert out[("RK-HVB-01", "e1")] == "undetermined"
+
+
+# second review
+
+
+def test_after_the_retention_period_a_late_or_wrong_extract_proves_nothing(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, f"""
+    engagemang:
+      - {{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2019-03-01}}
+    registerutdrag:
+      - {X % ("u1", "org-s", "2007:171", "2023-04-20", "2023-05-01")}
+    """, compiled, runner)
+    assert out[("RK-HVB-02", "e1")] == "undetermined"
+
+
+def test_a_discarded_recheck_is_no_retention_breach_while_the_original_is_kept(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, f"""
+    engagemang:
+      - {{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}}
+    registerutdrag:
+      - {X % ("u1", "org-s", "2007:171", "2025-08-01", "2025-08-20")}
+      - {{id: u2, person: p1, organisation: org-s, lag: "2007:171", omfattar: [belastningsregistret, misstankeregistret],
+         utfardat: 2026-01-05, uppvisat: 2026-01-10, bevarat_till: 2026-01-10}}
+    """, compiled, runner)
+    assert out[("RK-HVB-07", "e1")] == "pass"
+
+
+def test_an_extract_pointing_at_an_unknown_person_makes_the_check_undetermined(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, f"""
+    engagemang:
+      - {{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}}
+    registerutdrag:
+      - {(X % ("u1", "org-s", "2007:171", "2025-08-01", "2025-08-20")).replace("person: p1", "person: p-1")}
+    """, compiled, runner)
+    assert out[("RK-HVB-01", "e1")] == "undetermined"
+
+
+def test_a_check_made_before_the_2026_change_is_judged_by_the_rules_then(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, """
+    engagemang:
+      - {id: e1, person: p1, verksamhet: lss-a, form: anstallning, start: 2026-03-02}
+    registerutdrag:
+      - {id: u1, person: p1, organisation: org-s, lag: "2010:479", omfattar: [belastningsregistret],
+         utfardat: 2025-06-01, uppvisat: 2026-02-15}
+    """, compiled, runner)
+    assert _violations(out, "e1") == set()
+
+
+def test_no_retention_duty_is_imposed_on_a_2013_852_extract(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, """
+    engagemang:
+      - {id: e1, person: p1, verksamhet: lss-a, form: anstallning, start: 2025-09-01}
+    registerutdrag:
+      - {id: u1, person: p1, organisation: org-s, lag: "2013:852", omfattar: [belastningsregistret],
+         utfardat: 2025-08-01, uppvisat: 2025-08-20, bevarat_till: 2025-08-20}
+    """, compiled, runner)
+    assert out[("RK-LSS-07", "e1")] == "pass"
+
+
+def test_an_old_extract_from_an_earlier_job_does_not_hide_a_missing_register(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, f"""
+    engagemang:
+      - {{id: e0, person: p1, verksamhet: hvb-a, form: anstallning, start: 2020-01-01, slut: 2020-03-31}}
+      - {{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}}
+    registerutdrag:
+      - {X % ("u0", "org-s", "2007:171", "2019-12-01", "2019-12-15")}
+      - {{id: u1, person: p1, organisation: org-s, lag: "2007:171", omfattar: [belastningsregistret],
+         utfardat: 2025-08-01, uppvisat: 2025-08-20}}
+    """, compiled, runner)
+    assert "RK-HVB-06" in _violations(out, "e1")
+
+
+def test_work_in_the_operators_home_care_is_not_a_renewal_at_its_hvb(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, """
+    engagemang:
+      - {id: e0, person: p1, verksamhet: ht, form: anstallning, start: 2020-01-01}
+      - {id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}
+    """, compiled, runner, extra="""
+    verksamhet:
+      - {id: ht, namn: Hemtjänst, organisation: org-s, typ: hemtjanst, tar_emot_barn: false}
+    """)
+    assert "RK-HVB-01" in _violations(out, "e1")
