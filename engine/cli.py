@@ -195,7 +195,19 @@ def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
 
 
 def main() -> None:
-    app()
+    """Entry point: a bug in Regelkoll itself is one clear line, not a traceback (REGELKOLL_DEBUG=1 shows it)."""
+    import os
+
+    try:
+        app(standalone_mode=True)
+    except SystemExit:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
+        if os.environ.get("REGELKOLL_DEBUG"):
+            raise
+        typer.echo(f"regelkoll: internt fel ({type(exc).__name__}: {exc}); kör med REGELKOLL_DEBUG=1 för "
+                   "detaljer och rapportera felet", err=True)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

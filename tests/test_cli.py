@@ -163,3 +163,19 @@ def test_committed_rule_catalogue_is_current():
     for rule_id in ("RK-HVB-01", "RK-HVB-07", "RK-LSS-06"):
         assert f"## {rule_id} – " in text
     assert "[1 § fjärde stycket lagen (2007:171)" in text
+
+
+def test_a_bug_in_regelkoll_is_one_line_not_a_traceback(monkeypatch, capsys):
+    import engine.report.text
+    from engine import cli
+
+    def broken(doc):
+        raise RuntimeError("trasig rapport")
+
+    monkeypatch.setattr(engine.report.text, "render_text", broken)
+    monkeypatch.setattr(sys, "argv", ["regelkoll", "check", str(DEMO), "--jobs", "1"])
+    with pytest.raises(SystemExit) as info:
+        cli.main()
+    assert info.value.code == 2
+    err = capsys.readouterr().err
+    assert "internt fel (RuntimeError: trasig rapport)" in err and "Traceback" not in err

@@ -39,6 +39,11 @@ def _evidence(item: dict[str, Any]) -> list[str]:
     return lines
 
 
+def _finding(item: dict[str, Any], label: str) -> list[str]:
+    return [f"  [{label}] {item['rule_id']} {item['title']['sv']}", f"    {item['message']['sv']}",
+            f"    Lagrum: {_basis(item)}", "    Underlag:", *_evidence(item)]
+
+
 def grouped(items: list[dict[str, Any]], detail) -> list[tuple[str, str, list[str]]]:
     """One line per subject and detail, listing the rules it concerns."""
     groups: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -90,20 +95,12 @@ def render_text(doc: dict[str, Any]) -> str:
         if not violations:
             out.append("  Inga överträdelser.")
         for item in violations:
-            out.append(f"  [{SEVERITY_SV[item['severity']]}] {item['rule_id']} {item['title']['sv']}")
-            out.append(f"    {item['message']['sv']}")
-            out.append(f"    Lagrum: {_basis(item)}")
-            out.append("    Underlag:")
-            out += _evidence(item)
+            out += _finding(item, SEVERITY_SV[item["severity"]])
         indications = [i for i in items if i["outcome"] == "indication"]
         if indications:
             out.append("  Bör utredas (indikatorer, inte konstaterade överträdelser):")
         for item in indications:
-            out.append(f"  [BÖR UTREDAS] {item['rule_id']} {item['title']['sv']}")
-            out.append(f"    {item['message']['sv']}")
-            out.append(f"    Lagrum: {_basis(item)}")
-            out.append("    Underlag:")
-            out += _evidence(item)
+            out += _finding(item, "BÖR UTREDAS")
         unknown = grouped([i for i in items if i["outcome"] == "undetermined"], lambda i: "; ".join(i["missing"]))
         if unknown:
             out.append("  Kunde inte bedömas:")
