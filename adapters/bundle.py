@@ -147,22 +147,35 @@ def _msg(err: dict) -> str:
 
 
 def finish(bundle: FactBundle) -> None:
-    """Report dangling references, then fill in what needs the whole bundle.
+    """Merge people recorded twice, report dangling references, then fill in what needs the whole bundle.
 
     A record that points at something that does not exist is kept as broken, without the dangling
-    link: it could concern anyone, so everything it might affect becomes undetermined.
+    link: it could concern anyone, so everything it might affect becomes undetermined. A link to a
+    record that exists but is itself broken is kept: we know whom it is about.
     """
+    _merge_people(bundle)
+    known = {(b.kind, b.id) for b in bundle.broken if b.id}
+
+    def resolves(target: str, value: str) -> bool:
+        return bundle.get(target, value) is not None or (target, value) in known
+
+    for broken in bundle.broken:
+        model = FACT_KINDS.get(broken.kind)
+        for name, target in (model.references.items() if model else ()):
+            value = broken.raw.get(name)
+            if value is not None and not resolves(target, value):
+                del broken.raw[name]
     for kind, model in FACT_KINDS.items():
         for fact in bundle.of(kind):
             dangling = [(name, target, getattr(fact, name)) for name, target in model.references.items()
-                        if getattr(fact, name) is not None and bundle.get(target, getattr(fact, name)) is None]
+                        if getattr(fact, name) is not None and not resolves(target, getattr(fact, name))]
             if not dangling:
                 continue
             src = bundle.sources[(kind, fact.id)]
             problems = [Diagnostic(src.file, src.line, 0, "RK-B030", f"{kind} '{fact.id}' hänvisar till {target} "
                                    f"'{value}' som inte finns", f"{kind}.{name}",
                                    suggest(value, list(bundle.facts[target])))
-                        for name, target, value in dangling if not _is_broken(bundle, target, value)]
+                        for name, target, value in dangling]
             bundle.diagnostics += problems
             raw = {k: v for k, v in _safe_raw(fact.model_dump()).items() if k not in {d[0] for d in dangling}}
             reason = problems[0] if problems else Diagnostic(src.file, src.line, 0, "RK-B030",
@@ -174,5 +187,31 @@ def finish(bundle: FactBundle) -> None:
         bundle.diagnostics.append(Diagnostic(src.file, src.line, 0, "RK-B031", message, f"{kind}.huvudman"))
 
 
-def _is_broken(bundle: FactBundle, kind: str, fact_id: str) -> bool:
-    return any(b.kind == kind and b.id == fact_id for b in bundle.broken)
+def _merge_people(bundle: FactBundle) -> None:
+    """One personnummer, one person: references to a second id are pointed at the first, and it is reported."""
+    first: dict[str, str] = {}
+    alias: dict[str, str] = {}
+    for person in bundle.of("person"):
+        if person.personnummer is None:
+            continue
+        if person.personnummer in first:
+            alias[person.id] = first[person.personnummer]
+            src = bundle.sources[("person", person.id)]
+            bundle.diagnostics.append(Diagnostic(
+                src.file, src.line, 0, "RK-B032", f"personnumret finns redan hos person '{first[person.personnummer]}'"
+                f"; '{person.id}' behandlas som samma person", "person.personnummer"))
+            del bundle.facts["person"][person.id]
+        else:
+            first[person.personnummer] = person.id
+    if not alias:
+        return
+    for kind, model in FACT_KINDS.items():
+        if model.references.get("person") != "person":
+            continue
+        for fact in bundle.of(kind):
+            target = alias.get(fact.person)  # type: ignore[attr-defined]
+            if target:
+                bundle.facts[kind][fact.id] = fact.model_copy(update={"person": target})
+    for broken in bundle.broken:
+        if broken.raw.get("person") in alias:
+            broken.raw["person"] = alias[broken.raw["person"]]

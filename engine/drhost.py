@@ -81,9 +81,17 @@ class DurableRunner:
             try:
                 try:
                     self._host.assert_facts(name, batch)
-                except (dr.MessageNotHandledException, dr.MessageObservedException):
+                except dr.MessageNotHandledException:
                     # a batch with an unmatched fact defers every action: run them now
                     self._host.update_state(name, {"sid": sid})
+                except dr.MessageObservedException:
+                    # a fact was refused as a duplicate: the results would be incomplete, so none are given
+                    try:
+                        self._host.update_state(name, {"sid": sid})
+                    except Exception:
+                        pass
+                    raise EvaluationError("durable_rules avvisade ett faktum som dubblett; inget resultat") \
+                        from None
                 except Exception as exc:
                     # the batch stopped at the failing fact; run the deferred opening action so that
                     # deleting the session does not free an uninitialised context (defect D)

@@ -42,7 +42,8 @@ def _concerns(w: Withheld, subject: Fact, compiled: CompiledVersion, aliases: se
         if info.kind != w.kind:
             continue
         if name == compiled.subject_alias:
-            if w.fact_id is None or w.fact_id == subject.id:
+            # a subject is a valid fact with an id; a withheld fact can only *be* it by that id
+            if w.fact_id == subject.id:
                 return True
             continue
         direct = [(own, other) for own, alias, other in info.joins if alias == compiled.subject_alias]

@@ -17,9 +17,13 @@ from typing import Any
 from engine.compile import (MIRROR_SUFFIX, SENTINEL_FIELD, SESSION_KIND, SUBJECT_FIELD, CompiledRuleset,
                             CompiledVersion, SelfComparison, derived_field, engine_field, flag_field,
                             membership_field)
+from engine.errors import EvaluationError
 from engine.facts import FACT_KINDS, Fact, Kontext, field_types, list_values
 from engine.legaltime import OPEN_END, add_period
 from engine.session import FacilityFacts
+
+
+MAX_SESSION_FACTS = 300_000
 
 
 @dataclass(frozen=True)
@@ -135,7 +139,12 @@ def session_batch(compiled: Compiled, facility: FacilityFacts, kontext: Kontext,
             withheld.append(Withheld(broken.kind, broken.id, ("*",), dict(broken.raw),
                                      broken.diagnostic.render()))
     batch = [{"kind": SESSION_KIND}] + _sorted(mirrors) + _sorted(positives)
-    return [dict(record, sid=sid) for record in batch], withheld
+    # durable_rules tells facts apart by a 32-bit hash of their identity; computed identities of
+    # distinct facts can collide and the second fact is then silently refused (defect I). Explicit
+    # ids n0, n1, … have no 32-bit FNV collision below 300 000 (tests/test_durable_defects.py).
+    if len(batch) > MAX_SESSION_FACTS:
+        raise EvaluationError(f"för många fakta i en session ({len(batch)} > {MAX_SESSION_FACTS})")
+    return [dict(record, sid=sid, id=f"n{i}") for i, record in enumerate(batch)], withheld
 
 
 def _sorted(records: list[dict[str, Any]]) -> list[dict[str, Any]]:

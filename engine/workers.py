@@ -39,6 +39,8 @@ def _evaluate_one(facility_id: str) -> tuple[str, list[Finding] | str]:
                                               _STATE["runner"], _STATE["run_id"])
     except EvaluationError as exc:
         return facility_id, str(exc)
+    except Exception as exc:  # noqa: BLE001 - one facility's failure must not end the run
+        return facility_id, f"internt fel ({type(exc).__name__}: {exc})"
 
 
 def _task(facility_id: str) -> tuple[str, list[Finding] | str]:

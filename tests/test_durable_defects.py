@@ -153,12 +153,22 @@ def test_reserved_id_two_kinds_with_the_same_business_id_collide_in_durable():
         host.assert_fact("ids", {"kind": "a", "id": "e1", "other": 2, "sid": "1"})
 
 
-def test_compiled_facts_carry_ref_never_id(rulebook):
+def test_business_ids_travel_as_ref_and_engine_ids_are_collision_free(rulebook):
     cv = compile_version(rulebook.get("RK-HVB-01"), 3)
     batch, _ = session_batch(cv, facility_facts(_bundle(True), "f"), Kontext(per_datum=date(2026, 1, 1)), "t")
-    assert all("id" not in record for record in batch)
+    assert [r["id"] for r in batch] == [f"n{i}" for i in range(len(batch))]
     assert {r["ref"] for r in batch if "ref" in r} >= {"e", "f", "x"}
-    assert '"id"' not in json.dumps(cv.ruleset)
+    assert '"id"' not in json.dumps(cv.ruleset)  # never joined on
+    from engine.prepare import MAX_SESSION_FACTS
+
+    def fnv1_32(text: str) -> int:  # durable's session and message index hash (state.c)
+        value = 2166136261
+        for byte in text.encode():
+            value = (value * 16777619) & 0xFFFFFFFF
+            value ^= byte
+        return value
+
+    assert len({fnv1_32(f"n{i}") for i in range(MAX_SESSION_FACTS)}) == MAX_SESSION_FACTS
 
 
 def test_actions_deferred_by_an_unmatched_fact_still_run_synchronously(rulebook):

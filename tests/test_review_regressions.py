@@ -220,3 +220,81 @@ def test_work_in_the_operators_home_care_is_not_a_renewal_at_its_hvb(tmp_path, c
       - {id: ht, namn: Hemtjänst, organisation: org-s, typ: hemtjanst, tar_emot_barn: false}
     """)
     assert "RK-HVB-01" in _violations(out, "e1")
+
+
+# third review
+
+
+def test_two_extracts_whose_computed_identities_collide_are_both_seen():
+    """With durable's computed identities these two extracts collide (32-bit hash) and one was refused
+    as a 'duplicate', which turned a checked employee into a violation. Engine ids are explicit now."""
+    import json
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    proc = subprocess.run([sys.executable, "-m", "engine.cli", "check", "tests/data/collision_bundle", "--format",
+                           "json"], cwd=root, capture_output=True, timeout=300)
+    doc = json.loads(proc.stdout)
+    assert doc["errors"] == []
+    assert {f["outcome"] for f in doc["findings"] if f["rule_id"] == "RK-HVB-01"} == {"pass"}
+
+
+def test_a_broken_extract_whose_person_does_not_exist_is_never_dropped(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, """
+    engagemang:
+      - {id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}
+    registerutdrag:
+      - {id: u1, person: "Anna B", organisation: org-s, lag: "2007:171", omfattar: [belastningsregistret],
+         utfardat: 2025-8-1, uppvisat: 2025-08-20}
+    """, compiled, runner)
+    assert out[("RK-HVB-01", "e1")] == "undetermined"
+
+
+def test_a_broken_person_does_not_make_everyone_else_undetermined(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, f"""
+    engagemang:
+      - {{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}}
+    registerutdrag:
+      - {X % ("u1", "org-s", "2007:171", "2025-08-01", "2025-08-20")}
+      - {{id: u2, person: p9, organisation: org-s, lag: "2007:171", omfattar: [belastningsregistret],
+         utfardat: 2025-08-01, uppvisat: 2025-08-20}}
+    """, compiled, runner, extra="""
+    person:
+      - {id: p9, namn: Bo, personnummer: "19850709-9806"}
+    """)
+    assert out[("RK-HVB-01", "e1")] == "pass"
+
+
+def test_an_engagement_without_id_does_not_hide_the_others(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, f"""
+    engagemang:
+      - {{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}}
+      - {{person: p2, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}}
+    registerutdrag:
+      - {X % ("u1", "org-s", "2007:171", "2025-08-01", "2025-08-20")}
+    """, compiled, runner, extra="""
+    person:
+      - {id: p2, namn: Bo}
+    """)
+    assert out[("RK-HVB-01", "e1")] == "pass"
+
+
+def test_one_person_under_two_ids_is_one_person(tmp_path):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(textwrap.dedent("""
+    kontext: {per_datum: 2026-11-20}
+    organisation: [{id: org-s, namn: S, regi: enskild}]
+    verksamhet: [{id: hvb-a, namn: H, organisation: org-s, typ: hvb, tar_emot_barn: true}]
+    person:
+      - {id: p1, namn: Anna Berg, personnummer: "19850709-9805"}
+      - {id: hr-77, namn: Anna Berg, personnummer: "198507099805"}
+    engagemang: [{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}]
+    registerutdrag:
+      - {id: u1, person: hr-77, organisation: org-s, lag: "2007:171", omfattar: [belastningsregistret, misstankeregistret],
+         utfardat: 2025-08-01, uppvisat: 2025-08-20}
+    """), encoding="utf-8")
+    bundle = read_bundle(folder)
+    assert [d.code for d in bundle.diagnostics] == ["RK-B032"]
+    assert bundle.get("registerutdrag", "u1").person == bundle.get("engagemang", "e1").person
