@@ -41,6 +41,8 @@ class FactBundle:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     kontext: Kontext | None = None
+    # derived lookups (engine/session.py builds them once per bundle); not part of the data
+    index_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def of(self, kind: str) -> list[Fact]:
         return [self.facts[kind][k] for k in sorted(self.facts[kind])]
@@ -62,6 +64,7 @@ def derive(bundle: FactBundle) -> list[tuple[str, str, str]]:
     Returns (kind, id, message) for each given value that contradicts the facts.
     """
     problems = []
+    bundle.index_cache.clear()
     for fact in bundle.of("engagemang"):
         facility = bundle.get("verksamhet", fact.verksamhet)  # type: ignore[attr-defined]
         if facility is None:

@@ -361,8 +361,6 @@ class _Checker:
                            "versioner", i, "parametrar", name)
 
     def check_literal(self, value: Any, ftype: str, path: tuple) -> None:
-        from datetime import date
-
         ok = {
             "date": lambda v: isinstance(v, str) and _is_iso(v),
             "bool": lambda v: isinstance(v, bool),
@@ -371,7 +369,6 @@ class _Checker:
         }[ftype](value)
         if not ok:
             self.error("RK-R066", f"värdet {value!r} passar inte fältets typ ({ftype})", *path)
-        del date
 
     def check_template(self) -> None:
         names = set()

@@ -31,14 +31,11 @@ class _Index:
     about_person: dict[str, list[tuple[str, Fact]]] = field(default_factory=dict)
 
 
-_INDEXES: dict[int, tuple[FactBundle, _Index]] = {}
-
-
 def _index(bundle: FactBundle) -> _Index:
     # built once per bundle: scanning every fact for every facility is quadratic
-    cached = _INDEXES.get(id(bundle))
-    if cached is not None and cached[0] is bundle:
-        return cached[1]
+    cached = bundle.index_cache.get("session")
+    if cached is not None:
+        return cached
     index = _Index()
     for kind in FACT_KINDS:
         for fact in bundle.of(kind):
@@ -47,8 +44,7 @@ def _index(bundle: FactBundle) -> _Index:
                 index.owned.setdefault(owner, []).append((kind, fact))
             if FACT_KINDS[kind].references.get("person") == "person":
                 index.about_person.setdefault(fact.person, []).append((kind, fact))  # type: ignore[attr-defined]
-    _INDEXES.clear()
-    _INDEXES[id(bundle)] = (bundle, index)
+    bundle.index_cache["session"] = index
     return index
 
 
