@@ -14,6 +14,7 @@ from engine.facts import FACT_KINDS, Fact, Kontext
 from engine.findings import Evidence, Finding
 from engine.loader import LoadedRule
 from engine.prepare import Withheld, session_batch
+from engine.rulebook import FieldRef, ParamRef
 from engine.session import FacilityFacts
 
 
@@ -50,6 +51,39 @@ def _concerns(w: Withheld, subject: Fact, compiled: CompiledVersion, aliases: se
         if not direct:
             return True
         if all(w.raw.get(own) is None or w.raw.get(own) == getattr(subject, other, None) for own, other in direct):
+            return True
+    return False
+
+
+_DEFINITE = {"lika_med": lambda a, b: a == b, "inte_lika_med": lambda a, b: a != b,
+             "i": lambda a, b: a in b, "inte_i": lambda a, b: a not in b}
+
+
+def _ruled_out(w: Withheld, rule, version, facts: dict) -> bool:
+    """True if every pattern of the withheld fact's kind fails on a field the fact does have.
+
+    A home-care facility without `tar_emot_barn` is not an HVB whatever that field says, so the
+    registerkontroll rules do not apply to its staff instead of being undetermined. Only equality and
+    list tests against literals or parameters are used: they need no other fact.
+    """
+    fact = facts.get((w.kind, w.fact_id)) if w.fact_id else None
+    if fact is None or w.reason:
+        return False
+    patterns = [p for p in [*rule.tillamplig_nar, *rule.overtradelse_nar,
+                            *([rule.undantag.monster] if rule.undantag else [])] if p.typ == w.kind]
+    return bool(patterns) and all(_fails(p, fact, version) for p in patterns)
+
+
+def _fails(pattern, fact, version) -> bool:
+    for test in pattern.dar:
+        value = getattr(fact, test.falt, None)
+        operand = test.operand
+        if isinstance(operand, ParamRef):
+            operand = version.parametrar.get(operand.parameter)
+        if value is None or isinstance(value, date) or test.plus is not None or test.operator not in _DEFINITE \
+                or isinstance(operand, FieldRef):
+            continue  # dates are literal strings in rules; compare only what compares without conversion
+        if not _DEFINITE[test.operator](value, operand):
             return True
     return False
 
@@ -117,7 +151,9 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, matche
     applies_aliases = {p.som for p in rule.tillamplig_nar}
     all_aliases = set(compiled.aliases)
     negated = {a for a, info in compiled.aliases.items() if info.negated}
-    affecting = [w for w in withheld if _concerns(w, subject, compiled, all_aliases)]
+    # a withheld fact whose known fields already rule out every pattern of its kind cannot matter
+    affecting = [w for w in withheld if _concerns(w, subject, compiled, all_aliases)
+                 and not _ruled_out(w, rule, compiled.version, facts)]
     self_withheld = [w for w in affecting if w.kind == compiled.subject_kind and w.fact_id == subject.id]
     neg_affecting = [w for w in affecting if _concerns(w, subject, compiled, negated)]
     applies_affecting = [w for w in affecting if _concerns(w, subject, compiled, applies_aliases)]

@@ -298,3 +298,18 @@ def test_one_person_under_two_ids_is_one_person(tmp_path):
     bundle = read_bundle(folder)
     assert [d.code for d in bundle.diagnostics] == ["RK-B032"]
     assert bundle.get("registerutdrag", "u1").person == bundle.get("engagemang", "e1").person
+
+
+def test_a_missing_field_that_cannot_matter_does_not_make_findings_undetermined(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, """
+    engagemang:
+      - {id: e1, person: p1, verksamhet: ht, form: anstallning, start: 2025-09-01}
+      - {id: e2, person: p1, verksamhet: hvb-x, form: anstallning, start: 2025-09-01}
+    """, compiled, runner, extra="""
+    verksamhet:
+      - {id: ht, namn: Hemtjänst, organisation: org-s, typ: hemtjanst}
+      - {id: hvb-x, namn: HVB X, organisation: org-s, typ: hvb}
+    """)
+    assert {o for (rule, sid), o in out.items() if sid == "e1"} == {"not_applicable"}  # not an HVB either way
+    assert out[("RK-HVB-01", "e2")] == "undetermined"  # an HVB: whether it takes children decides
+    assert out[("RK-LSS-01", "e2")] == "not_applicable"
