@@ -117,7 +117,7 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
 
 def _safe_raw(raw: dict) -> dict:
     # only identifiers and references survive: a broken record may hold an invalid personnummer
-    return {k: v for k, v in raw.items() if k in ("id", "person", "verksamhet", "organisation")
+    return {k: v for k, v in raw.items() if k in ("id", "person", "verksamhet", "organisation", "namn")
             and isinstance(v, str)}
 
 
@@ -150,14 +150,23 @@ def finish(bundle: FactBundle) -> None:
     """Merge people recorded twice, report dangling references, then fill in what needs the whole bundle.
 
     A record that points at something that does not exist is kept as broken, without the dangling
-    link: it could concern anyone, so everything it might affect becomes undetermined. A link to a
-    record that exists but is itself broken is kept: we know whom it is about.
+    link: it could concern anyone, so everything it might affect becomes undetermined. A link to an
+    organisation or facility that exists but is itself broken is kept. A broken person cannot be
+    identified (its personnummer is unreadable), so a record about one is kept as broken and linked
+    to the valid person of the same name if there is exactly one, else to nobody in particular.
     """
     _merge_people(bundle)
     known = {(b.kind, b.id) for b in bundle.broken if b.id}
+    broken_names = {b.id: b.raw.get("namn") for b in bundle.broken if b.kind == "person" and b.id}
+
+    def same_person(broken_id: str) -> str | None:
+        name = broken_names.get(broken_id)
+        matches = [p.id for p in bundle.of("person") if name and p.namn == name]  # type: ignore[attr-defined]
+        return matches[0] if len(matches) == 1 else None
 
     def resolves(target: str, value: str) -> bool:
-        return bundle.get(target, value) is not None or (target, value) in known
+        # a broken person cannot be identified (its personnummer is unreadable): it might be anyone
+        return bundle.get(target, value) is not None or (target != "person" and (target, value) in known)
 
     for broken in bundle.broken:
         model = FACT_KINDS.get(broken.kind)
@@ -173,14 +182,19 @@ def finish(bundle: FactBundle) -> None:
                 continue
             src = bundle.sources[(kind, fact.id)]
             problems = [Diagnostic(src.file, src.line, 0, "RK-B030", f"{kind} '{fact.id}' hänvisar till {target} "
-                                   f"'{value}' som inte finns", f"{kind}.{name}",
-                                   suggest(value, list(bundle.facts[target])))
+                                   f"'{value}' som " + ("är ogiltig" if (target, value) in known else "inte finns"),
+                                   f"{kind}.{name}",
+                                   "" if (target, value) in known else suggest(value, list(bundle.facts[target])))
                         for name, target, value in dangling]
             bundle.diagnostics += problems
             raw = {k: v for k, v in _safe_raw(fact.model_dump()).items() if k not in {d[0] for d in dangling}}
+            person = getattr(fact, "person", None)
+            if ("person", person) in known:
+                raw["person"] = same_person(person) or person
             reason = problems[0] if problems else Diagnostic(src.file, src.line, 0, "RK-B030",
                                                               f"{kind} '{fact.id}' hänvisar till en ogiltig post")
             bundle.broken.append(BrokenFact(kind, raw, reason))
+            known.add((kind, fact.id))  # later kinds may point at it (kinds are read in dependency order)
             del bundle.facts[kind][fact.id]
     for kind, fact_id, message in derive(bundle):
         src = bundle.sources[(kind, fact_id)]
@@ -195,12 +209,21 @@ def _merge_people(bundle: FactBundle) -> None:
         if person.personnummer is None:
             continue
         if person.personnummer in first:
-            alias[person.id] = first[person.personnummer]
+            other = bundle.get("person", first[person.personnummer])
             src = bundle.sources[("person", person.id)]
+            del bundle.facts["person"][person.id]
+            if other is not None and other.namn != person.namn:  # type: ignore[attr-defined]
+                # the same number under two names: we cannot tell who is who, so neither link is trusted
+                problem = Diagnostic(src.file, src.line, 0, "RK-B033", f"samma personnummer som person "
+                                     f"'{other.id}' men annat namn ('{other.namn}'); posten används inte",  # type: ignore[attr-defined]
+                                     "person.personnummer")
+                bundle.diagnostics.append(problem)
+                bundle.broken.append(BrokenFact("person", {"id": person.id}, problem))
+                continue
+            alias[person.id] = first[person.personnummer]
             bundle.diagnostics.append(Diagnostic(
                 src.file, src.line, 0, "RK-B032", f"personnumret finns redan hos person '{first[person.personnummer]}'"
                 f"; '{person.id}' behandlas som samma person", "person.personnummer"))
-            del bundle.facts["person"][person.id]
         else:
             first[person.personnummer] = person.id
     if not alias:

@@ -123,9 +123,16 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
         batch, withheld = session_batch(merged, facility, kontext, f"{run_id}:{facility.facility_id}:{merged.name}")
         matches = runner.run(merged.name, merged.ruleset, batch)
         for index, group in sorted(by_version.items()):
-            mine = [m for m in matches if m.version == index]
+            alias = crule.versions[index].subject_alias
+            by_subject: dict[str, list[Match]] = {}
+            for m in matches:
+                if m.version == index:
+                    ref = dict(m.frame).get(alias)
+                    if ref is not None:
+                        by_subject.setdefault(ref, []).append(m)
             for subject in group:
-                findings.append(_judge(crule, crule.versions[index], subject, mine, withheld, facility, facts))
+                findings.append(_judge(crule, crule.versions[index], subject, by_subject.get(subject.id, []),
+                                       withheld, facility, facts))
     for broken in facility.broken:
         if broken.kind == subject_kind and (
                 broken.ref(FACT_KINDS[subject_kind].facility_field or "") == facility.facility_id):
@@ -142,7 +149,7 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, matche
            withheld: list[Withheld], facility: FacilityFacts, facts: dict) -> Finding:
     rule = crule.rule
     alias = compiled.subject_alias
-    mine = [m for m in matches if (alias, subject.id) in m.frame]
+    mine = matches  # already this subject's matches for this version
     roles = {m.role for m in mine}
     decisive = getattr(subject, rule.avgorande_datum)
     finding = Finding(rule.id, "not_applicable", facility.facility_id, compiled.subject_kind, subject.id,

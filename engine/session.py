@@ -33,9 +33,11 @@ class _Index:
 
 def _index(bundle: FactBundle) -> _Index:
     # built once per bundle: scanning every fact for every facility is quadratic
+    # the counts catch facts added or removed after the index was built; derive() clears it on replacement
+    fingerprint = tuple(len(facts) for facts in bundle.facts.values())
     cached = bundle.index_cache.get("session")
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
     index = _Index()
     for kind in FACT_KINDS:
         for fact in bundle.of(kind):
@@ -44,7 +46,7 @@ def _index(bundle: FactBundle) -> _Index:
                 index.owned.setdefault(owner, []).append((kind, fact))
             if FACT_KINDS[kind].references.get("person") == "person":
                 index.about_person.setdefault(fact.person, []).append((kind, fact))  # type: ignore[attr-defined]
-    bundle.index_cache["session"] = index
+    bundle.index_cache["session"] = (fingerprint, index)
     return index
 
 

@@ -161,14 +161,14 @@ def test_business_ids_travel_as_ref_and_engine_ids_are_collision_free(rulebook):
     assert '"id"' not in json.dumps(cv.ruleset)  # never joined on
     from engine.prepare import MAX_SESSION_FACTS
 
-    def fnv1_32(text: str) -> int:  # durable's session and message index hash (state.c)
+    def fnv1a_32(text: str) -> int:  # durable's fnv1Hash32 (state.c): xor, then multiply
         value = 2166136261
         for byte in text.encode():
-            value = (value * 16777619) & 0xFFFFFFFF
             value ^= byte
+            value = (value * 16777619) & 0xFFFFFFFF
         return value
 
-    assert len({fnv1_32(f"n{i}") for i in range(MAX_SESSION_FACTS)}) == MAX_SESSION_FACTS
+    assert len({fnv1a_32(f"n{i}") for i in range(MAX_SESSION_FACTS)}) == MAX_SESSION_FACTS
 
 
 def test_actions_deferred_by_an_unmatched_fact_still_run_synchronously(rulebook):

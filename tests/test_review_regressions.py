@@ -313,3 +313,51 @@ def test_a_missing_field_that_cannot_matter_does_not_make_findings_undetermined(
     assert {o for (rule, sid), o in out.items() if sid == "e1"} == {"not_applicable"}  # not an HVB either way
     assert out[("RK-HVB-01", "e2")] == "undetermined"  # an HVB: whether it takes children decides
     assert out[("RK-LSS-01", "e2")] == "not_applicable"
+
+
+# fourth review
+
+
+def test_a_subject_whose_person_record_is_broken_is_undetermined(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, f"""
+    engagemang:
+      - {{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}}
+      - {{id: e2, person: pm, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}}
+    registerutdrag:
+      - {X % ("u1", "org-s", "2007:171", "2025-08-01", "2025-08-20")}
+    """, compiled, runner, extra="""
+    person:
+      - {id: pm, namn: Bo, personnummer: "800708-2392"}
+    """)
+    assert out[("RK-HVB-01", "e1")] == "pass"  # Bo's unreadable record cannot be Anna's earlier job
+    assert out[("RK-HVB-01", "e2")] == "undetermined"
+
+
+def test_an_extract_for_a_broken_person_concerns_everyone(tmp_path, compiled, runner):
+    out = _outcomes(tmp_path, """
+    engagemang:
+      - {id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}
+    registerutdrag:
+      - {id: u1, person: px, organisation: org-s, lag: "2007:171", omfattar: [belastningsregistret, misstankeregistret],
+         utfardat: 2025-08-01, uppvisat: 2025-08-20}
+    """, compiled, runner, extra="""
+    person:
+      - {id: px, namn: Anna, personnummer: "19800708-2393"}
+    """)
+    assert out[("RK-HVB-01", "e1")] == "undetermined"
+
+
+def test_one_personnummer_under_two_names_is_not_merged(tmp_path):
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "a.yaml").write_text(textwrap.dedent("""
+    organisation: [{id: org-s, namn: S, regi: enskild}]
+    verksamhet: [{id: hvb-a, namn: H, organisation: org-s, typ: hvb, tar_emot_barn: true}]
+    person:
+      - {id: p1, namn: Julia Strand, personnummer: "19850709-9805"}
+      - {id: p2, namn: Karl Annan, personnummer: "19850709-9805"}
+    engagemang: [{id: e2, person: p2, verksamhet: hvb-a, form: anstallning, start: 2025-09-01}]
+    """), encoding="utf-8")
+    bundle = read_bundle(folder)
+    assert "RK-B033" in {d.code for d in bundle.diagnostics}
+    assert bundle.get("engagemang", "e2") is None  # kept as broken: its outcomes become undetermined
