@@ -155,14 +155,19 @@ def finish(bundle: FactBundle) -> None:
     identified (its personnummer is unreadable), so a record about one is kept as broken and linked
     to the valid person of the same name if there is exactly one, else to nobody in particular.
     """
-    _merge_people(bundle)
+    conflicts = _merge_people(bundle)
     known = {(b.kind, b.id) for b in bundle.broken if b.id}
     broken_names = {b.id: b.raw.get("namn") for b in bundle.broken if b.kind == "person" and b.id}
 
     def same_person(broken_id: str) -> str | None:
+        """The valid person a broken one may be: by personnummer conflict, else by name; None if ambiguous."""
+        if broken_id in conflicts:
+            return conflicts[broken_id]
         name = broken_names.get(broken_id)
         matches = [p.id for p in bundle.of("person") if name and p.namn == name]  # type: ignore[attr-defined]
-        return matches[0] if len(matches) == 1 else None
+        if len(matches) > 1 or not name:
+            return None
+        return matches[0] if matches else broken_id
 
     def resolves(target: str, value: str) -> bool:
         # a broken person cannot be identified (its personnummer is unreadable): it might be anyone
@@ -190,7 +195,9 @@ def finish(bundle: FactBundle) -> None:
             raw = {k: v for k, v in _safe_raw(fact.model_dump()).items() if k not in {d[0] for d in dangling}}
             person = getattr(fact, "person", None)
             if ("person", person) in known:
-                raw["person"] = same_person(person) or person
+                candidate = same_person(person)
+                if candidate is not None:  # None: it could be anyone, so the link is dropped
+                    raw["person"] = candidate
             reason = problems[0] if problems else Diagnostic(src.file, src.line, 0, "RK-B030",
                                                               f"{kind} '{fact.id}' hänvisar till en ogiltig post")
             bundle.broken.append(BrokenFact(kind, raw, reason))
@@ -201,10 +208,14 @@ def finish(bundle: FactBundle) -> None:
         bundle.diagnostics.append(Diagnostic(src.file, src.line, 0, "RK-B031", message, f"{kind}.huvudman"))
 
 
-def _merge_people(bundle: FactBundle) -> None:
-    """One personnummer, one person: references to a second id are pointed at the first, and it is reported."""
+def _merge_people(bundle: FactBundle) -> dict[str, str]:
+    """One personnummer, one person: references to a second id are pointed at the first, and it is reported.
+
+    Returns, for a person not merged because the names differ, the id it conflicts with.
+    """
     first: dict[str, str] = {}
     alias: dict[str, str] = {}
+    conflicts: dict[str, str] = {}
     for person in bundle.of("person"):
         if person.personnummer is None:
             continue
@@ -219,6 +230,7 @@ def _merge_people(bundle: FactBundle) -> None:
                                      "person.personnummer")
                 bundle.diagnostics.append(problem)
                 bundle.broken.append(BrokenFact("person", {"id": person.id}, problem))
+                conflicts[person.id] = other.id
                 continue
             alias[person.id] = first[person.personnummer]
             bundle.diagnostics.append(Diagnostic(
@@ -227,7 +239,7 @@ def _merge_people(bundle: FactBundle) -> None:
         else:
             first[person.personnummer] = person.id
     if not alias:
-        return
+        return conflicts
     for kind, model in FACT_KINDS.items():
         if model.references.get("person") != "person":
             continue
@@ -238,3 +250,4 @@ def _merge_people(bundle: FactBundle) -> None:
     for broken in bundle.broken:
         if broken.raw.get("person") in alias:
             broken.raw["person"] = alias[broken.raw["person"]]
+    return conflicts

@@ -361,3 +361,17 @@ def test_one_personnummer_under_two_names_is_not_merged(tmp_path):
     bundle = read_bundle(folder)
     assert "RK-B033" in {d.code for d in bundle.diagnostics}
     assert bundle.get("engagemang", "e2") is None  # kept as broken: its outcomes become undetermined
+
+
+def test_records_about_people_who_cannot_be_told_apart_are_never_violations():
+    """A personnummer under two names, or an unreadable person whose name two people share."""
+    import json
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    for case in ("name_conflict", "ambiguous_name"):
+        proc = subprocess.run([sys.executable, "-m", "engine.cli", "check", f"tests/data/review4/{case}", "--format",
+                               "json"], cwd=root, capture_output=True, timeout=300)
+        doc = json.loads(proc.stdout)
+        assert proc.returncode == 2 and doc["run"]["counts"]["violation"] == 0, case
