@@ -99,7 +99,9 @@ def _pydantic_diagnostics(exc: ValidationError, file: str, positions: Positions)
             out.append(Diagnostic(file, pos.line, pos.column, "RK-R001", "okänd nyckel", dotted,
                                   suggest(doc_loc[-1], RULE_KEYS)))
         elif err["type"] == "missing":
-            out.append(Diagnostic(file, pos.line, pos.column, "RK-R002", "obligatorisk nyckel saknas", dotted))
+            missing = str(loc[-1]) if loc else ""
+            out.append(Diagnostic(file, pos.line, pos.column, "RK-R002", f"obligatorisk nyckel '{missing}' saknas",
+                                  dotted))
         else:
             out.append(Diagnostic(file, pos.line, pos.column, "RK-R003", _swedish(err), dotted))
     return _dedupe(out)
