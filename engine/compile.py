@@ -40,7 +40,6 @@ SENTINEL_FIELD = "dr_one"
 SUBJECT_FIELD = "dr_subject"
 SESSION_KIND = "__session__"
 MIRROR_SUFFIX = "~saknas"
-ROLES = ("galler", "brott", "undantag", "obestamt")  # applies, violation, exempt, cannot be judged
 MAX_PATTERNS = 16  # durable's MAX_MESSAGE_FRAMES
 MAX_JOIN_TESTS = 28  # MAX_SEQUENCE_EXPRESSIONS is 32 including markers
 

@@ -44,8 +44,8 @@ class _QuietHost(dr.Host):
         pass
 
     def get_action(self, action_name: str):
-        name, role, version = action_name.split("|")
-        return lambda c: self._collector._record(name, role, int(version), c)
+        _, role, version = action_name.split("|")
+        return lambda c: self._collector._record(role, int(version), c)
 
 
 class DurableRunner:
@@ -58,7 +58,7 @@ class DurableRunner:
         self._current: list[Match] | None = None
         self._errors: list[str] = []
 
-    def _record(self, name: str, role: str, version: int, c: Any) -> None:
+    def _record(self, role: str, version: int, c: Any) -> None:
         if role == "opened" or self._current is None:
             return
         try:

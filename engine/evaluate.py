@@ -148,9 +148,7 @@ def _broken_subject(rule_id: str, kind: str, broken: BrokenFact, facility_id: st
 def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, matches: list[Match],
            withheld: list[Withheld], facility: FacilityFacts, facts: dict) -> Finding:
     rule = crule.rule
-    alias = compiled.subject_alias
-    mine = matches  # already this subject's matches for this version
-    roles = {m.role for m in mine}
+    roles = {m.role for m in matches}
     decisive = getattr(subject, rule.avgorande_datum)
     finding = Finding(rule.id, "not_applicable", facility.facility_id, compiled.subject_kind, subject.id,
                       describe(compiled.subject_kind, subject, facts), version=compiled.version_index,
@@ -171,15 +169,15 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, matche
     elif "undantag" in roles:
         finding.exempt = True
         finding.reason = rule.undantag.beskrivning.sv if rule.undantag else ""
-        finding.evidence = _evidence([m for m in mine if m.role == "undantag"], compiled, facts)
+        finding.evidence = _evidence([m for m in matches if m.role == "undantag"], compiled, facts)
     elif "obestamt" in roles and "brott" in roles and rule.bedoms_inte_nar:
         # the data would show a violation, but the rule says it cannot be proved this way
         finding.outcome = "undetermined"
         finding.missing = [rule.bedoms_inte_nar.beskrivning.sv]
-        finding.evidence = _evidence([m for m in mine if m.role == "obestamt"], compiled, facts)
+        finding.evidence = _evidence([m for m in matches if m.role == "obestamt"], compiled, facts)
     elif "brott" in roles and not neg_affecting:
         finding.outcome = "indication" if rule.slag == "indikator" else "violation"
-        violating = [m for m in mine if m.role == "brott"]
+        violating = [m for m in matches if m.role == "brott"]
         finding.evidence = _evidence(violating, compiled, facts)
         finding.absent = [p.beskrivning or f"{p.typ} ({p.som})" for p in rule.overtradelse_nar if p.saknas]
         finding.variables = _variables(violating[0], compiled, facts)
@@ -188,7 +186,7 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, matche
         finding.missing = [_describe_withheld(w) for w in affecting]
     elif "galler" in roles:
         finding.outcome = "pass"
-        finding.evidence = _evidence([m for m in mine if m.role == "galler"], compiled, facts)
+        finding.evidence = _evidence([m for m in matches if m.role == "galler"], compiled, facts)
     else:
         finding.reason = "regelns villkor för tillämplighet är inte uppfyllda"
     return finding

@@ -88,10 +88,11 @@ def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
 
 def _pydantic_diagnostics(exc: ValidationError, file: str, positions: Positions) -> list[Diagnostic]:
     out = []
+    # pydantic adds union member names to locations; keep only keys that occur in the document
+    document_keys = {p for path in positions for p in path if isinstance(p, str)}
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        # pydantic adds union member names to the location; drop what is not in the document
-        doc_loc = tuple(p for p in loc if isinstance(p, int) or p in _known_path_parts(positions, loc))
+        doc_loc = tuple(p for p in loc if isinstance(p, int) or p in document_keys)
         extra = err["type"] == "extra_forbidden"
         pos = positions.locate(doc_loc, key=extra)
         dotted = ".".join(str(p) for p in doc_loc)
@@ -105,13 +106,6 @@ def _pydantic_diagnostics(exc: ValidationError, file: str, positions: Positions)
         else:
             out.append(Diagnostic(file, pos.line, pos.column, "RK-R003", _swedish(err), dotted))
     return _dedupe(out)
-
-
-def _known_path_parts(positions: Positions, loc: tuple) -> set:
-    parts = set()
-    for path in positions:
-        parts.update(p for p in path if isinstance(p, str))
-    return parts
 
 
 def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:

@@ -225,17 +225,22 @@ def test_work_in_the_operators_home_care_is_not_a_renewal_at_its_hvb(tmp_path, c
 # third review
 
 
-def test_two_extracts_whose_computed_identities_collide_are_both_seen():
-    """With durable's computed identities these two extracts collide (32-bit hash) and one was refused
-    as a 'duplicate', which turned a checked employee into a violation. Engine ids are explicit now."""
+def _cli_json(bundle: str) -> tuple[int, dict]:
+    """`regelkoll check BUNDLE --format json` as a user runs it (these cases depend on exact session contents)."""
     import json
     import subprocess
     import sys
 
     root = Path(__file__).resolve().parent.parent
-    proc = subprocess.run([sys.executable, "-m", "engine.cli", "check", "tests/data/collision_bundle", "--format",
-                           "json"], cwd=root, capture_output=True, timeout=300)
-    doc = json.loads(proc.stdout)
+    proc = subprocess.run([sys.executable, "-m", "engine.cli", "check", bundle, "--format", "json"], cwd=root,
+                          capture_output=True, timeout=300)
+    return proc.returncode, json.loads(proc.stdout)
+
+
+def test_two_extracts_whose_computed_identities_collide_are_both_seen():
+    """With durable's computed identities these two extracts collide (32-bit hash) and one was refused
+    as a 'duplicate', which turned a checked employee into a violation. Engine ids are explicit now."""
+    _, doc = _cli_json("tests/data/collision_bundle")
     assert doc["errors"] == []
     assert {f["outcome"] for f in doc["findings"] if f["rule_id"] == "RK-HVB-01"} == {"pass"}
 
@@ -365,13 +370,6 @@ def test_one_personnummer_under_two_names_is_not_merged(tmp_path):
 
 def test_records_about_people_who_cannot_be_told_apart_are_never_violations():
     """A personnummer under two names, or an unreadable person whose name two people share."""
-    import json
-    import subprocess
-    import sys
-
-    root = Path(__file__).resolve().parent.parent
     for case in ("name_conflict", "ambiguous_name"):
-        proc = subprocess.run([sys.executable, "-m", "engine.cli", "check", f"tests/data/review4/{case}", "--format",
-                               "json"], cwd=root, capture_output=True, timeout=300)
-        doc = json.loads(proc.stdout)
-        assert proc.returncode == 2 and doc["run"]["counts"]["violation"] == 0, case
+        returncode, doc = _cli_json(f"tests/data/review4/{case}")
+        assert returncode == 2 and doc["run"]["counts"]["violation"] == 0, case
