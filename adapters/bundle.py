@@ -73,6 +73,10 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
             bundle.diagnostics.append(diag("RK-B004", f"okänd faktatyp '{kind}'", (kind,), kind,
                                            suggest(kind, [*FACT_KINDS, "kontext"]), key=True))
             continue
+        if model.derived_only:
+            bundle.diagnostics.append(diag("RK-B007", f"{kind} beräknas av Regelkoll ur andra fakta och kan inte "
+                                           "anges (ange tillstand respektive placering)", (kind,), kind, key=True))
+            continue
         if not isinstance(records, list):
             bundle.diagnostics.append(diag("RK-B005", "ska vara en lista av poster", (kind,), kind))
             continue
@@ -117,7 +121,7 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
 
 def _safe_raw(raw: dict) -> dict:
     # only identifiers and references survive: a broken record may hold an invalid personnummer
-    return {k: v for k, v in raw.items() if k in ("id", "person", "verksamhet", "organisation", "namn")
+    return {k: v for k, v in raw.items() if k in ("id", "person", "verksamhet", "organisation", "namn", "beslut", "tillstand")
             and isinstance(v, str)}
 
 

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from engine.errors import Diagnostic
-from engine.facts import FACT_KINDS, Fact, Kontext
+from engine.facts import FACT_KINDS, Belaggning, Fact, Kontext, Tillstandsperiod
 
 
 @dataclass(frozen=True)
@@ -65,6 +65,8 @@ def derive(bundle: FactBundle) -> list[tuple[str, str, str]]:
     """
     problems = []
     bundle.index_cache.clear()
+    _derive_licence_periods(bundle)
+    _derive_occupancy(bundle)
     for fact in bundle.of("engagemang"):
         facility = bundle.get("verksamhet", fact.verksamhet)  # type: ignore[attr-defined]
         if facility is None:
@@ -77,3 +79,55 @@ def derive(bundle: FactBundle) -> list[tuple[str, str, str]]:
             "organisation": fact.organisation or operator, "huvudman": operator,  # type: ignore[attr-defined]
             "verksamhetstyp": facility.typ})  # type: ignore[attr-defined]
     return problems
+
+
+def _reset(bundle: FactBundle, kind: str) -> None:
+    bundle.facts[kind] = {}
+    bundle.broken[:] = [b for b in bundle.broken if b.kind != kind]
+
+
+def _derive_licence_periods(bundle: FactBundle) -> None:
+    """One `tillstandsperiod` per status period and target group, so that rules need no nested lists."""
+    _reset(bundle, "tillstandsperiod")
+    for licence in bundle.of("tillstand"):
+        changes = licence.status  # type: ignore[attr-defined]
+        groups = licence.malgrupper or [None]  # type: ignore[attr-defined]
+        for i, change in enumerate(changes):
+            until = changes[i + 1].fran - timedelta(days=1) if i + 1 < len(changes) else None
+            for group in groups:
+                period = Tillstandsperiod(
+                    id=f"{licence.id}.{i + 1}" + (f".{group}" if group else ""), tillstand=licence.id,
+                    organisation=licence.organisation, verksamhet=licence.verksamhet,  # type: ignore[attr-defined]
+                    verksamhetstyp=licence.verksamhetstyp, status=change.status,  # type: ignore[attr-defined]
+                    fran=change.fran, till=until, malgrupp=group, alder_fran=licence.alder_fran,  # type: ignore[attr-defined]
+                    alder_till=licence.alder_till, platser=licence.platser)  # type: ignore[attr-defined]
+                bundle.facts["tillstandsperiod"][period.id] = period
+                if ("tillstand", licence.id) in bundle.sources:
+                    bundle.sources[("tillstandsperiod", period.id)] = bundle.sources[("tillstand", licence.id)]
+    # an unreadable licence might be the one that covers a date: its periods are unknown, not absent
+    for broken in [b for b in bundle.broken if b.kind == "tillstand"]:
+        raw = {k: v for k, v in broken.raw.items() if k in ("verksamhet", "organisation")}
+        bundle.broken.append(BrokenFact("tillstandsperiod", {"id": broken.id or "?", "tillstand": broken.id, **raw},
+                                        broken.diagnostic))
+
+
+def _derive_occupancy(bundle: FactBundle) -> None:
+    """The number of residents on each admission day (the most a home can have had is on such a day).
+
+    A resident counts from the day of admission up to, not including, the day of discharge: someone
+    leaving on the day another arrives does not make the home over-full.
+    """
+    _reset(bundle, "belaggning")
+    by_home: dict[str, list[Fact]] = {}
+    for placement in bundle.of("placering"):
+        by_home.setdefault(placement.verksamhet, []).append(placement)  # type: ignore[attr-defined]
+    for home, placements in sorted(by_home.items()):
+        for day in sorted({p.inskriven for p in placements}):  # type: ignore[attr-defined]
+            count = sum(1 for p in placements if p.inskriven <= day  # type: ignore[attr-defined]
+                        and (p.utskriven is None or p.utskriven > day))  # type: ignore[attr-defined]
+            fact = Belaggning(id=f"{home}.{day.isoformat()}", verksamhet=home, datum=day, antal=count)
+            bundle.facts["belaggning"][fact.id] = fact
+    # a placement we could not read could have been present on any day: the counts are then unknown
+    for broken in [b for b in bundle.broken if b.kind == "placering"]:
+        raw = {k: v for k, v in broken.raw.items() if k == "verksamhet"}
+        bundle.broken.append(BrokenFact("belaggning", {"id": broken.id or "?", **raw}, broken.diagnostic))

@@ -97,7 +97,8 @@ def check(
     result = RunResult(day, book.digest, facts_digest(bundle), findings,
                        broken_facility_errors(bundle) + facility_errors, list(bundle.diagnostics),
                        sorted(set(facilities) | {e.facility_id for e in broken_facility_errors(bundle)}))
-    names = {f.id: f.namn for f in bundle.of("verksamhet")}
+    names = {f.id: f.namn for f in bundle.of("organisation")}
+    names.update({f.id: f.namn for f in bundle.of("verksamhet")})
     doc = build_document(result, book, names, source=str(path), show_personal_data=show_personal_data)
     if fmt is Format.json:
         payload = to_json_bytes(doc)

@@ -253,10 +253,16 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
         raise RuleCompileError(f"{rule.id}: högst {MAX_PATTERNS} mönster per regel")
     subject = next(p for p in rule.tillamplig_nar if p.som == rule.avser)
     first_alias = rule.tillamplig_nar[0].som
-    ctx.need(subject.typ, rule.avgorande_datum)
-    window = [(False, {"$gte": {engine_field(rule.avgorande_datum): ordinal(version.giltig_fran)}}),
-              (False, {"$lte": {engine_field(rule.avgorande_datum): ordinal(version.giltig_till or OPEN_END)}}),
-              (False, {SUBJECT_FIELD: 1})]
+    window = [(False, {SUBJECT_FIELD: 1})]
+    if rule.avgorande_datum != "per_datum":
+        # with per_datum every subject of a session shares the date; the version is chosen in Python only
+        ctx.need(subject.typ, rule.avgorande_datum)
+        decisive = engine_field(rule.avgorande_datum)
+        if rule.avgorande_plus is not None:
+            ctx.derived.add((subject.typ, rule.avgorande_datum, rule.avgorande_plus))
+            decisive = derived_field(rule.avgorande_datum, rule.avgorande_plus)
+        window = [(False, {"$gte": {decisive: ordinal(version.giltig_fran)}}),
+                  (False, {"$lte": {decisive: ordinal(version.giltig_till or OPEN_END)}}), *window]
 
     def positive(patterns: list[Pattern], subject_tests: list[Test] = ()) -> list[list[tuple[str, dict]]]:
         per_pattern = []

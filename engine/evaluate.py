@@ -14,7 +14,7 @@ from engine.facts import FACT_KINDS, Fact, Kontext
 from engine.findings import Evidence, Finding
 from engine.loader import LoadedRule
 from engine.prepare import Withheld, session_batch
-from engine.rulebook import FieldRef, ParamRef
+from engine.rulebook import FieldRef, ParamRef, decisive_date
 from engine.session import FacilityFacts
 
 
@@ -101,9 +101,9 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
     facts = {(k, f.id): f for k, f in facility.all()}
     subjects = [f for k, f in facility.owned if k == subject_kind]
     findings: list[Finding] = []
-    by_version: dict[int, list[Fact]] = {}
+    by_version: dict[int, list[tuple[Fact, date]]] = {}
     for subject in subjects:
-        decisive: date | None = getattr(subject, rule.avgorande_datum)
+        decisive: date | None = decisive_date(rule, subject, kontext.per_datum)
         base = Finding(rule.id, "not_applicable", facility.facility_id, subject_kind, subject.id,
                        describe(subject_kind, subject, facts),
                        decisive_date=decisive.isoformat() if decisive else None)
@@ -117,7 +117,7 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
             base.reason = f"ingen version av regeln gäller för {rule.avgorande_datum} {decisive.isoformat()}"
             findings.append(base)
             continue
-        by_version.setdefault(index, []).append(subject)
+        by_version.setdefault(index, []).append((subject, decisive))
     if by_version:
         merged = crule.merged
         batch, withheld = session_batch(merged, facility, kontext, f"{run_id}:{facility.facility_id}:{merged.name}")
@@ -130,9 +130,9 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
                     ref = dict(m.frame).get(alias)
                     if ref is not None:
                         by_subject.setdefault(ref, []).append(m)
-            for subject in group:
-                findings.append(_judge(crule, crule.versions[index], subject, by_subject.get(subject.id, []),
-                                       withheld, facility, facts))
+            for subject, decisive in group:
+                findings.append(_judge(crule, crule.versions[index], subject, decisive,
+                                       by_subject.get(subject.id, []), withheld, facility, facts))
     for broken in facility.broken:
         if broken.kind == subject_kind and (
                 broken.ref(FACT_KINDS[subject_kind].facility_field or "") == facility.facility_id):
@@ -145,11 +145,10 @@ def _broken_subject(rule_id: str, kind: str, broken: BrokenFact, facility_id: st
                    f"{kind} {broken.id or '(utan id)'}", missing=[broken.diagnostic.render()])
 
 
-def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, matches: list[Match],
+def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisive: date, matches: list[Match],
            withheld: list[Withheld], facility: FacilityFacts, facts: dict) -> Finding:
     rule = crule.rule
     roles = {m.role for m in matches}
-    decisive = getattr(subject, rule.avgorande_datum)
     finding = Finding(rule.id, "not_applicable", facility.facility_id, compiled.subject_kind, subject.id,
                       describe(compiled.subject_kind, subject, facts), version=compiled.version_index,
                       decisive_date=decisive.isoformat())

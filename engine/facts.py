@@ -30,11 +30,21 @@ VERKSAMHETSTYPER = (
     "hemtjanst",
     "sarskilt_boende",
     "estetisk_klinik",
+    "socialnamnd",  # the municipal board deciding on support under SoL and LSS
 )
 Verksamhetstyp = Literal[VERKSAMHETSTYPER]  # type: ignore[valid-type]
 Engagemangsform = Literal["anstallning", "uppdrag", "praktik", "volontar"]
 Register = Literal["belastningsregistret", "misstankeregistret"]
 Utdragslag = Literal["2007:171", "2010:479", "2013:852"]
+Kod = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9_]+$")
+Tillstandsstatus = Literal["aktivt", "vilande", "aterkallat", "forbud", "inhibition", "overklagat"]
+Roll = Literal["personal", "forestandare", "familjehemsforalder"]
+Foretradarroll = Literal["vd", "styrelseledamot", "styrelsesuppleant", "bolagsman", "delagare", "agare",
+                         "firmatecknare", "verklig_huvudman"]
+Brott = Literal["mord_drap", "vald", "sexualbrott", "barnpornografibrott", "ran", "narkotikabrott", "bedrageri",
+                "skattebrott", "bokforingsbrott", "borgenarsbrott", "penningtvatt", "arbetsmiljobrott",
+                "trafikbrott", "ovrigt"]
+Anmarkning = Literal["skuld_kronofogden", "betalningsanmarkning", "konkurs", "naringsforbud", "skattetillagg"]
 
 
 class Fact(BaseModel):
@@ -47,8 +57,14 @@ class Fact(BaseModel):
     references: ClassVar[dict[str, str]] = {}
     # Optional date fields where "not given" means "still ongoing / still kept".
     open_ended: ClassVar[frozenset[str]] = frozenset()
-    # The field that links a fact to the facility it belongs to, if any.
+    # The field that links a fact to the facility (or organisation) it belongs to, if any.
     facility_field: ClassVar[str | None] = None
+    # Or: the reference field whose fact's owner this fact shares (a report belongs where its decision does).
+    owner_via: ClassVar[str | None] = None
+    # Computed from other facts by engine.bundle.derive; a bundle may not give it.
+    derived_only: ClassVar[bool] = False
+    # Also evaluated with any unit whose facts name this fact's organisation (a licence revoked elsewhere).
+    follows_organisation: ClassVar[bool] = False
 
     id: str = Id
 
@@ -83,10 +99,26 @@ class Verksamhet(Fact):
     typ: Verksamhetstyp  # type: ignore[valid-type]
     tar_emot_barn: bool | None = None
     kommun: str | None = None
+    startdatum: date | None = None
+    """The day the activity began."""
+    upphorde: date | None = None
+    """The day the activity ended; left out while it goes on."""
+    open_ended: ClassVar[frozenset[str]] = frozenset({"upphorde"})
+
+
+class Statusandring(BaseModel):
+    """From `fran` on, the licence has this status (until the next change)."""
+
+    model_config = ConfigDict(extra="forbid")
+    status: Tillstandsstatus  # type: ignore[valid-type]
+    fran: date
 
 
 class Tillstand(Fact):
-    """A licence (tillstånd) from IVO for a facility."""
+    """A licence (tillstånd) from IVO for a facility: its scope and its status over time.
+
+    Rules read it through the derived `tillstandsperiod` facts, one per status period and target group.
+    """
 
     kind: ClassVar[str] = "tillstand"
     references: ClassVar[dict[str, str]] = {"organisation": "organisation", "verksamhet": "verksamhet"}
@@ -96,6 +128,88 @@ class Tillstand(Fact):
     verksamhet: str = Id
     beslutsdatum: date
     verksamhetstyp: Verksamhetstyp  # type: ignore[valid-type]
+    malgrupper: list[str] = Field(default_factory=list)
+    """Licensed target groups as codes (e.g. psykosocial_problematik); empty if the licence names none."""
+    alder_fran: int | None = Field(default=None, ge=0, le=120)
+    alder_till: int | None = Field(default=None, ge=0, le=120)
+    platser: int | None = Field(default=None, ge=0)
+    villkor: list[str] = Field(default_factory=list)
+    status: list[Statusandring] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> "Tillstand":
+        days = [s.fran for s in self.status]
+        if days != sorted(days) or len(set(days)) != len(days):
+            raise ValueError("status ska stå i datumordning, högst en ändring per dag")
+        if self.alder_fran is not None and self.alder_till is not None and self.alder_till < self.alder_fran:
+            raise ValueError("alder_till är lägre än alder_fran")
+        for code in self.malgrupper:
+            if not code or not all(c.islower() or c.isdigit() or c == "_" for c in code):
+                raise ValueError(f"målgruppen '{code}' ska vara en kod med a-z, 0-9 och _")
+        return self
+
+
+class Tillstandsperiod(Fact):
+    """Derived: one status period of a licence, for one of its target groups."""
+
+    kind: ClassVar[str] = "tillstandsperiod"
+    references: ClassVar[dict[str, str]] = {
+        "tillstand": "tillstand", "organisation": "organisation", "verksamhet": "verksamhet"}
+    facility_field: ClassVar[str | None] = "verksamhet"
+    open_ended: ClassVar[frozenset[str]] = frozenset({"till"})
+    derived_only: ClassVar[bool] = True
+    follows_organisation: ClassVar[bool] = True
+
+    tillstand: str = Id
+    organisation: str = Id
+    verksamhet: str = Id
+    verksamhetstyp: Verksamhetstyp  # type: ignore[valid-type]
+    status: Tillstandsstatus  # type: ignore[valid-type]
+    fran: date
+    till: date | None = None
+    malgrupp: str | None = None
+    alder_fran: int | None = None
+    alder_till: int | None = None
+    platser: int | None = None
+
+
+class Placering(Fact):
+    """A resident placed at a home: admission, discharge and the admission's suitability assessment."""
+
+    kind: ClassVar[str] = "placering"
+    references: ClassVar[dict[str, str]] = {"verksamhet": "verksamhet"}
+    facility_field: ClassVar[str | None] = "verksamhet"
+    open_ended: ClassVar[frozenset[str]] = frozenset({"utskriven", "lamplighet_dokumenterad"})
+
+    verksamhet: str = Id
+    klient: str = Id
+    """A case code, never a personnummer."""
+    alder: int = Field(ge=0, le=120)
+    """Age in whole years on the day of admission."""
+    malgrupp: str = Kod
+    inskriven: date
+    utskriven: date | None = None
+    lamplighet_dokumenterad: date | None = None
+    """The day the suitability assessment for this admission was documented; left out if none is documented."""
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> "Placering":
+        if self.utskriven is not None and self.utskriven < self.inskriven:
+            raise ValueError("utskriven ligger före inskriven")
+        return self
+
+
+class Belaggning(Fact):
+    """Derived: how many residents a home had on a day when someone was admitted."""
+
+    kind: ClassVar[str] = "belaggning"
+    references: ClassVar[dict[str, str]] = {"verksamhet": "verksamhet"}
+    facility_field: ClassVar[str | None] = "verksamhet"
+    derived_only: ClassVar[bool] = True
+
+    verksamhet: str = Id
+    datum: date
+    antal: int = Field(ge=0)
 
 
 class Person(Fact):
@@ -124,8 +238,11 @@ class Engagemang(Fact):
     verksamhetstyp: Verksamhetstyp | None = None  # type: ignore[valid-type]
     """The facility's kind: derived from the facility, never given in a bundle."""
     form: Engagemangsform
+    roll: Roll = "personal"  # type: ignore[valid-type]
     start: date
     slut: date | None = None
+    bosatt_i_hemmet: bool | None = None
+    """For a foster parent: whether they live in the family home."""
 
     @model_validator(mode="after")
     def _ends_after_start(self) -> "Engagemang":
@@ -158,8 +275,117 @@ class Registerutdrag(Fact):
         return self
 
 
+class Foretradare(Fact):
+    """A representative or key person of an organisation (VD, board member, owner …) and IVO's notice of it."""
+
+    kind: ClassVar[str] = "foretradare"
+    references: ClassVar[dict[str, str]] = {"person": "person", "organisation": "organisation"}
+    facility_field: ClassVar[str | None] = "organisation"
+    open_ended: ClassVar[frozenset[str]] = frozenset({"till", "anmald"})
+
+    person: str = Id
+    organisation: str = Id
+    roll: Foretradarroll  # type: ignore[valid-type]
+    fran: date
+    till: date | None = None
+    anmald: date | None = None
+    """The day the change was reported to IVO; left out if it was not reported."""
+
+    @model_validator(mode="after")
+    def _ends_after_start(self) -> "Foretradare":
+        if self.till is not None and self.till < self.fran:
+            raise ValueError("till ligger före fran")
+        return self
+
+
+class Dom(Fact):
+    """A criminal conviction of a person, as it appears in the data."""
+
+    kind: ClassVar[str] = "dom"
+    references: ClassVar[dict[str, str]] = {"person": "person"}
+
+    person: str = Id
+    datum: date
+    brott: Brott  # type: ignore[valid-type]
+    beskrivning: str | None = None
+
+
+class EkonomiskAnmarkning(Fact):
+    """A sign of economic mismanagement: debt at Kronofogden, bankruptcy, trading ban …"""
+
+    kind: ClassVar[str] = "ekonomisk_anmarkning"
+    references: ClassVar[dict[str, str]] = {"person": "person"}
+
+    person: str = Id
+    typ: Anmarkning  # type: ignore[valid-type]
+    datum: date
+    beskrivning: str | None = None
+
+
+class Beslut(Fact):
+    """A municipal decision granting support under SoL or LSS, and when it was carried out."""
+
+    kind: ClassVar[str] = "beslut"
+    references: ClassVar[dict[str, str]] = {"verksamhet": "verksamhet"}
+    facility_field: ClassVar[str | None] = "verksamhet"
+    open_ended: ClassVar[frozenset[str]] = frozenset({"verkstallt"})
+
+    verksamhet: str = Id
+    """The board (verksamhet of typ socialnamnd) that made the decision."""
+    lag: Literal["sol", "lss"]
+    insats: str = Field(min_length=1)
+    beslutsdatum: date
+    verkstallt: date | None = None
+    """The day the support began; left out while it has not."""
+
+    @model_validator(mode="after")
+    def _order(self) -> "Beslut":
+        if self.verkstallt is not None and self.verkstallt < self.beslutsdatum:
+            raise ValueError("verkstallt ligger före beslutsdatum")
+        return self
+
+
+class Avbrott(Fact):
+    """An interruption of support already given under a decision."""
+
+    kind: ClassVar[str] = "avbrott"
+    references: ClassVar[dict[str, str]] = {"beslut": "beslut"}
+    owner_via: ClassVar[str | None] = "beslut"
+    open_ended: ClassVar[frozenset[str]] = frozenset({"aterupptaget"})
+
+    beslut: str = Id
+    fran: date
+    aterupptaget: date | None = None
+
+    @model_validator(mode="after")
+    def _order(self) -> "Avbrott":
+        if self.aterupptaget is not None and self.aterupptaget < self.fran:
+            raise ValueError("aterupptaget ligger före fran")
+        return self
+
+
+class Rapportering(Fact):
+    """A decision reported to IVO in the quarterly report that ends on `kvartal_slut`."""
+
+    kind: ClassVar[str] = "rapportering"
+    references: ClassVar[dict[str, str]] = {"beslut": "beslut"}
+    owner_via: ClassVar[str | None] = "beslut"
+
+    beslut: str = Id
+    kvartal_slut: date
+
+    @model_validator(mode="after")
+    def _quarter_end(self) -> "Rapportering":
+        d = self.kvartal_slut
+        if (d.month, d.day) not in ((3, 31), (6, 30), (9, 30), (12, 31)):
+            raise ValueError("kvartal_slut ska vara ett kvartals sista dag (31 mars, 30 juni, 30 sept., 31 dec.)")
+        return self
+
+
 FACT_KINDS: dict[str, type[Fact]] = {
-    cls.kind: cls for cls in (Organisation, Verksamhet, Tillstand, Person, Engagemang, Registerutdrag)
+    cls.kind: cls for cls in (Organisation, Verksamhet, Tillstand, Tillstandsperiod, Person, Engagemang,
+                              Registerutdrag, Placering, Belaggning, Foretradare, Dom, EkonomiskAnmarkning,
+                              Beslut, Avbrott, Rapportering)
 }
 
 
@@ -172,7 +398,8 @@ def _field_type(annotation: object) -> str:
     if annotation is date:
         return "date"
     if get_origin(annotation) is list:
-        return "list"
+        (item,) = get_args(annotation)
+        return "list" if get_origin(item) is Literal else "struktur"
     if annotation is bool:
         return "bool"
     if annotation is int:
@@ -182,7 +409,7 @@ def _field_type(annotation: object) -> str:
 
 @lru_cache(maxsize=None)
 def field_types(kind: str) -> dict[str, str]:
-    """Field name -> date | list | bool | int | text, for rule validation and compilation."""
+    """Field name -> date | list | bool | int | text | struktur (not readable by rules), for validation and compilation."""
     model = Kontext if kind == "kontext" else FACT_KINDS[kind]
     return {name: _field_type(info.annotation) for name, info in model.model_fields.items()}
 

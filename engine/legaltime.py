@@ -31,6 +31,8 @@ class Period(BaseModel):
     ar: int | None = None
     manader: int | None = None
     dagar: int | None = None
+    handlingsfrist: bool = False
+    """A deadline to act (report, notify): if it ends on a day off it moves to the next weekday (TC-02)."""
 
     @model_validator(mode="after")
     def _exactly_one(self) -> "Period":
@@ -43,22 +45,31 @@ class Period(BaseModel):
 
     @property
     def slug(self) -> str:
+        suffix = "f" if self.handlingsfrist else ""
         if self.ar is not None:
-            return f"{self.ar}y"
+            return f"{self.ar}y{suffix}"
         if self.manader is not None:
-            return f"{self.manader}m"
-        return f"{self.dagar}d"
+            return f"{self.manader}m{suffix}"
+        return f"{self.dagar}d{suffix}"
 
     def swedish(self) -> str:
         if self.ar is not None:
-            return f"{self.ar} år"
-        if self.manader is not None:
-            return f"{self.manader} månad" + ("er" if self.manader != 1 else "")
-        return f"{self.dagar} dag" + ("ar" if self.dagar != 1 else "")
+            text = f"{self.ar} år"
+        elif self.manader is not None:
+            text = f"{self.manader} månad" + ("er" if self.manader != 1 else "")
+        else:
+            text = f"{self.dagar} dag" + ("ar" if self.dagar != 1 else "")
+        return text + (" (handlingsfrist)" if self.handlingsfrist else "")
 
 
 def add_period(start: date, period: Period) -> date:
-    """The day a period counted from `start` ends (TC-01)."""
+    """The day a period counted from `start` ends (TC-01); for a deadline to act, moved past days off (TC-02)."""
+    if period.handlingsfrist:
+        return deadline_to_act(start, period.model_copy(update={"handlingsfrist": False}))
+    return _period_end(start, period)
+
+
+def _period_end(start: date, period: Period) -> date:
     if start >= OPEN_END:
         return OPEN_END
     if period.ar is not None:
@@ -87,7 +98,9 @@ def is_day_off(day: date) -> bool:
 
 def deadline_to_act(start: date, period: Period) -> date:
     """Last day to take an action within `period` from `start` (TC-01 and TC-02)."""
-    day = add_period(start, period)
+    day = _period_end(start, period)
+    if day >= OPEN_END:
+        return OPEN_END
     while is_day_off(day):
         day += timedelta(days=1)
     return day

@@ -23,6 +23,7 @@ RESERVED_ALIASES = frozenset({
     "s", "m", "host", "post", "assert_fact", "retract_fact", "start_timer", "cancel_timer",
     "renew_action_lease", "delete_state", "get_facts", "get_pending_events", "subjekt", "parameter"})
 ORDERED_TYPES = frozenset({"date", "int"})
+PER_DATUM = "per_datum"
 
 
 @dataclass
@@ -242,13 +243,14 @@ class _Checker:
                        hint=suggest(rule.avser, list(self.aliases)))
         else:
             kind = subject[0]
-            if kind in fact_model.FACT_KINDS and fact_model.FACT_KINDS[kind].facility_field is None:
+            cls = fact_model.FACT_KINDS.get(kind)
+            if cls is not None and cls.facility_field is None and cls.owner_via is None:
                 self.error("RK-R024", f"faktatypen {kind} hör inte till någon verksamhet och kan inte vara "
                            "subjekt", "avser")
             types = fact_model.field_types(kind) if kind in fact_model.ALL_KINDS else {}
-            if types.get(rule.avgorande_datum) != "date":
+            if rule.avgorande_datum != PER_DATUM and types.get(rule.avgorande_datum) != "date":
                 self.error("RK-R025", f"avgorande_datum: '{rule.avgorande_datum}' är inget datumfält i {kind}",
-                           "avgorande_datum", hint=suggest(rule.avgorande_datum, list(types)))
+                           "avgorande_datum", hint=suggest(rule.avgorande_datum, [*types, PER_DATUM]))
         self.check_template()
         outcomes = {e.forvantat for e in rule.exempel}
         if "overtradelse" not in outcomes or outcomes == {"overtradelse"}:
@@ -290,6 +292,10 @@ class _Checker:
         if ftype is None:
             self.error("RK-R050", f"fältet '{test.falt}' finns inte i {kind}", *path, "falt",
                        hint=suggest(test.falt, list(types)))
+            return
+        if ftype == "struktur":
+            self.error("RK-R055", f"fältet '{test.falt}' i {kind} läses inte av regler (använd den "
+                                  "härledda faktatypen, t.ex. tillstandsperiod)", *path, "falt")
             return
         op = test.operator
         if test.plus is not None and ftype != "date":

@@ -52,6 +52,8 @@ def _base_fact(kind: str, fact: Fact | Kontext, subject: bool) -> dict[str, Any]
             value = OPEN_END
         if types[name] == "date":
             out[engine_field(name)] = value.toordinal()
+        elif types[name] == "struktur":
+            continue  # read by engine.bundle.derive, never by a rule
         elif types[name] == "list":
             for option in list_values(kind, name):
                 out[flag_field(name, option)] = option in value

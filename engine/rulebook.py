@@ -189,7 +189,9 @@ class Rule(BaseModel):
     avser: str
     """Alias of the pattern in `tillamplig_nar` whose fact the finding is about."""
     avgorande_datum: str
-    """Field of the subject whose date decides which version applies."""
+    """Field of the subject whose date decides which version applies, or `per_datum` (the day of the check)."""
+    avgorande_plus: Period | None = None
+    """Shift the decisive date, e.g. `{manader: 3}` when the duty arises three months after a decision."""
     tillamplig_nar: list[Pattern] = Field(min_length=1)
     overtradelse_nar: list[Pattern] = Field(min_length=1)
     undantag: Exemption | None = None
@@ -229,3 +231,13 @@ class RuleFile(BaseModel):
 
 FieldRef.model_rebuild()
 
+
+
+def decisive_date(rule: Rule, subject: Any, per_datum: date) -> date | None:
+    """The date that chooses the rule's version for one subject."""
+    from engine.legaltime import add_period
+
+    day = per_datum if rule.avgorande_datum == "per_datum" else getattr(subject, rule.avgorande_datum)
+    if day is None or rule.avgorande_plus is None:
+        return day
+    return add_period(day, rule.avgorande_plus)

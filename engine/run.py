@@ -63,4 +63,5 @@ def broken_facility_errors(bundle: FactBundle) -> list[FacilityError]:
 
 
 def checkable_facilities(bundle: FactBundle) -> list[str]:
-    return [fid for fid in facility_ids(bundle) if bundle.get("verksamhet", fid) is not None]
+    return [fid for fid in facility_ids(bundle)
+            if bundle.get("verksamhet", fid) is not None or bundle.get("organisation", fid) is not None]

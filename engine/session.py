@@ -20,15 +20,21 @@ class FacilityFacts:
         return self.owned + self.context
 
 
-def _owner(kind: str, fact: Fact) -> str | None:
-    name = FACT_KINDS[kind].facility_field
-    return getattr(fact, name) if name else None
+def _owner(bundle: FactBundle, kind: str, fact: Fact) -> str | None:
+    cls = FACT_KINDS[kind]
+    if cls.facility_field:
+        return getattr(fact, cls.facility_field)
+    if cls.owner_via:
+        parent = bundle.get(cls.references[cls.owner_via], getattr(fact, cls.owner_via))
+        return _owner(bundle, parent.kind, parent) if parent is not None else None
+    return None
 
 
 @dataclass
 class _Index:
     owned: dict[str, list[tuple[str, Fact]]] = field(default_factory=dict)
     about_person: dict[str, list[tuple[str, Fact]]] = field(default_factory=dict)
+    of_organisation: dict[str, list[tuple[str, Fact]]] = field(default_factory=dict)
 
 
 def _index(bundle: FactBundle) -> _Index:
@@ -40,12 +46,15 @@ def _index(bundle: FactBundle) -> _Index:
         return cached[1]
     index = _Index()
     for kind in FACT_KINDS:
+        cls = FACT_KINDS[kind]
         for fact in bundle.of(kind):
-            owner = _owner(kind, fact)
+            owner = _owner(bundle, kind, fact)
             if owner is not None:
                 index.owned.setdefault(owner, []).append((kind, fact))
-            if FACT_KINDS[kind].references.get("person") == "person":
+            if cls.references.get("person") == "person":
                 index.about_person.setdefault(fact.person, []).append((kind, fact))  # type: ignore[attr-defined]
+            if cls.follows_organisation:
+                index.of_organisation.setdefault(fact.organisation, []).append((kind, fact))  # type: ignore[attr-defined]
     bundle.index_cache["session"] = (fingerprint, index)
     return index
 
@@ -72,6 +81,14 @@ def facility_facts(bundle: FactBundle, facility_id: str) -> FacilityFacts:
         for kind, fact in index.about_person.get(person, []):
             if (kind, fact.id) not in included:
                 context[(kind, fact.id)] = fact
+    # licences of every organisation in view, e.g. one a representative also served (its revocation matters)
+    in_view = [f for _, f in out.owned] + list(context.values())
+    organisations = sorted({f.organisation for f in in_view if isinstance(getattr(f, "organisation", None), str)}
+                           | ({facility_id} if bundle.get("organisation", facility_id) is not None else set()))
+    for organisation in organisations:
+        for kind, fact in index.of_organisation.get(organisation, []):
+            if (kind, fact.id) not in included:
+                context[(kind, fact.id)] = fact
     out.context = [(kind, context[(kind, fid)]) for kind, fid in sorted(context)]
     for broken in bundle.broken:
         cls = FACT_KINDS.get(broken.kind)
@@ -86,6 +103,9 @@ def facility_facts(bundle: FactBundle, facility_id: str) -> FacilityFacts:
 
 
 def facility_ids(bundle: FactBundle) -> list[str]:
+    """Units of evaluation: every facility, and every organisation that owns facts (its representatives)."""
     ids = {f.id for f in bundle.of("verksamhet")}
     ids |= {b.id or "?" for b in bundle.broken if b.kind == "verksamhet"}
+    index = _index(bundle)
+    ids |= {o.id for o in bundle.of("organisation") if index.owned.get(o.id)}
     return sorted(ids)

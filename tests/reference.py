@@ -95,9 +95,12 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
         if pattern.nagon_av and not any(holds(t, pattern.typ, fact, env, pattern.som) for t in pattern.nagon_av):
             return False
         if pattern.som == rule.avser:
-            day = fact[engine_field(rule.avgorande_datum)]
-            if not version.covers(date.fromordinal(day)) or fact[SUBJECT_FIELD] != 1:
+            if fact[SUBJECT_FIELD] != 1:
                 return False
+            if rule.avgorande_datum != "per_datum":  # per_datum: the caller picks the version
+                day = shifted(fact[engine_field(rule.avgorande_datum)], rule.avgorande_plus)
+                if not version.covers(date.fromordinal(day)):
+                    return False
         return True
 
     def frames(patterns: list[Pattern], more=()) -> Iterator[dict[str, dict[str, Any]]]:
