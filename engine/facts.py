@@ -102,7 +102,7 @@ class Verksamhet(Fact):
     startdatum: date | None = None
     """The day the activity began."""
     upphorde: date | None = None
-    """The day the activity ended; left out while it goes on."""
+    """The first day the activity is no longer run; left out while it goes on."""
     open_ended: ClassVar[frozenset[str]] = frozenset({"upphorde"})
 
 
