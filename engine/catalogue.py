@@ -38,6 +38,8 @@ def _rule(rule: Rule, where: str, book: Rulebook) -> list[str]:
     if applies:
         out += ["**Gäller:** " + "; ".join(applies) + ".", ""]
     violated = [("saknas: " if p.saknas else "") + (p.beskrivning or p.typ) for p in rule.overtradelse_nar]
+    if rule.overtradelse_dar:
+        violated.insert(0, rule.overtradelse_dar.beskrivning)
     out += ["**Överträdelse när:** " + "; ".join(violated) + ".", ""]
     if rule.undantag:
         out += [f"**Undantag:** {rule.undantag.beskrivning.sv}", ""]

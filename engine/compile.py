@@ -288,7 +288,8 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
     # negated patterns go after every positive pattern so that all aliases they reference exist
     bodies: dict[str, list[list[tuple[str, dict]]]] = {
         "galler": positive(applies),
-        "brott": [combo + violation_neg for combo in positive(list(applies) + violation_pos)],
+        "brott": [combo + violation_neg for combo in positive(
+            list(applies) + violation_pos, rule.overtradelse_dar.dar if rule.overtradelse_dar else ())],
     }
     if rule.undantag:
         bodies["undantag"] = positive(list(applies) + [rule.undantag.monster])

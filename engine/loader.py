@@ -234,10 +234,12 @@ class _Checker:
                 self.error("RK-R022", "varje version måste ange undantag_lagrum när regeln har ett undantag",
                            "versioner")
         subject = self.aliases.get(rule.avser)
-        if rule.bedoms_inte_nar is not None and subject is not None:
+        if subject is not None:
             types = fact_model.field_types(subject[0]) if subject[0] in fact_model.ALL_KINDS else {}
-            for i, test in enumerate(rule.bedoms_inte_nar.dar):
-                self.check_test(test, subject[0], types, ("bedoms_inte_nar", "dar", i), rule.avser)
+            for section, condition in (("bedoms_inte_nar", rule.bedoms_inte_nar),
+                                       ("overtradelse_dar", rule.overtradelse_dar)):
+                for i, test in enumerate(condition.dar if condition is not None else ()):
+                    self.check_test(test, subject[0], types, (section, "dar", i), rule.avser)
         if subject is None or subject[1]:
             self.error("RK-R023", f"avser: '{rule.avser}' är inget alias i tillamplig_nar", "avser",
                        hint=suggest(rule.avser, list(self.aliases)))

@@ -145,6 +145,16 @@ class Indeterminacy(BaseModel):
     """Tests on the subject's fact; may refer to the aliases of `tillamplig_nar`."""
 
 
+class SubjectCondition(BaseModel):
+    """A condition on the subject's own fact (e.g. the decision was not carried out in time)."""
+
+    model_config = _STRICT
+    beskrivning: str = Field(min_length=1)
+    """Plain Swedish: what the condition means (shown in the catalogue)."""
+    dar: list[Test] = Field(min_length=1)
+    """Tests on the subject's fact; may refer to the aliases of `tillamplig_nar`."""
+
+
 class Version(BaseModel):
     """The rule as it reads in one validity window, chosen by the decisive date."""
 
@@ -193,7 +203,10 @@ class Rule(BaseModel):
     avgorande_plus: Period | None = None
     """Shift the decisive date, e.g. `{manader: 3}` when the duty arises three months after a decision."""
     tillamplig_nar: list[Pattern] = Field(min_length=1)
-    overtradelse_nar: list[Pattern] = Field(min_length=1)
+    overtradelse_nar: list[Pattern] = Field(default_factory=list)
+    """Facts that must exist (or, with `saknas`, be absent) for a violation."""
+    overtradelse_dar: SubjectCondition | None = None
+    """Tests on the subject itself that must also hold for a violation."""
     undantag: Exemption | None = None
     bedoms_inte_nar: Indeterminacy | None = None
     """If these tests hold for the subject, a would-be violation is reported as `obestamt` with this description."""
@@ -201,6 +214,12 @@ class Rule(BaseModel):
     meddelande: Text
     anteckningar: str | None = None
     exempel: list[Example] = Field(min_length=2)
+
+    @model_validator(mode="after")
+    def _violation_given(self) -> "Rule":
+        if not self.overtradelse_nar and self.overtradelse_dar is None:
+            raise ValueError("ange overtradelse_nar, overtradelse_dar eller båda")
+        return self
 
 
 class PackInfo(BaseModel):

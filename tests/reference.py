@@ -130,7 +130,7 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
         record("galler", env)
     positive = applies + [p for p in rule.overtradelse_nar if not p.saknas]
     negated = [p for p in rule.overtradelse_nar if p.saknas] + ([rule.undantag.monster] if rule.undantag else [])
-    for env in frames(positive):
+    for env in frames(positive, rule.overtradelse_dar.dar if rule.overtradelse_dar else ()):
         if all(none_exists(p, env) for p in negated):
             record("brott", env)
     if rule.undantag:
