@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from adapters.bundle import read_bundle
+from engine.loader import load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = yaml.safe_load((ROOT / "fixtures" / "expected" / "demo.yaml").read_text(encoding="utf-8"))
@@ -40,14 +41,21 @@ def test_demo_covers_every_rule_and_the_version_switches():
     violated = {f["rule_id"] for f in doc["findings"] if f["outcome"] in ("violation", "indication")}
     rules = {r["id"] for r in doc["run"]["rules"]}
     assert violated == rules
-    assert {f["rule_id"] for f in doc["findings"] if f["outcome"] == "indication"} == {"RK-HVB-08", "RK-LSS-08"}
+    indicators = {loaded.rule.id for loaded in load_rulebook(ROOT / "rules").rules if loaded.rule.slag == "indikator"}
+    assert {f["rule_id"] for f in doc["findings"] if f["outcome"] == "indication"} == indicators
     passed = {f["rule_id"] for f in doc["findings"] if f["outcome"] == "pass"}
     assert passed == rules  # compliant cases next to every finding
     versions = {(f["rule_id"], f["rule_version"]) for f in doc["findings"] if f["outcome"] in ("violation", "pass")}
     assert ("RK-HVB-01", "2024-04-01") in versions and ("RK-HVB-01", "2025-07-01") in versions
     assert ("RK-LSS-04", "2011-01-01") in versions and ("RK-LSS-04", "2026-03-01") in versions
+    violated_versions = {(f["rule_id"], f["rule_version"]) for f in doc["findings"] if f["outcome"] == "violation"}
+    for rule in ("TS-SOL-03", "IN-SOL-01", "NP-SOL-01", "BE-SOL-01"):  # old and new socialtjänstlag
+        assert {(rule, "2025-07-01")} < {v for v in violated_versions if v[0] == rule}, rule
+    assert ("TS-SOL-07", "2026-01-01") in violated_versions  # the sanction-fee version
     exempt = [f for f in doc["findings"] if f["exemption"]]
-    assert {f["subject"]["id"] for f in exempt} == {"e-hvb-solrosen-07", "e-lss-linden-12", "e-hvb-granen-11"}
+    # rehires are exempt from registerkontroll; under a ban TS-SOL-01/03 defer to TS-SOL-02/04
+    assert {f["subject"]["id"] for f in exempt} == {"e-hvb-solrosen-07", "e-lss-linden-12", "e-hvb-granen-11",
+                                                    "hvb-tallen", "pl-hvb-tallen-02"}
 
 
 def test_demo_is_a_small_realistic_county():
