@@ -174,3 +174,10 @@ def exemption(world, namn):
     mine = [f for f in world["findings"] if f.subject_id == latest.id]
     assert [f for f in mine if f.exempt], "inget undantag tillämpades"
     assert not [f for f in mine if f.outcome == "violation"]
+
+
+# the steps for licensed care live in their own module; their step fixtures are registered here by name
+# only, so that the module's helpers never shadow this file's
+import features.steps_omsorg as _omsorg  # noqa: E402
+
+globals().update({name: value for name, value in vars(_omsorg).items() if name.startswith("pytestbdd_")})

@@ -17,5 +17,5 @@ def test_every_feature_file_declares_swedish():
 
 def test_every_rule_has_a_scenario(rulebook):
     text = "\n".join(p.read_text(encoding="utf-8") for p in FEATURES)
-    mentioned = set(re.findall(r"RK-[A-Z]+-\d+", text))
+    mentioned = set(re.findall(r"\b[A-Z]{2,}(?:-[A-Z0-9]+)*-\d+\b", text))
     assert {r.rule.id for r in rulebook.rules} - mentioned == set()
