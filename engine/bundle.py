@@ -112,8 +112,10 @@ def _derive_licence_periods(bundle: FactBundle) -> None:
 
 
 def _derive_occupancy(bundle: FactBundle) -> None:
-    """The number of residents on each admission day (the most a home can have had is on such a day).
+    """The number of residents on every day the count or the licensed places can change.
 
+    Between two such days nothing changes, so checking them finds every over-full day: the count
+    rises only on an admission day, and the places change only when a licence's status changes.
     A resident counts from the day of admission up to, not including, the day of discharge: someone
     leaving on the day another arrives does not make the home over-full.
     """
@@ -121,10 +123,16 @@ def _derive_occupancy(bundle: FactBundle) -> None:
     by_home: dict[str, list[Fact]] = {}
     for placement in bundle.of("placering"):
         by_home.setdefault(placement.verksamhet, []).append(placement)  # type: ignore[attr-defined]
+    licence_days: dict[str, set[date]] = {}
+    for period in bundle.of("tillstandsperiod"):
+        licence_days.setdefault(period.verksamhet, set()).add(period.fran)  # type: ignore[attr-defined]
     for home, placements in sorted(by_home.items()):
-        for day in sorted({p.inskriven for p in placements}):  # type: ignore[attr-defined]
+        days = {p.inskriven for p in placements} | licence_days.get(home, set())  # type: ignore[attr-defined]
+        for day in sorted(days):
             count = sum(1 for p in placements if p.inskriven <= day  # type: ignore[attr-defined]
                         and (p.utskriven is None or p.utskriven > day))  # type: ignore[attr-defined]
+            if count == 0:
+                continue
             fact = Belaggning(id=f"{home}.{day.isoformat()}", verksamhet=home, datum=day, antal=count)
             bundle.facts["belaggning"][fact.id] = fact
     # a placement we could not read could have been present on any day: the counts are then unknown

@@ -37,7 +37,7 @@ Engagemangsform = Literal["anstallning", "uppdrag", "praktik", "volontar"]
 Register = Literal["belastningsregistret", "misstankeregistret"]
 Utdragslag = Literal["2007:171", "2010:479", "2013:852"]
 Kod = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9_]+$")
-Tillstandsstatus = Literal["aktivt", "vilande", "aterkallat", "forbud", "inhibition", "overklagat"]
+Tillstandsstatus = Literal["aktivt", "vilande", "aterkallat", "forbud", "inhibition", "overklagat", "upphort"]
 Roll = Literal["personal", "forestandare", "familjehemsforalder"]
 Foretradarroll = Literal["vd", "styrelseledamot", "styrelsesuppleant", "bolagsman", "delagare", "agare",
                          "firmatecknare", "verklig_huvudman"]

@@ -1,0 +1,131 @@
+"""Hypothesis strategies for licensed care: licences over time, placements, representatives, decisions.
+
+Dates cluster around the law's switch (2025-07-01), the inferred 2026-01-01 version and the
+thresholds the rules count (one month, three months, seven months, ten years).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+from hypothesis import strategies as st
+
+from engine.bundle import FactBundle, derive
+from engine.facts import (Avbrott, Beslut, Dom, EkonomiskAnmarkning, Engagemang, Foretradare, Organisation, Person,
+                          Placering, Rapportering, Statusandring, Tillstand, Verksamhet)
+
+UNIT_TYPES = ["hvb", "hvb", "stodboende", "skyddat_boende", "hemtjanst", "lss_personlig_assistans", "familjehem",
+              "socialnamnd"]
+STATUSES = ["forbud", "aktivt", "aterkallat", "forbud", "vilande", "inhibition", "overklagat", "upphort"]
+GROUPS = ["psykosocial_problematik", "missbruk", "unga_vuxna"]
+ANCHORS = [date(2024, 4, 1), date(2025, 3, 10), date(2025, 7, 1), date(2025, 10, 1), date(2026, 1, 1),
+           date(2026, 6, 1), date(2026, 11, 20), date(2016, 1, 1)]
+
+
+@st.composite
+def day(draw, anchors=ANCHORS):
+    return draw(st.sampled_from(anchors)) + timedelta(days=draw(st.integers(-45, 45)))
+
+
+@st.composite
+def after(draw, start: date):
+    months = draw(st.sampled_from([0, 1, 3, 4, 7]))
+    return start + relativedelta(months=months) + timedelta(days=draw(st.integers(0, 3)))
+
+
+def quarter_end(d: date) -> date:
+    month = ((d.month - 1) // 3 + 1) * 3
+    return (date(d.year, month, 1) + relativedelta(months=1)) - timedelta(days=1)
+
+
+@st.composite
+def licence(draw, lid: str, org: str, facility: str, typ: str) -> Tillstand:
+    start = draw(day())
+    changes = [Statusandring(status="aktivt", fran=start)]
+    for _ in range(draw(st.integers(1, 2))):
+        # near the same anchors as placements and the day of the check, so that they interleave
+        nxt = max(draw(day()), changes[-1].fran + timedelta(days=1))
+        changes.append(Statusandring(status=draw(st.sampled_from(STATUSES)), fran=nxt))
+    low = draw(st.sampled_from([13, 16, 12, None]))
+    high = None if low is None else low + draw(st.integers(0, 6))
+    return Tillstand(id=lid, organisation=org, verksamhet=facility, verksamhetstyp=typ, beslutsdatum=start,
+                     malgrupper=draw(st.lists(st.sampled_from(GROUPS), unique=True, max_size=2)),
+                     alder_fran=low, alder_till=high, platser=draw(st.one_of(st.none(), st.integers(1, 4))),
+                     status=changes)
+
+
+@st.composite
+def licensed_care(draw) -> FactBundle:
+    bundle = FactBundle()
+    facts = bundle.facts
+    facts["organisation"]["o1"] = Organisation(id="o1", namn="o1",
+                                               regi=draw(st.sampled_from(["enskild", "enskild", "offentlig"])))
+    facts["organisation"]["o2"] = Organisation(id="o2", namn="o2", regi="enskild")
+    typ = draw(st.sampled_from(UNIT_TYPES))
+    start = draw(st.one_of(st.none(), day()))
+    ended = draw(st.one_of(st.none(), after(start))) if start else None
+    facts["verksamhet"]["f1"] = Verksamhet(id="f1", namn="f1", organisation="o1", typ=typ, startdatum=start,
+                                           upphorde=ended)
+    facts["verksamhet"]["f2"] = Verksamhet(id="f2", namn="f2", organisation="o2", typ="hvb", startdatum=date(2015, 1, 1))
+    for i in range(draw(st.integers(0, 2))):
+        lic = draw(licence(f"t{i}", "o1", "f1", draw(st.sampled_from([typ, typ, "hvb"]))))
+        facts["tillstand"][lic.id] = lic
+    other = draw(licence("t-o2", "o2", "f2", "hvb"))
+    facts["tillstand"][other.id] = other
+    # an assistance company and a family home next to f1, so every unit kind is drawn in every example
+    facts["verksamhet"]["f3"] = Verksamhet(id="f3", namn="f3", organisation="o1", typ="lss_personlig_assistans",
+                                           startdatum=draw(st.one_of(day(), st.none())))
+    if draw(st.booleans()):
+        lic = draw(licence("t-f3", "o1", "f3", "lss_personlig_assistans"))
+        facts["tillstand"][lic.id] = lic
+    facts["verksamhet"]["f4"] = Verksamhet(id="f4", namn="f4", organisation="o1", typ="familjehem")
+    for i in range(draw(st.integers(0, 6))):
+        admitted = draw(day())
+        facts["placering"][f"pl{i}"] = Placering(
+            id=f"pl{i}", verksamhet="f1", klient=f"K{i}", alder=draw(st.integers(10, 22)),
+            malgrupp=draw(st.sampled_from(GROUPS)), inskriven=admitted,
+            utskriven=draw(st.one_of(st.none(), after(admitted))),
+            lamplighet_dokumenterad=draw(st.one_of(st.none(), st.integers(-3, 3).map(
+                lambda d, a=admitted: a + timedelta(days=d)))))
+    people = [f"p{i}" for i in range(3)]
+    for pid in people:
+        facts["person"][pid] = Person(id=pid, namn=pid)
+    for i in range(draw(st.integers(0, 4))):
+        begun = draw(day())
+        facts["engagemang"][f"e{i}"] = Engagemang(
+            id=f"e{i}", person=draw(st.sampled_from(people)), verksamhet=draw(st.sampled_from(["f1", "f4"])),
+            form=draw(st.sampled_from(["anstallning", "uppdrag"])),
+            roll=draw(st.sampled_from(["personal", "forestandare", "familjehemsforalder"])), start=begun,
+            slut=draw(st.one_of(st.none(), after(begun))), bosatt_i_hemmet=draw(st.sampled_from([None, True, False])))
+    for i in range(draw(st.integers(0, 4))):
+        begun = draw(day())
+        facts["foretradare"][f"fr{i}"] = Foretradare(
+            # the first two are one person in both companies: a role where a licence may have been revoked
+            id=f"fr{i}", person="p0" if i < 2 else draw(st.sampled_from(people)),
+            organisation=("o2", "o1")[i] if i < 2 else draw(st.sampled_from(["o1", "o1", "o2"])),
+            roll=draw(st.sampled_from(["vd", "styrelseledamot", "agare"])), fran=begun,
+            till=draw(st.one_of(st.none(), after(begun))),
+            anmald=draw(st.one_of(st.none(), st.integers(0, 45).map(lambda d, b=begun: b + timedelta(days=d)))))
+    crimes = ["bokforingsbrott", "trafikbrott", "vald"]
+    for i in range(draw(st.integers(0, 2))):
+        facts["dom"][f"d{i}"] = Dom(id=f"d{i}", person=draw(st.sampled_from(people)),
+                                    datum=draw(day(ANCHORS + [date(2016, 11, 20)])), brott=draw(st.sampled_from(crimes)))
+    for i in range(draw(st.integers(0, 3))):
+        facts["ekonomisk_anmarkning"][f"a{i}"] = EkonomiskAnmarkning(
+            id=f"a{i}", person=draw(st.sampled_from(people)), typ=draw(st.sampled_from(["konkurs", "skuld_kronofogden"])),
+            datum=draw(day(ANCHORS + [date(2021, 11, 20)])))
+    for i in range(draw(st.integers(0, 3))):
+        decided = draw(day())
+        bid = f"b{i}"
+        facts["beslut"][bid] = Beslut(id=bid, verksamhet="f1", lag=draw(st.sampled_from(["sol", "lss"])), insats="x",
+                                      beslutsdatum=decided, verkstallt=draw(st.one_of(st.none(), after(decided))))
+        for j in range(draw(st.integers(0, 1))):
+            stopped = draw(day())
+            facts["avbrott"][f"{bid}-a{j}"] = Avbrott(id=f"{bid}-a{j}", beslut=bid, fran=stopped,
+                                                      aterupptaget=draw(st.one_of(st.none(), after(stopped))))
+        for j in range(draw(st.integers(0, 2))):
+            facts["rapportering"][f"{bid}-r{j}"] = Rapportering(
+                id=f"{bid}-r{j}", beslut=bid, kvartal_slut=quarter_end(draw(after(decided))))
+    derive(bundle)
+    return bundle
