@@ -16,6 +16,34 @@ TYPE_SV = {
 }
 
 
+ROLL_SV = {"personal": "personal", "forestandare": "föreståndare", "familjehemsforalder": "familjehemsförälder",
+           "vd": "verkställande direktör", "styrelseledamot": "styrelseledamot", "styrelsesuppleant": "styrelsesuppleant",
+           "bolagsman": "bolagsman", "delagare": "delägare", "agare": "ägare", "firmatecknare": "firmatecknare",
+           "verklig_huvudman": "verklig huvudman"}
+BROTT_SV = {"mord_drap": "mord eller dråp", "vald": "våldsbrott", "sexualbrott": "sexualbrott",
+            "barnpornografibrott": "barnpornografibrott", "ran": "rån", "narkotikabrott": "narkotikabrott",
+            "bedrageri": "bedrägeri", "skattebrott": "skattebrott", "bokforingsbrott": "bokföringsbrott",
+            "borgenarsbrott": "borgenärsbrott", "penningtvatt": "penningtvätt", "arbetsmiljobrott": "arbetsmiljöbrott",
+            "trafikbrott": "trafikbrott", "ovrigt": "annat brott"}
+ANMARKNING_SV = {"skuld_kronofogden": "skuld hos Kronofogden", "betalningsanmarkning": "betalningsanmärkning",
+                 "konkurs": "konkurs", "naringsforbud": "näringsförbud", "skattetillagg": "skattetillägg"}
+STATUS_SV = {"aktivt": "aktivt", "vilande": "vilande", "aterkallat": "återkallat", "forbud": "förbud",
+             "inhibition": "inhibition", "overklagat": "återkallelse överklagad", "upphort": "upphört"}
+# Swedish words for coded values, by field name, for messages and labels (codes stay in JSON evidence)
+CODES_SV = {"roll": ROLL_SV, "brott": BROTT_SV, "typ": {**TYPE_SV, **ANMARKNING_SV}, "status": STATUS_SV,
+            "form": FORM_SV}
+
+
+def code_sv(field: str, value: Any) -> Any:
+    if isinstance(value, str):
+        table = CODES_SV.get(field.rsplit(".", 1)[-1])
+        if table is not None:
+            return table.get(value, value.replace("_", " "))
+        if field.rsplit(".", 1)[-1] == "malgrupp":
+            return value.replace("_", " ")
+    return value
+
+
 def field_value(value: Any) -> Any:
     if isinstance(value, date):
         return value.isoformat()
@@ -32,5 +60,21 @@ def describe(kind: str, fact: Any, facts: dict) -> str:
         return f"{who}, {FORM_SV.get(fact.form, fact.form)} {fact.start.isoformat()}{end}"
     if kind == "verksamhet":
         return f"{fact.namn} ({TYPE_SV.get(fact.typ, fact.typ)})"
+    if kind == "foretradare":
+        person = facts.get(("person", fact.person))
+        org = facts.get(("organisation", fact.organisation))
+        who = person.namn if person is not None else fact.person
+        where = org.namn if org is not None else fact.organisation
+        return f"{who}, {ROLL_SV.get(fact.roll, fact.roll)} hos {where} från {fact.fran.isoformat()}"
+    if kind == "placering":
+        return f"{fact.klient}, inskriven {fact.inskriven.isoformat()}"
+    if kind == "belaggning":
+        return f"beläggningen {fact.datum.isoformat()} ({fact.antal} inskrivna)"
+    if kind == "beslut":
+        return f"beslut {fact.beslutsdatum.isoformat()} om {fact.insats} ({fact.lag.upper()})"
+    if kind == "avbrott":
+        decision = facts.get(("beslut", fact.beslut))
+        what = f" i {decision.insats}" if decision is not None else ""
+        return f"avbrott{what} från {fact.fran.isoformat()}"
     name = getattr(fact, "namn", None)
     return f"{name} ({kind} {fact.id})" if name else f"{kind} {fact.id}"

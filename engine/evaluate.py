@@ -98,7 +98,8 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
                   run_id: str) -> list[Finding]:
     rule = crule.rule
     subject_kind = crule.versions[0].subject_kind
-    facts = {(k, f.id): f for k, f in facility.all()}
+    facts: dict = {(k, f.id): f for k, f in facility.all()}
+    facts[("kontext", "kontext")] = kontext  # messages may name the day of the check (${k.per_datum})
     subjects = [f for k, f in facility.owned if k == subject_kind]
     findings: list[Finding] = []
     by_version: dict[int, list[tuple[Fact, date]]] = {}
@@ -193,8 +194,6 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
 
 def _fact_for(alias: str, ref: str, compiled: CompiledVersion, facts: dict):
     kind = compiled.aliases[alias].kind
-    if kind == "kontext":
-        return kind, None
     return kind, facts.get((kind, ref))
 
 
@@ -203,7 +202,7 @@ def _evidence(matches: list[Match], compiled: CompiledVersion, facts: dict) -> l
     for match in matches:
         for alias, ref in match.frame:
             kind, fact = _fact_for(alias, ref, compiled, facts)
-            if fact is None or (kind, ref) in seen:
+            if fact is None or kind == "kontext" or (kind, ref) in seen:
                 continue
             names = sorted(compiled.needed.get(kind, frozenset()) | {"id"})
             seen[(kind, ref)] = Evidence(kind, ref, {n: field_value(getattr(fact, n)) for n in names})

@@ -35,6 +35,13 @@ def test_violations_give_exit_1_and_a_swedish_text_report():
     assert "1 § första stycket lagen (2007:171) om registerkontroll av personal vid vissa boenden som tar emot barn" in text
     assert not re.search(r"(?<!\d)8 kap\.", text)  # the report's wrong citation never appears (28 kap. is real)
     assert proc.stderr == b""
+    assert "${" not in text  # every message placeholder is filled, including the day of the check
+
+
+def test_swedish_messages_name_coded_values_in_words(demo_json):
+    by_rule = {f["rule_id"]: f["message"]["sv"] for f in demo_json["findings"] if f["outcome"] == "indication"}
+    assert "bokföringsbrott" in by_rule["NP-IND-01"] and "verkställande direktör" in by_rule["NP-IND-01"]
+    assert all("${" not in f["message"]["sv"] + f["message"]["en"] for f in demo_json["findings"])
 
 
 def test_json_contract(demo_json):

@@ -8,6 +8,7 @@ from typing import Any
 
 from adapters.identitet import mask
 from engine.citation import cite, to_json
+from engine.describe import code_sv
 from engine.findings import OUTCOME_RANK, OUTCOME_SV, Finding
 from engine.legaltime import Period
 from engine.loader import MessageTemplate, Rulebook
@@ -49,8 +50,10 @@ def _message(finding: Finding, book: Rulebook, show: bool) -> dict[str, str]:
         values["lagrum"] = cite(version_.lagrum[0], book.acts)
         for name, param in version_.parametrar.items():
             values[f"parameter.{name}"] = param.swedish() if isinstance(param, Period) else _text(param)
-        return {lang: MessageTemplate(getattr(rule.meddelande, lang)).safe_substitute(values)
-                for lang in ("sv", "en")}
+        swedish = dict(values)  # coded values (roles, crimes, statuses) in Swedish words
+        swedish.update({k: _text(code_sv(k, _mask_value(k, v, show))) for k, v in finding.variables.items()})
+        return {"sv": MessageTemplate(rule.meddelande.sv).safe_substitute(swedish),
+                "en": MessageTemplate(rule.meddelande.en).safe_substitute(values)}
     if finding.outcome == "undetermined":
         return {"sv": "Kunde inte bedömas: " + "; ".join(finding.missing),
                 "en": "Could not be assessed: " + "; ".join(finding.missing)}
