@@ -207,9 +207,9 @@ def finish(bundle: FactBundle) -> None:
             bundle.broken.append(BrokenFact(kind, raw, reason))
             known.add((kind, fact.id))  # later kinds may point at it (kinds are read in dependency order)
             del bundle.facts[kind][fact.id]
-    for kind, fact_id, message in derive(bundle):
+    for kind, fact_id, code, field, message in derive(bundle):
         src = bundle.sources[(kind, fact_id)]
-        bundle.diagnostics.append(Diagnostic(src.file, src.line, 0, "RK-B031", message, f"{kind}.huvudman"))
+        bundle.diagnostics.append(Diagnostic(src.file, src.line, 0, code, message, field))
 
 
 def _merge_people(bundle: FactBundle) -> dict[str, str]:

@@ -61,20 +61,21 @@ class FactBundle:
 def derive(bundle: FactBundle) -> list[tuple[str, str, str]]:
     """Fill in what follows from other facts: an engagement's employer (default) and the facility's operator.
 
-    Returns (kind, id, message) for each given value that contradicts the facts.
+    Returns (kind, id, code, field, message) for each given value that contradicts the facts.
     """
-    problems = []
+    problems: list[tuple[str, str, str, str, str]] = []
     bundle.index_cache.clear()
     _derive_licence_periods(bundle)
-    _derive_occupancy(bundle)
+    problems += _derive_occupancy(bundle)
     for fact in bundle.of("engagemang"):
         facility = bundle.get("verksamhet", fact.verksamhet)  # type: ignore[attr-defined]
         if facility is None:
             continue
         operator = facility.organisation  # type: ignore[attr-defined]
         if fact.huvudman is not None and fact.huvudman != operator:  # type: ignore[attr-defined]
-            problems.append(("engagemang", fact.id, f"huvudman '{fact.huvudman}' stämmer inte med verksamhetens "
-                                                    f"organisation '{operator}' (huvudman beräknas, ange den inte)"))
+            problems.append(("engagemang", fact.id, "RK-B031", "engagemang.huvudman",
+                             f"huvudman '{fact.huvudman}' stämmer inte med verksamhetens "  # type: ignore[attr-defined]
+                             f"organisation '{operator}' (huvudman beräknas, ange den inte)"))
         bundle.facts["engagemang"][fact.id] = fact.model_copy(update={
             "organisation": fact.organisation or operator, "huvudman": operator,  # type: ignore[attr-defined]
             "verksamhetstyp": facility.typ})  # type: ignore[attr-defined]
@@ -111,31 +112,52 @@ def _derive_licence_periods(bundle: FactBundle) -> None:
                                         broken.diagnostic))
 
 
-def _derive_occupancy(bundle: FactBundle) -> None:
+def _derive_occupancy(bundle: FactBundle) -> list[tuple[str, str, str, str, str]]:
     """The number of residents on every day the count or the licensed places can change.
 
     Between two such days nothing changes, so checking them finds every over-full day: the count
     rises only on an admission day, and the places change only when a licence's status changes.
     A resident counts from the day of admission up to, not including, the day of discharge: someone
-    leaving on the day another arrives does not make the home over-full.
+    leaving on the day another arrives does not make the home over-full. A resident is counted once
+    however many placement records overlap (two records of one stay are reported, not counted twice).
+    A home with a placement that could not be read, or a placement we cannot place at any home,
+    gets no counts: its occupancy days are broken records, so they are reported as undetermined.
     """
     _reset(bundle, "belaggning")
+    problems = []
     by_home: dict[str, list[Fact]] = {}
     for placement in bundle.of("placering"):
         by_home.setdefault(placement.verksamhet, []).append(placement)  # type: ignore[attr-defined]
     licence_days: dict[str, set[date]] = {}
     for period in bundle.of("tillstandsperiod"):
         licence_days.setdefault(period.verksamhet, set()).add(period.fran)  # type: ignore[attr-defined]
+    unreadable = [b for b in bundle.broken if b.kind == "placering"]
+    unknown_home = [b for b in unreadable if b.ref("verksamhet") is None]
     for home, placements in sorted(by_home.items()):
         days = {p.inskriven for p in placements} | licence_days.get(home, set())  # type: ignore[attr-defined]
+        doubt = [b for b in unreadable if b.ref("verksamhet") == home] + unknown_home
         for day in sorted(days):
-            count = sum(1 for p in placements if p.inskriven <= day  # type: ignore[attr-defined]
-                        and (p.utskriven is None or p.utskriven > day))  # type: ignore[attr-defined]
-            if count == 0:
+            present = [p for p in placements if p.inskriven <= day  # type: ignore[attr-defined]
+                       and (p.utskriven is None or p.utskriven > day)]  # type: ignore[attr-defined]
+            clients = {p.klient for p in present}  # type: ignore[attr-defined]
+            if not present:
                 continue
-            fact = Belaggning(id=f"{home}.{day.isoformat()}", verksamhet=home, datum=day, antal=count)
+            fact_id = f"{home}.{day.isoformat()}"
+            if doubt:
+                bundle.broken.append(BrokenFact("belaggning", {"id": fact_id, "verksamhet": home},
+                                                doubt[0].diagnostic))
+                continue
+            if len(clients) < len(present):
+                twice = sorted(p.id for p in present if sum(q.klient == p.klient for q in present) > 1)
+                problems.append(("placering", twice[0], "RK-B034", "placering.klient",
+                                 f"klienten har flera placeringar samtidigt på samma boende den {day.isoformat()} "
+                                 f"({', '.join(twice)}); klienten räknas en gång"))
+            fact = Belaggning(id=fact_id, verksamhet=home, datum=day, antal=len(clients))
             bundle.facts["belaggning"][fact.id] = fact
-    # a placement we could not read could have been present on any day: the counts are then unknown
-    for broken in [b for b in bundle.broken if b.kind == "placering"]:
-        raw = {k: v for k, v in broken.raw.items() if k == "verksamhet"}
-        bundle.broken.append(BrokenFact("belaggning", {"id": broken.id or "?", **raw}, broken.diagnostic))
+    # an unreadable placement at a home with no readable one still leaves that home's count unknown
+    for broken in unreadable:
+        home = broken.ref("verksamhet")
+        if home is not None and home not in by_home:
+            bundle.broken.append(BrokenFact("belaggning", {"id": broken.id or "?", "verksamhet": home},
+                                            broken.diagnostic))
+    return sorted(set(problems))

@@ -247,6 +247,8 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
     all_patterns = list(rule.tillamplig_nar) + list(rule.overtradelse_nar)
     if rule.undantag:
         all_patterns.append(rule.undantag.monster)
+    if rule.bedoms_inte_nar:
+        all_patterns += rule.bedoms_inte_nar.monster
     for pattern in all_patterns:
         ctx.kinds[pattern.som] = pattern.typ
     if len(all_patterns) > MAX_PATTERNS:
@@ -294,7 +296,7 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
     if rule.undantag:
         bodies["undantag"] = positive(list(applies) + [rule.undantag.monster])
     if rule.bedoms_inte_nar:
-        bodies["obestamt"] = positive(applies, rule.bedoms_inte_nar.dar)
+        bodies["obestamt"] = positive(list(applies) + list(rule.bedoms_inte_nar.monster), rule.bedoms_inte_nar.dar)
 
     seed = {"rule": rule.model_dump(mode="json"), "version": version_index,
             "sentinel": sentinel, "mirror": mirror_negations}
@@ -309,8 +311,10 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
 
     # the exemption is negated inside the violation rule: a fact withheld from it could remove a violation
     exempt_alias = rule.undantag.monster.som if rule.undantag else None
-    aliases = {p.som: AliasInfo(p.som, p.typ, p.saknas or p.som == exempt_alias, _joins_of(p))
-               for p in all_patterns}
+    # likewise a fact withheld from a `bedoms_inte_nar` pattern could turn a violation into undetermined
+    doubt_aliases = {p.som for p in rule.bedoms_inte_nar.monster} if rule.bedoms_inte_nar else set()
+    aliases = {p.som: AliasInfo(p.som, p.typ, p.saknas or p.som == exempt_alias or p.som in doubt_aliases,
+                                _joins_of(p)) for p in all_patterns}
     neg_kinds = frozenset(p.typ for p in rule.overtradelse_nar if p.saknas) | (
         frozenset({rule.undantag.monster.typ}) if rule.undantag else frozenset())
     pos_kinds = frozenset(p.typ for p in all_patterns if not p.saknas)

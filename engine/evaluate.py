@@ -10,7 +10,7 @@ from engine.bundle import BrokenFact
 from engine.compile import CompiledRuleset, CompiledVersion
 from engine.describe import describe, field_value
 from engine.drhost import Match
-from engine.facts import FACT_KINDS, Fact, Kontext
+from engine.facts import Fact, Kontext
 from engine.findings import Evidence, Finding
 from engine.loader import LoadedRule
 from engine.prepare import Withheld, session_batch
@@ -134,9 +134,8 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
             for subject, decisive in group:
                 findings.append(_judge(crule, crule.versions[index], subject, decisive,
                                        by_subject.get(subject.id, []), withheld, facility, facts))
-    for broken in facility.broken:
-        if broken.kind == subject_kind and (
-                broken.ref(FACT_KINDS[subject_kind].facility_field or "") == facility.facility_id):
+    for broken in facility.broken_owned:
+        if broken.kind == subject_kind:
             findings.append(_broken_subject(rule.id, subject_kind, broken, facility.facility_id))
     return findings
 

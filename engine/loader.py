@@ -226,6 +226,8 @@ class _Checker:
                 if section == "tillamplig_nar" and pattern.saknas:
                     self.error("RK-R020", "tillämplighet kan inte bygga på att något saknas; flytta mönstret "
                                "till overtradelse_nar", section, i, "saknas")
+        for i, pattern in enumerate(rule.bedoms_inte_nar.monster if rule.bedoms_inte_nar else ()):
+            self.check_pattern(pattern, ("bedoms_inte_nar", "monster", i), first=False, register=False)
         if rule.undantag is not None:
             if rule.undantag.monster.saknas:
                 self.error("RK-R021", "ett undantag måste beskriva något som finns", "undantag", "monster")

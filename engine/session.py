@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Callable
 
 from engine.bundle import BrokenFact, FactBundle
 from engine.facts import FACT_KINDS, Fact
@@ -13,21 +14,38 @@ class FacilityFacts:
     facility_id: str
     owned: list[tuple[str, Fact]] = field(default_factory=list)  # facts of this facility (possible subjects)
     context: list[tuple[str, Fact]] = field(default_factory=list)  # related facts (organisation, extracts …)
-    broken: list[BrokenFact] = field(default_factory=list)
+    broken: list[BrokenFact] = field(default_factory=list)  # every unreadable record that may concern the unit
+    broken_owned: list[BrokenFact] = field(default_factory=list)  # ... of them, those that belong to it
     engine_cache: dict = field(default_factory=dict)  # converted facts, shared by every rule's session
 
     def all(self) -> list[tuple[str, Fact]]:
         return self.owned + self.context
 
 
-def _owner(bundle: FactBundle, kind: str, fact: Fact) -> str | None:
+def _owner(bundle: FactBundle, kind: str, ref: Callable[[str], str | None]) -> str | None:
+    """The unit a record belongs to, by its facility field or through its parent (valid or broken)."""
     cls = FACT_KINDS[kind]
     if cls.facility_field:
-        return getattr(fact, cls.facility_field)
+        return ref(cls.facility_field)
     if cls.owner_via:
-        parent = bundle.get(cls.references[cls.owner_via], getattr(fact, cls.owner_via))
-        return _owner(bundle, parent.kind, parent) if parent is not None else None
+        parent_kind, parent_id = cls.references[cls.owner_via], ref(cls.owner_via)
+        if parent_id is None:
+            return None
+        parent = bundle.get(parent_kind, parent_id)
+        if parent is not None:
+            return _owner(bundle, parent_kind, lambda name: getattr(parent, name, None))
+        broken = _broken_keys(bundle).get((parent_kind, parent_id))
+        if broken is not None:  # a report about an unreadable decision still belongs to the decision's board
+            return _owner(bundle, parent_kind, broken.ref)
     return None
+
+
+def _broken_keys(bundle: FactBundle) -> dict[tuple[str, str], BrokenFact]:
+    return {(b.kind, b.id): b for b in bundle.broken if b.id}
+
+
+def broken_owner(bundle: FactBundle, broken: BrokenFact) -> str | None:
+    return _owner(bundle, broken.kind, broken.ref) if broken.kind in FACT_KINDS else None
 
 
 @dataclass
@@ -40,7 +58,7 @@ class _Index:
 def _index(bundle: FactBundle) -> _Index:
     # built once per bundle: scanning every fact for every facility is quadratic
     # the counts catch facts added or removed after the index was built; derive() clears it on replacement
-    fingerprint = tuple(len(facts) for facts in bundle.facts.values())
+    fingerprint = (*(len(facts) for facts in bundle.facts.values()), len(bundle.broken))
     cached = bundle.index_cache.get("session")
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
@@ -48,7 +66,7 @@ def _index(bundle: FactBundle) -> _Index:
     for kind in FACT_KINDS:
         cls = FACT_KINDS[kind]
         for fact in bundle.of(kind):
-            owner = _owner(bundle, kind, fact)
+            owner = _owner(bundle, kind, lambda name, f=fact: getattr(f, name, None))
             if owner is not None:
                 index.owned.setdefault(owner, []).append((kind, fact))
             if cls.references.get("person") == "person":
@@ -94,18 +112,28 @@ def facility_facts(bundle: FactBundle, facility_id: str) -> FacilityFacts:
         cls = FACT_KINDS.get(broken.kind)
         if cls is None:
             continue
-        owner = broken.ref(cls.facility_field) if cls.facility_field else None
-        unlinked = owner is None and (cls.facility_field or broken.ref("person") is None)
+        owner = broken_owner(bundle, broken)
+        placeable = cls.facility_field or cls.owner_via
+        unlinked = owner is None and (placeable or broken.ref("person") is None)
+        # an unreadable licence of an organisation in view matters as much as a readable one
+        follows = cls.follows_organisation and broken.ref("organisation") in organisations
         # a broken record we cannot place might concern any facility: never let it vanish
-        if owner == facility_id or broken.ref("person") in people or unlinked:
+        if owner == facility_id or broken.ref("person") in people or unlinked or follows:
             out.broken.append(broken)
+        if owner == facility_id:
+            out.broken_owned.append(broken)
     return out
 
 
 def facility_ids(bundle: FactBundle) -> list[str]:
-    """Units of evaluation: every facility, and every organisation that owns facts (its representatives)."""
+    """Units of evaluation: every facility, and every organisation that owns records (its representatives).
+
+    An organisation counts even if it or its only representative could not be read, so that the
+    problem is reported for it instead of the organisation silently missing from the report.
+    """
     ids = {f.id for f in bundle.of("verksamhet")}
     ids |= {b.id or "?" for b in bundle.broken if b.kind == "verksamhet"}
-    index = _index(bundle)
-    ids |= {o.id for o in bundle.of("organisation") if index.owned.get(o.id)}
-    return sorted(ids)
+    owners = set(_index(bundle).owned) | {broken_owner(bundle, b) for b in bundle.broken}
+    organisations = {o.id for o in bundle.of("organisation")} | {b.id for b in bundle.broken
+                                                                 if b.kind == "organisation" and b.id}
+    return sorted(ids | (organisations & owners))

@@ -44,6 +44,13 @@ Egenskap: Föreståndare, inskrivning och familjehem
       | 2025-09-15   | uppfylld        |
       | 2025-09-16   | en överträdelse |
 
+  Scenario: En placering som avslutades för mer än fem år sedan kan inte bedömas
+    Givet följande placeringar:
+      | klient | ålder | målgrupp                | inskriven  | utskriven  |
+      | K-201  | 15    | psykosocial_problematik | 2019-03-04 | 2020-01-15 |
+    När reglerna bedöms
+    Så är IN-SOL-01 inte bedömbar för "K-201"
+
   Scenario: Skyddade boenden omfattas av inskrivningskravet först från 2024-04-01
     Givet verksamheten "Skyddat boende Ljuset" av typen skyddat_boende som startade 2019-03-01
     Och följande placeringar:

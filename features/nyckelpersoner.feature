@@ -39,6 +39,16 @@ Egenskap: Företrädare och nyckelpersoner hos tillståndshavare
       | 2025-10-08 | 2025-11-10 | uppfylld        |
       | 2025-10-08 | 2025-11-11 | en överträdelse |
 
+  Scenario: Rollen började före den nya socialtjänstlagen men fristen löpte ut efter
+    Givet "Lars" blev vd hos huvudmannen 2025-06-16 och anmäldes inte
+    När reglerna bedöms
+    Så rapporteras överträdelse av NP-SOL-01 för "Lars" med lagrum "26 kap. 7 § socialtjänstlagen (2025:400)"
+
+  Scenario: En firmatecknare ingår inte i kretsen som ska anmälas
+    Givet "Lars" blev firmatecknare hos huvudmannen 2025-09-01 och anmäldes inte
+    När reglerna bedöms
+    Så är NP-SOL-01 inte tillämplig för "Lars"
+
   Scenario: Fristen har inte gått ut på bedömningsdagen
     Givet "Lars" blev vd hos huvudmannen 2026-11-02 och anmäldes inte
     När reglerna bedöms

@@ -110,7 +110,8 @@ def engaged(world, namn, roll, start, slut, bor):
         start=_d(start), slut=_d(slut), bosatt_i_hemmet=None if bor is None else bor == "bor"))
 
 
-@given(parsers.re(r'"(?P<namn>[^"]+)" blev (?P<roll>vd|styrelseledamot|ägare) hos huvudmannen ' + DATE.format("fran")
+@given(parsers.re(r'"(?P<namn>[^"]+)" blev (?P<roll>vd|styrelseledamot|ägare|firmatecknare) hos huvudmannen '
+                  + DATE.format("fran")
                   + r" och (?:anmäldes till IVO " + DATE.format("anmald") + r"|(?P<inte>anmäldes inte))"))
 def representative(world, namn, roll, fran, anmald, inte):
     fid = _next_id(world, "foretradare", "fr")

@@ -122,7 +122,7 @@ Egenskap: Tillståndsplikt och tillståndets omfattning
       | 2025-06-10 | en överträdelse |
       | 2025-08-12 | en överträdelse |
 
-  Scenariomall: Placering utanför tillståndets målgrupp; från 2026 kan sanktionsavgift komma i fråga
+  Scenariomall: Placering utanför tillståndets målgrupp, före och efter den nya socialtjänstlagen
     Givet verksamheten fick tillstånd för hvb 2019-02-01 för målgruppen psykosocial_problematik, missbruk, åldrarna 13–17 och 4 platser
     Och följande placeringar:
       | klient | ålder | målgrupp              | inskriven   | prövning dokumenterad |
@@ -134,7 +134,7 @@ Egenskap: Tillståndsplikt och tillståndets omfattning
       | inskriven  | lagrum                                        |
       | 2025-05-12 | 7 kap. 2 § socialtjänstlagen (2001:453)       |
       | 2025-09-01 | 26 kap. 5 § socialtjänstlagen (2025:400)      |
-      | 2026-02-02 | 28 kap. 16 § första stycket 1 socialtjänstlagen (2025:400) |
+      | 2026-02-02 | 26 kap. 6 § socialtjänstlagen (2025:400)      |
 
   Scenario: Placering inom tillståndets målgrupp
     Givet verksamheten fick tillstånd för hvb 2019-02-01 för målgruppen psykosocial_problematik, missbruk, åldrarna 13–17 och 4 platser
@@ -187,6 +187,27 @@ Egenskap: Tillståndsplikt och tillståndets omfattning
     Så rapporteras överträdelse av TS-SOL-07 för "beläggningen 2025-10-01" med lagrum "26 kap. 5 § socialtjänstlagen (2025:400)"
     Och är TS-SOL-07 uppfylld för "beläggningen 2025-09-01"
 
+  Scenario: Två gällande tillstånd samtidigt: överbeläggning kan inte visas
+    Givet verksamheten fick tillstånd för hvb 2019-02-01 för målgruppen psykosocial_problematik, åldrarna 13–17 och 2 platser
+    Och verksamheten fick tillstånd för hvb 2019-02-01 för målgruppen psykosocial_problematik, åldrarna 18–20 och 2 platser
+    Och följande placeringar:
+      | klient | ålder | målgrupp                | inskriven  | prövning dokumenterad |
+      | K-101  | 15    | psykosocial_problematik | 2025-08-04 | 2025-08-04            |
+      | K-102  | 16    | psykosocial_problematik | 2025-09-01 | 2025-09-01            |
+      | K-103  | 19    | psykosocial_problematik | 2025-10-01 | 2025-10-01            |
+    När reglerna bedöms
+    Så är TS-SOL-07 inte bedömbar för "beläggningen 2025-10-01"
+
+  Scenario: Skyddat boende som fanns före tillståndsplikten: inskrivningar bedöms inte som verksamhet utan tillstånd
+    Givet verksamheten "Skyddat boende Ljuset" av typen skyddat_boende som startade 2020-05-01
+    Och bedömningsdagen är 2024-07-15
+    Och följande placeringar:
+      | klient | ålder | målgrupp             | inskriven  | prövning dokumenterad |
+      | K-301  | 34    | vald_i_nara_relation | 2024-06-03 | 2024-06-03            |
+    När reglerna bedöms
+    Så är TS-SOL-03 inte tillämplig för "K-301"
+    Och är TS-SOL-01 inte bedömbar för "Skyddat boende Ljuset"
+
   Scenario: Den som skrivs ut samma dag som någon annan skrivs in räknas inte den dagen
     Givet verksamheten fick tillstånd för hvb 2019-02-01 för målgruppen psykosocial_problematik, åldrarna 13–17 och 2 platser
     Och följande placeringar:
@@ -197,7 +218,7 @@ Egenskap: Tillståndsplikt och tillståndets omfattning
     När reglerna bedöms
     Så är TS-SOL-07 uppfylld för "beläggningen 2025-10-01"
 
-  Scenariomall: Överbeläggning citerar lagen och, från 2026, sanktionsavgiften
+  Scenariomall: Överbeläggning citerar lagen som gällde den dagen
     Givet verksamheten fick tillstånd för hvb 2019-02-01 för målgruppen psykosocial_problematik, åldrarna 13–17 och 1 platser
     Och följande placeringar:
       | klient | ålder | målgrupp                | inskriven | prövning dokumenterad |
@@ -209,7 +230,7 @@ Egenskap: Tillståndsplikt och tillståndets omfattning
     Exempel:
       | första     | andra      | lagrum                                                      |
       | 2025-01-07 | 2025-03-03 | 7 kap. 2 § socialtjänstlagen (2001:453)                     |
-      | 2026-01-07 | 2026-03-02 | 28 kap. 16 § första stycket 1 socialtjänstlagen (2025:400)  |
+      | 2026-01-07 | 2026-03-02 | 26 kap. 5 § socialtjänstlagen (2025:400)                    |
 
   Scenariomall: LSS-verksamhet utan tillstånd, före och efter lag 2025:1298
     Givet verksamheten "Ekens Assistans" av typen lss_personlig_assistans som startade 2021-06-01
@@ -223,6 +244,14 @@ Egenskap: Tillståndsplikt och tillståndets omfattning
       | dag        | lagrum                                                                        |
       | 2025-10-01 | 23 § första stycket lagen (1993:387) om stöd och service till vissa funktionshindrade |
       | 2026-03-01 | 28 § lagen (1993:387) om stöd och service till vissa funktionshindrade        |
+
+  Scenario: Under ett förbud enligt LSS är regeln om verksamhet utan tillstånd inte tillämplig
+    Givet verksamheten "Ekens Assistans" av typen lss_personlig_assistans som startade 2021-06-01
+    Och verksamheten fick tillstånd för lss_personlig_assistans 2021-05-01
+    Och tillståndet förbjöds 2025-06-01
+    Och bedömningsdagen är 2025-09-01
+    När reglerna bedöms
+    Så undantas "Ekens Assistans" från TS-LSS-01 eftersom ett förbud gäller
 
   Scenario: LSS-verksamhet med tillstånd
     Givet verksamheten "Ekens Assistans" av typen lss_personlig_assistans som startade 2021-06-01

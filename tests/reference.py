@@ -137,6 +137,6 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
         for env in frames(applies + [rule.undantag.monster]):
             record("undantag", env)
     if rule.bedoms_inte_nar:
-        for env in frames(applies, rule.bedoms_inte_nar.dar):
+        for env in frames(applies + list(rule.bedoms_inte_nar.monster), rule.bedoms_inte_nar.dar):
             record("obestamt", env)
     return sorted(out, key=lambda m: (m.role, m.frame))

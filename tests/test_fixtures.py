@@ -51,7 +51,7 @@ def test_demo_covers_every_rule_and_the_version_switches():
     violated_versions = {(f["rule_id"], f["rule_version"]) for f in doc["findings"] if f["outcome"] == "violation"}
     for rule in ("TS-SOL-03", "IN-SOL-01", "NP-SOL-01", "BE-SOL-01"):  # old and new socialtjänstlag
         assert {(rule, "2025-07-01")} < {v for v in violated_versions if v[0] == rule}, rule
-    assert ("TS-SOL-07", "2026-01-01") in violated_versions  # the sanction-fee version
+    assert ("TS-SOL-07", "2025-07-01") in violated_versions
     exempt = [f for f in doc["findings"] if f["exemption"]]
     # rehires are exempt from registerkontroll; under a ban TS-SOL-01/03 defer to TS-SOL-02/04
     assert {f["subject"]["id"] for f in exempt} == {"e-hvb-solrosen-07", "e-lss-linden-12", "e-hvb-granen-11",

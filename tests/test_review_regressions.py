@@ -373,3 +373,45 @@ def test_records_about_people_who_cannot_be_told_apart_are_never_violations():
     for case in ("name_conflict", "ambiguous_name"):
         returncode, doc = _cli_json(f"tests/data/review4/{case}")
         assert returncode == 2 and doc["run"]["counts"]["violation"] == 0, case
+
+
+# --- Fifth review (licensed care): unreadable records must never vanish or turn into accusations ---
+
+REVIEW5 = Path(__file__).resolve().parent / "data" / "review5"
+
+
+def _units(name: str, compiled, runner) -> tuple[dict[tuple[str, str, str], str], list]:
+    from engine.run import broken_facility_errors
+    from engine.session import facility_ids
+
+    bundle = read_bundle(REVIEW5 / name)
+    out = {}
+    for unit in checkable_facilities(bundle):
+        for f in evaluate_facility(compiled, bundle, unit, bundle.kontext, runner, "review5"):
+            out[(unit, f.rule_id, f.subject_id)] = f.outcome
+    assert set(checkable_facilities(bundle)) <= set(facility_ids(bundle))
+    return out, broken_facility_errors(bundle)
+
+
+def test_unreadable_interruptions_and_interruptions_of_unreadable_decisions_are_undetermined(compiled, runner):
+    outcomes, _ = _units("rv1", compiled, runner)
+    for subject in ("a-1", "a-2"):
+        assert outcomes[("ekeby-sn", "BE-SOL-02", subject)] == "undetermined"
+    assert outcomes[("org-eken", "NP-SOL-01", "f-1")] == "undetermined"  # a broken representative's organisation
+
+
+def test_an_unreadable_organisation_with_representatives_is_reported(compiled, runner):
+    outcomes, errors = _units("rv2", compiled, runner)
+    assert outcomes == {}
+    assert [e.facility_id for e in errors] == ["org-eken"]
+
+
+def test_an_unreadable_licence_makes_the_reporting_duty_undetermined_not_inapplicable(compiled, runner):
+    outcomes, _ = _units("rv3", compiled, runner)
+    assert outcomes[("org-eken", "NP-SOL-01", "f-1")] == "undetermined"
+
+
+def test_two_records_of_one_stay_are_one_resident():
+    bundle = read_bundle(REVIEW5 / "rv6")
+    assert [b.antal for b in bundle.of("belaggning")] == [1]
+    assert [d.code for d in bundle.diagnostics] == ["RK-B034"]
