@@ -51,9 +51,38 @@ def generate(out: Path, facilities: int, staff: int, seed: int) -> int:
                     "lag": law if rng.random() < 0.9 else "2013:852",
                     "omfattar": rng.choice([["belastningsregistret"], ["belastningsregistret", "misstankeregistret"]]),
                     "utfardat": issued.isoformat(), "uppvisat": (issued + timedelta(days=rng.randint(0, 30))).isoformat()})
+        _licensed_care(doc, rng, f, org, typ)
         facts += sum(len(v) for v in doc.values())
         (out / f"f{f}.yaml").write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
     return facts
+
+
+def _licensed_care(doc: dict, rng: random.Random, f: int, org: str, typ: str) -> None:
+    """A licence with a status history, placements (for homes) and the operator's representatives."""
+    granted = date(2018, 1, 1) + timedelta(days=rng.randint(0, 2000))
+    status = [{"status": "aktivt", "fran": granted.isoformat()}]
+    if rng.random() < 0.2:
+        status.append({"status": rng.choice(["aterkallat", "forbud", "vilande"]),
+                       "fran": (granted + timedelta(days=rng.randint(100, 1500))).isoformat()})
+    doc["verksamhet"][0]["startdatum"] = granted.isoformat()
+    doc["tillstand"] = [{"id": f"t{f}", "organisation": org, "verksamhet": f"f{f}", "verksamhetstyp": typ,
+                         "beslutsdatum": granted.isoformat(), "malgrupper": ["psykosocial_problematik", "missbruk"],
+                         "alder_fran": 13, "alder_till": 17, "platser": rng.randint(4, 8), "status": status}]
+    doc["placering"] = []
+    if typ in ("hvb", "stodboende", "skyddat_boende"):
+        for p in range(rng.randint(5, 15)):
+            admitted = date(2024, 1, 1) + timedelta(days=rng.randint(0, 1000))
+            doc["placering"].append({
+                "id": f"pl{f}-{p}", "verksamhet": f"f{f}", "klient": f"K{f}-{p}", "alder": rng.randint(12, 19),
+                "malgrupp": rng.choice(["psykosocial_problematik", "missbruk", "unga_vuxna"]),
+                "inskriven": admitted.isoformat(),
+                "utskriven": (admitted + timedelta(days=rng.randint(30, 400))).isoformat(),
+                "lamplighet_dokumenterad": (admitted + timedelta(days=rng.randint(-3, 2))).isoformat()})
+    doc["foretradare"] = [{"id": f"fr{f}-{r}", "person": f"p{f}-{r}", "organisation": org,
+                           "roll": rng.choice(["vd", "styrelseledamot", "agare"]),
+                           "fran": (granted + timedelta(days=rng.randint(0, 1500))).isoformat(),
+                           **({"anmald": (granted + timedelta(days=rng.randint(0, 1550))).isoformat()}
+                              if rng.random() < 0.8 else {})} for r in range(3)]
 
 
 def main() -> None:
