@@ -71,7 +71,7 @@ def render_text(doc: dict[str, Any]) -> str:
     counts = run["counts"]
     out = [
         f"Regelkoll – tillsynskontroll per {run['as_of']}",
-        f"Data: {run['source']}  ·  verksamheter: {len(run['facilities'])}  ·  regler: {len(run['rules'])}",
+        f"Data: {run['source']}  ·  verksamheter och huvudmän: {len(run['facilities'])}  ·  regler: {len(run['rules'])}",
         f"Resultat: {counts['violation']} överträdelser, {counts['indication']} att utreda, "
         f"{counts['undetermined']} kunde inte bedömas, "
         f"{counts['pass']} uppfyllda, {counts['not_applicable']} ej tillämpliga, {len(doc['errors'])} fel",
