@@ -95,12 +95,13 @@ def _derive_licence_periods(bundle: FactBundle) -> None:
         groups = licence.malgrupper or [None]  # type: ignore[attr-defined]
         for i, change in enumerate(changes):
             until = changes[i + 1].fran - timedelta(days=1) if i + 1 < len(changes) else None
+            following = changes[i + 1].status if i + 1 < len(changes) else "ingen"
             for group in groups:
                 period = Tillstandsperiod(
                     id=f"{licence.id}.{i + 1}" + (f".{group}" if group else ""), tillstand=licence.id,
                     organisation=licence.organisation, verksamhet=licence.verksamhet,  # type: ignore[attr-defined]
                     verksamhetstyp=licence.verksamhetstyp, status=change.status,  # type: ignore[attr-defined]
-                    fran=change.fran, till=until, malgrupp=group, alder_fran=licence.alder_fran,  # type: ignore[attr-defined]
+                    fran=change.fran, till=until, foljande_status=following, malgrupp=group, alder_fran=licence.alder_fran,  # type: ignore[attr-defined]
                     alder_till=licence.alder_till, platser=licence.platser)  # type: ignore[attr-defined]
                 bundle.facts["tillstandsperiod"][period.id] = period
                 if ("tillstand", licence.id) in bundle.sources:

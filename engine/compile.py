@@ -266,10 +266,13 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
         window = [(False, {"$gte": {decisive: ordinal(version.giltig_fran)}}),
                   (False, {"$lte": {decisive: ordinal(version.giltig_till or OPEN_END)}}), *window]
 
-    def positive(patterns: list[Pattern], subject_tests: list[Test] = ()) -> list[list[tuple[str, dict]]]:
+    def positive(patterns: list[Pattern], subject_tests: list[Test] = (),
+                 target: str | None = None) -> list[list[tuple[str, dict]]]:
+        target = target or rule.avser
         per_pattern = []
         for p in patterns:
-            extra, more = (window, subject_tests) if p.som == rule.avser else ([], [])
+            extra = window if p.som == rule.avser else []
+            more = subject_tests if p.som == target else []
             tail = None if (p.som == first_alias or not sentinel) else first_alias
             per_pattern.append([(p.som, _build(p.typ, alt, tail))
                                 for alt in _pattern_alternatives(ctx, p, extra, more)])
@@ -296,7 +299,10 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
     if rule.undantag:
         bodies["undantag"] = positive(list(applies) + [rule.undantag.monster])
     if rule.bedoms_inte_nar:
-        bodies["obestamt"] = positive(list(applies) + list(rule.bedoms_inte_nar.monster), rule.bedoms_inte_nar.dar)
+        doubt = rule.bedoms_inte_nar
+        doubt_neg = [n for p in doubt.monster if p.saknas for n in negated(p)]
+        bodies["obestamt"] = [combo + doubt_neg for combo in positive(
+            list(applies) + [p for p in doubt.monster if not p.saknas], doubt.dar, doubt.avser)]
 
     seed = {"rule": rule.model_dump(mode="json"), "version": version_index,
             "sentinel": sentinel, "mirror": mirror_negations}
@@ -316,7 +322,8 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
     aliases = {p.som: AliasInfo(p.som, p.typ, p.saknas or p.som == exempt_alias or p.som in doubt_aliases,
                                 _joins_of(p)) for p in all_patterns}
     neg_kinds = frozenset(p.typ for p in rule.overtradelse_nar if p.saknas) | (
-        frozenset({rule.undantag.monster.typ}) if rule.undantag else frozenset())
+        frozenset({rule.undantag.monster.typ}) if rule.undantag else frozenset()) | (
+        frozenset(p.typ for p in rule.bedoms_inte_nar.monster if p.saknas) if rule.bedoms_inte_nar else frozenset())
     pos_kinds = frozenset(p.typ for p in all_patterns if not p.saknas)
     return CompiledVersion(
         rule=rule, version_index=version_index, name=name, ruleset=ruleset,

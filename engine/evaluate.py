@@ -36,21 +36,46 @@ class CompiledRule:
         return self.merged.versions
 
 
-def _concerns(w: Withheld, subject: Fact, compiled: CompiledVersion, aliases: set[str]) -> bool:
-    """Could the withheld fact have changed this subject's outcome (through one of `aliases`)?"""
+def _determined(subject: Fact, compiled: CompiledVersion, facts: dict) -> dict[str, Fact]:
+    """Aliases whose fact the subject fixes through `id` equality joins (a placement fixes its home,
+    the home fixes its operator), with those facts."""
+    env: dict[str, Fact] = {compiled.subject_alias: subject}
+    changed = True
+    while changed:
+        changed = False
+        for name, info in compiled.aliases.items():
+            if name in env or info.negated:
+                continue
+            for own, alias, other in info.joins:
+                if own == "id" and alias in env:
+                    fact = facts.get((info.kind, getattr(env[alias], other, None)))
+                    if fact is not None:
+                        env[name] = fact
+                        changed = True
+                        break
+    return env
+
+
+def _concerns(w: Withheld, subject: Fact, compiled: CompiledVersion, aliases: set[str],
+              env: dict[str, Fact] | None = None) -> bool:
+    """Could the withheld fact have changed this subject's outcome (through one of `aliases`)?
+
+    A withheld fact is ruled out when one of its equality joins to the subject, or to a fact the
+    subject fixes (its home, its operator), names something else: a licence of another home.
+    """
+    env = env if env is not None else {compiled.subject_alias: subject}
     for name in aliases:
         info = compiled.aliases[name]
         if info.kind != w.kind:
             continue
-        if name == compiled.subject_alias:
-            # a subject is a valid fact with an id; a withheld fact can only *be* it by that id
-            if w.fact_id == subject.id:
+        if name in env:
+            # a fixed fact is a valid fact with an id; a withheld fact can only *be* it by that id
+            if w.fact_id == env[name].id:
                 return True
             continue
-        direct = [(own, other) for own, alias, other in info.joins if alias == compiled.subject_alias]
-        if not direct:
-            return True
-        if all(w.raw.get(own) is None or w.raw.get(own) == getattr(subject, other, None) for own, other in direct):
+        known = [(own, alias, other) for own, alias, other in info.joins if alias in env]
+        if all(w.raw.get(own) is None or w.raw.get(own) == getattr(env[alias], other, None)
+               for own, alias, other in known):
             return True
     return False
 
@@ -156,11 +181,12 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
     all_aliases = set(compiled.aliases)
     negated = {a for a, info in compiled.aliases.items() if info.negated}
     # a withheld fact whose known fields already rule out every pattern of its kind cannot matter
-    affecting = [w for w in withheld if _concerns(w, subject, compiled, all_aliases)
+    env = _determined(subject, compiled, facts)
+    affecting = [w for w in withheld if _concerns(w, subject, compiled, all_aliases, env)
                  and not _ruled_out(w, rule, compiled.version, facts)]
     self_withheld = [w for w in affecting if w.kind == compiled.subject_kind and w.fact_id == subject.id]
-    neg_affecting = [w for w in affecting if _concerns(w, subject, compiled, negated)]
-    applies_affecting = [w for w in affecting if _concerns(w, subject, compiled, applies_aliases)]
+    neg_affecting = [w for w in affecting if _concerns(w, subject, compiled, negated, env)]
+    applies_affecting = [w for w in affecting if _concerns(w, subject, compiled, applies_aliases, env)]
 
     if self_withheld:
         finding.outcome = "undetermined"

@@ -177,6 +177,8 @@ class Tillstandsperiod(Fact):
     status: Tillstandsstatus  # type: ignore[valid-type]
     fran: date
     till: date | None = None
+    foljande_status: Literal[Tillstandsstatus, "ingen"] = "ingen"  # type: ignore[valid-type]
+    """The status after this period (`ingen` if it still lasts): a revocation later stayed or undone is not final."""
     malgrupp: str | None = None
     alder_fran: int | None = None
     alder_till: int | None = None

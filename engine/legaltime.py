@@ -33,6 +33,9 @@ class Period(BaseModel):
     dagar: int | None = None
     handlingsfrist: bool = False
     """A deadline to act (report, notify): if it ends on a day off it moves to the next weekday (TC-02)."""
+    kvartalsslut: bool = False
+    """Then the last day of the first quarter that ends after that day: the quarterly report in
+    which something that first shows the day after the period must appear."""
 
     @model_validator(mode="after")
     def _exactly_one(self) -> "Period":
@@ -41,11 +44,13 @@ class Period(BaseModel):
             raise ValueError("ange exakt en av ar, manader eller dagar")
         if given[0] < 0:
             raise ValueError("en tidsperiod kan inte vara negativ")
+        if self.handlingsfrist and self.kvartalsslut:
+            raise ValueError("ange högst en av handlingsfrist och kvartalsslut")
         return self
 
     @property
     def slug(self) -> str:
-        suffix = "f" if self.handlingsfrist else ""
+        suffix = "f" if self.handlingsfrist else "q" if self.kvartalsslut else ""
         if self.ar is not None:
             return f"{self.ar}y{suffix}"
         if self.manader is not None:
@@ -59,6 +64,8 @@ class Period(BaseModel):
             text = f"{self.manader} månad" + ("er" if self.manader != 1 else "")
         else:
             text = f"{self.dagar} dag" + ("ar" if self.dagar != 1 else "")
+        if self.kvartalsslut:
+            text += ", sedan slutet av det kvartal som slutar därefter"
         return text + (" (handlingsfrist)" if self.handlingsfrist else "")
 
 
@@ -66,7 +73,18 @@ def add_period(start: date, period: Period) -> date:
     """The day a period counted from `start` ends (TC-01); for a deadline to act, moved past days off (TC-02)."""
     if period.handlingsfrist:
         return deadline_to_act(start, period.model_copy(update={"handlingsfrist": False}))
+    if period.kvartalsslut:
+        return quarter_end_after(_period_end(start, period))
     return _period_end(start, period)
+
+
+def quarter_end_after(day: date) -> date:
+    """The last day of the first quarter that ends strictly after `day`."""
+    if day >= OPEN_END:
+        return OPEN_END
+    following = day + timedelta(days=1)
+    month = ((following.month - 1) // 3 + 1) * 3
+    return date(following.year, month, 1) + relativedelta(months=1) - timedelta(days=1)
 
 
 def _period_end(start: date, period: Period) -> date:

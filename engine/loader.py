@@ -237,11 +237,17 @@ class _Checker:
                            "versioner")
         subject = self.aliases.get(rule.avser)
         if subject is not None:
-            types = fact_model.field_types(subject[0]) if subject[0] in fact_model.ALL_KINDS else {}
             for section, condition in (("bedoms_inte_nar", rule.bedoms_inte_nar),
                                        ("overtradelse_dar", rule.overtradelse_dar)):
+                target = getattr(condition, "avser", None) or rule.avser
+                if condition is not None and target not in self.aliases:
+                    self.error("RK-R027", f"avser: '{target}' är inget alias i tillamplig_nar", section, "avser",
+                               hint=suggest(target, list(self.aliases)))
+                    continue
+                kind = self.aliases[target][0] if condition is not None else ""
+                types = fact_model.field_types(kind) if kind in fact_model.ALL_KINDS else {}
                 for i, test in enumerate(condition.dar if condition is not None else ()):
-                    self.check_test(test, subject[0], types, (section, "dar", i), rule.avser)
+                    self.check_test(test, kind, types, (section, "dar", i), target)
         if subject is None or subject[1]:
             self.error("RK-R023", f"avser: '{rule.avser}' är inget alias i tillamplig_nar", "avser",
                        hint=suggest(rule.avser, list(self.aliases)))

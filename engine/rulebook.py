@@ -141,17 +141,17 @@ class Indeterminacy(BaseModel):
 
     model_config = _STRICT
     beskrivning: Text
+    avser: str | None = None
+    """Alias in `tillamplig_nar` whose fact `dar` tests; left out, the subject."""
     dar: list[Test] = Field(default_factory=list)
-    """Tests on the subject's fact; may refer to the aliases of `tillamplig_nar`."""
+    """Tests on that fact; may refer to the aliases of `tillamplig_nar`."""
     monster: list[Pattern] = Field(default_factory=list)
-    """Other facts whose presence makes a violation unprovable (e.g. a second licence for the same home)."""
+    """Other facts whose presence (or, with `saknas`, absence) makes a violation unprovable."""
 
     @model_validator(mode="after")
     def _something(self) -> "Indeterminacy":
         if not self.dar and not self.monster:
             raise ValueError("ange dar, monster eller båda")
-        if any(p.saknas for p in self.monster):
-            raise ValueError("monster i bedoms_inte_nar beskriver något som finns (inte saknas)")
         return self
 
 

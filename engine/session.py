@@ -99,10 +99,13 @@ def facility_facts(bundle: FactBundle, facility_id: str) -> FacilityFacts:
         for kind, fact in index.about_person.get(person, []):
             if (kind, fact.id) not in included:
                 context[(kind, fact.id)] = fact
-    # licences of every organisation in view, e.g. one a representative also served (its revocation matters)
+    # an organisation's unit sees the licences of every organisation in view, e.g. of a company a
+    # representative also served (its revocation matters); a facility's own licences are owned by it
     in_view = [f for _, f in out.owned] + list(context.values())
+    is_organisation = bundle.get("organisation", facility_id) is not None or any(
+        b.kind == "organisation" and b.id == facility_id for b in bundle.broken)
     organisations = sorted({f.organisation for f in in_view if isinstance(getattr(f, "organisation", None), str)}
-                           | ({facility_id} if bundle.get("organisation", facility_id) is not None else set()))
+                           | {facility_id}) if is_organisation else []
     for organisation in organisations:
         for kind, fact in index.of_organisation.get(organisation, []):
             if (kind, fact.id) not in included:

@@ -35,6 +35,18 @@ Egenskap: Rapportering av ej verkställda beslut
       | beslutet verkställdes 2025-08-12                                  | uppfylld        |
       | beslutet verkställdes 2025-08-13                                  | en överträdelse |
 
+  Scenariomall: Rapporten gäller kvartalet då överskridandet först syns
+    Givet nämnden beslutade om "kontaktfamilj" enligt SoL <beslutsdag>
+    Och beslutet rapporterades till IVO för kvartalet som slutade <kvartal>
+    När reglerna bedöms
+    Så är BE-SOL-01 <utfall> för "kontaktfamilj"
+
+    Exempel:
+      | beslutsdag | kvartal    | utfall          |
+      | 2025-06-30 | 2025-09-30 | en överträdelse |
+      | 2025-06-30 | 2025-12-31 | uppfylld        |
+      | 2025-06-29 | 2025-09-30 | uppfylld        |
+
   Scenario: Ett beslut som är för nytt bedöms inte
     Givet nämnden beslutade om "kontaktfamilj" enligt SoL 2026-06-01
     När reglerna bedöms

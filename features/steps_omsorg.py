@@ -266,7 +266,9 @@ def deferred_to_ban(world, namn, rule):
 
 @then(parsers.re(r'finns ingen överträdelse för "(?P<namn>[^"]+)"'))
 def no_violation(world, namn):
-    found = [f.rule_id for f in world["findings"] if f.outcome == "violation" and namn in _label(world, f)]
+    about = [f for f in world["findings"] if namn in _label(world, f)]
+    assert about, f"inget bedömdes för {namn}"  # a misspelt name must not pass silently
+    found = [f.rule_id for f in about if f.outcome == "violation"]
     assert found == [], found
 
 

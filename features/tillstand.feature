@@ -198,15 +198,29 @@ Egenskap: Tillståndsplikt och tillståndets omfattning
     När reglerna bedöms
     Så är TS-SOL-07 inte bedömbar för "beläggningen 2025-10-01"
 
-  Scenario: Skyddat boende som fanns före tillståndsplikten: inskrivningar bedöms inte som verksamhet utan tillstånd
+  Scenario: Skyddat boende utan prövat tillstånd: inskrivningar kan inte bedömas
     Givet verksamheten "Skyddat boende Ljuset" av typen skyddat_boende som startade 2020-05-01
     Och bedömningsdagen är 2024-07-15
     Och följande placeringar:
       | klient | ålder | målgrupp             | inskriven  | prövning dokumenterad |
       | K-301  | 34    | vald_i_nara_relation | 2024-06-03 | 2024-06-03            |
     När reglerna bedöms
-    Så är TS-SOL-03 inte tillämplig för "K-301"
+    Så är TS-SOL-03 inte bedömbar för "K-301"
     Och är TS-SOL-01 inte bedömbar för "Skyddat boende Ljuset"
+
+  Scenario: Skyddat boende vars tillstånd prövats och sedan återkallats
+    Givet verksamheten "Skyddat boende Ljuset" av typen skyddat_boende som startade 2020-05-01
+    Och verksamheten fick tillstånd för skyddat_boende 2024-10-01
+    Och tillståndet återkallades 2026-01-15
+    När reglerna bedöms
+    Så rapporteras överträdelse av TS-SOL-01 för "Skyddat boende Ljuset" med lagrum "26 kap. 1 § första stycket socialtjänstlagen (2025:400)"
+
+  Scenario: Ett förbud mot ett tillstånd för en annan verksamhetstyp är inget förbud mot HVB:t
+    Givet verksamheten fick tillstånd för stodboende 2019-02-01
+    Och tillståndet förbjöds 2025-03-10
+    När reglerna bedöms
+    Så rapporteras överträdelse av TS-SOL-01 för "HVB Eken" med lagrum "26 kap. 1 § första stycket socialtjänstlagen (2025:400)"
+    Och är TS-SOL-02 uppfylld för "HVB Eken"
 
   Scenario: Den som skrivs ut samma dag som någon annan skrivs in räknas inte den dagen
     Givet verksamheten fick tillstånd för hvb 2019-02-01 för målgruppen psykosocial_problematik, åldrarna 13–17 och 2 platser

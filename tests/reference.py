@@ -88,8 +88,9 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
             "inte_i": lambda: left not in right,
         }[op]()
 
-    def matches(pattern: Pattern, fact: dict[str, Any], env: dict[str, dict[str, Any]], more=()) -> bool:
-        tests = [*pattern.dar, *(more if pattern.som == rule.avser else ())]
+    def matches(pattern: Pattern, fact: dict[str, Any], env: dict[str, dict[str, Any]], more=(),
+                target: str | None = None) -> bool:
+        tests = [*pattern.dar, *(more if pattern.som == (target or rule.avser) else ())]
         if not all(holds(t, pattern.typ, fact, env, pattern.som) for t in tests):
             return False
         if pattern.nagon_av and not any(holds(t, pattern.typ, fact, env, pattern.som) for t in pattern.nagon_av):
@@ -103,7 +104,7 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
                     return False
         return True
 
-    def frames(patterns: list[Pattern], more=()) -> Iterator[dict[str, dict[str, Any]]]:
+    def frames(patterns: list[Pattern], more=(), target: str | None = None) -> Iterator[dict[str, dict[str, Any]]]:
         def extend(i: int, env: dict[str, dict[str, Any]]) -> Iterator[dict[str, dict[str, Any]]]:
             if i == len(patterns):
                 yield env
@@ -113,7 +114,7 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
             for fact in pool.get(pattern.typ, []):
                 if id(fact) in used:  # one fact fills one pattern (durable's `distinct`)
                     continue
-                if matches(pattern, fact, env, more):
+                if matches(pattern, fact, env, more, target):
                     yield from extend(i + 1, {**env, pattern.som: fact})
         yield from extend(0, {})
 
@@ -137,6 +138,8 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
         for env in frames(applies + [rule.undantag.monster]):
             record("undantag", env)
     if rule.bedoms_inte_nar:
-        for env in frames(applies + list(rule.bedoms_inte_nar.monster), rule.bedoms_inte_nar.dar):
-            record("obestamt", env)
+        doubt = rule.bedoms_inte_nar
+        for env in frames(applies + [p for p in doubt.monster if not p.saknas], doubt.dar, doubt.avser):
+            if all(none_exists(p, env) for p in doubt.monster if p.saknas):
+                record("obestamt", env)
     return sorted(out, key=lambda m: (m.role, m.frame))

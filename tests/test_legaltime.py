@@ -45,3 +45,15 @@ def test_a_deadline_to_act_moves_past_weekends_and_holidays():
 def test_a_period_must_have_exactly_one_unit():
     with pytest.raises(ValueError):
         Period(ar=1, manader=2)
+
+
+def test_the_quarter_in_which_an_overrun_first_shows():
+    from engine.legaltime import quarter_end_after
+
+    assert quarter_end_after(date(2025, 8, 12)) == date(2025, 9, 30)
+    assert quarter_end_after(date(2025, 9, 30)) == date(2025, 12, 31)  # on time on the last day: next quarter
+    assert quarter_end_after(date(2025, 12, 31)) == date(2026, 3, 31)
+    assert quarter_end_after(date(2024, 2, 29)) == date(2024, 3, 31)
+    period = Period(manader=3, kvartalsslut=True)
+    assert add_period(date(2025, 6, 30), period) == date(2025, 12, 31)  # three months end 30 Sept
+    assert add_period(date(2025, 5, 12), period) == date(2025, 9, 30)
