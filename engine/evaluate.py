@@ -161,13 +161,41 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
                                        by_subject.get(subject.id, []), withheld, facility, facts))
     for broken in facility.broken_owned:
         if broken.kind == subject_kind:
-            findings.append(_broken_subject(rule.id, subject_kind, broken, facility.facility_id))
+            findings.append(_broken_subject(crule, subject_kind, broken, facility.facility_id, facts))
     return findings
 
 
-def _broken_subject(rule_id: str, kind: str, broken: BrokenFact, facility_id: str) -> Finding:
-    return Finding(rule_id, "undetermined", facility_id, kind, broken.id or "?",
-                   f"{kind} {broken.id or '(utan id)'}", missing=[broken.diagnostic.render()])
+def _broken_subject(crule: CompiledRule, kind: str, broken: BrokenFact, facility_id: str, facts: dict) -> Finding:
+    """An unreadable subject is undetermined, unless what it points at already rules the rule out
+    in every version (an unreadable placement at a municipal home is no unlicensed admission)."""
+    finding = Finding(crule.rule.id, "undetermined", facility_id, kind, broken.id or "?",
+                      f"{kind} {broken.id or '(utan id)'}", missing=[broken.diagnostic.render()])
+    if all(_rules_out(broken, compiled, facts) for compiled in crule.versions):
+        finding.outcome, finding.missing = "not_applicable", []
+        finding.reason = "regelns villkor för tillämplighet är inte uppfyllda (posten är ogiltig men det avgör inte)"
+    return finding
+
+
+def _rules_out(broken: BrokenFact, compiled: CompiledVersion, facts: dict) -> bool:
+    """Does a fact the broken subject's references fix fail a literal test of its pattern?"""
+    rule = compiled.rule
+    patterns = {p.som: p for p in rule.tillamplig_nar}
+    env: dict[str, Fact] = {}
+    changed = True
+    while changed:
+        changed = False
+        for name, info in compiled.aliases.items():
+            if name in env or name not in patterns or name == compiled.subject_alias:
+                continue
+            for own, alias, other in info.joins:
+                value = broken.ref(other) if alias == compiled.subject_alias else (
+                    getattr(env[alias], other, None) if alias in env else None)
+                fact = facts.get((info.kind, value)) if own == "id" and value is not None else None
+                if fact is not None:
+                    env[name] = fact
+                    changed = True
+                    break
+    return any(_fails(patterns[name], fact, compiled.version) for name, fact in env.items())
 
 
 def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisive: date, matches: list[Match],
