@@ -240,7 +240,7 @@ class _Checker:
             for section, condition in (("bedoms_inte_nar", rule.bedoms_inte_nar),
                                        ("overtradelse_dar", rule.overtradelse_dar)):
                 target = getattr(condition, "avser", None) or rule.avser
-                if condition is not None and target not in self.aliases:
+                if condition is not None and target not in {p.som for p in rule.tillamplig_nar}:
                     self.error("RK-R027", f"avser: '{target}' är inget alias i tillamplig_nar", section, "avser",
                                hint=suggest(target, list(self.aliases)))
                     continue
