@@ -1,0 +1,65 @@
+"""An unreadable record can make findings undetermined, never create a violation or an indication.
+
+Random licensed-care bundles are evaluated, then one record is made unreadable (as the adapter
+keeps it: only its identifiers and references survive) and the bundle is evaluated again. Every
+violation and indication after must have been there before: losing a licence, a report or a
+representative's notice date to a typing error must never turn into an accusation.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from adapters.bundle import _safe_raw
+from engine.bundle import BrokenFact, FactBundle, derive
+from engine.errors import Diagnostic
+from engine.facts import Kontext
+from engine.run import checkable_facilities, evaluate_facility
+from tests.strategies_omsorg import licensed_care
+
+KINDS = ["tillstand", "placering", "beslut", "avbrott", "rapportering", "foretradare", "engagemang", "dom",
+         "ekonomisk_anmarkning", "organisation", "verksamhet", "person"]
+
+
+class _Engine:
+    """The compiled rulebook and the runner, with a short repr for hypothesis' failure reports."""
+
+    def __init__(self, compiled, runner):
+        self.compiled, self.runner = compiled, runner
+
+    def __repr__(self) -> str:
+        return "<rulebook and engine>"
+
+
+@pytest.fixture(scope="module")
+def engine(compiled, runner):
+    return _Engine(compiled, runner)
+
+
+def _accusations(engine: _Engine, bundle: FactBundle, as_of: date) -> set[tuple[str, str, str, str]]:
+    out = set()
+    for unit in checkable_facilities(bundle):
+        for f in evaluate_facility(engine.compiled, bundle, unit, Kontext(per_datum=as_of), engine.runner,
+                                   "unreadable"):
+            if f.outcome in ("violation", "indication"):
+                out.add((unit, f.rule_id, f.subject_id, f.outcome))
+    return out
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bundle=licensed_care(), offset=st.integers(-300, 300), data=st.data())
+def test_an_unreadable_record_never_creates_an_accusation(engine, bundle, offset, data):
+    as_of = date(2026, 3, 1) + timedelta(days=offset)
+    before = _accusations(engine, bundle, as_of)
+    candidates = [(kind, fid) for kind in KINDS for fid in sorted(bundle.facts[kind])]
+    kind, fid = data.draw(st.sampled_from(candidates))
+    fact = bundle.facts[kind].pop(fid)
+    bundle.broken.append(BrokenFact(kind, _safe_raw(fact.model_dump()),
+                                    Diagnostic("test.yaml", 1, 1, "RK-B010", "ogiltig post", kind)))
+    derive(bundle)
+    after = _accusations(engine, bundle, as_of)
+    assert after <= before, (kind, fid, sorted(after - before))
