@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from engine.errors import Diagnostic
-from engine.facts import FACT_KINDS, Belaggning, Fact, Kontext, Tillstandsperiod
+from engine.facts import FACT_KINDS, Belaggning, Fact, Kontext, Legitimationsperiod, Tillstandsperiod
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,7 @@ def derive(bundle: FactBundle) -> list[tuple[str, str, str]]:
     problems: list[tuple[str, str, str, str, str]] = []
     bundle.index_cache.clear()
     _derive_licence_periods(bundle)
+    _derive_legitimation_periods(bundle)
     problems += _derive_occupancy(bundle)
     for fact in bundle.of("engagemang"):
         facility = bundle.get("verksamhet", fact.verksamhet)  # type: ignore[attr-defined]
@@ -111,6 +112,27 @@ def _derive_licence_periods(bundle: FactBundle) -> None:
         raw = {k: v for k, v in broken.raw.items() if k in ("verksamhet", "organisation")}
         bundle.broken.append(BrokenFact("tillstandsperiod", {"id": broken.id or "?", "tillstand": broken.id, **raw},
                                         broken.diagnostic))
+
+
+def _derive_legitimation_periods(bundle: FactBundle) -> None:
+    """One `legitimationsperiod` per status period of a legitimation."""
+    _reset(bundle, "legitimationsperiod")
+    for legitimation in bundle.of("legitimation"):
+        changes = legitimation.status  # type: ignore[attr-defined]
+        for i, change in enumerate(changes):
+            until = changes[i + 1].fran - timedelta(days=1) if i + 1 < len(changes) else None
+            period = Legitimationsperiod(
+                id=f"{legitimation.id}.{i + 1}", legitimation=legitimation.id,
+                person=legitimation.person, yrke=legitimation.yrke,  # type: ignore[attr-defined]
+                status=change.status, fran=change.fran, till=until)
+            bundle.facts["legitimationsperiod"][period.id] = period
+            if ("legitimation", legitimation.id) in bundle.sources:
+                bundle.sources[("legitimationsperiod", period.id)] = bundle.sources[("legitimation", legitimation.id)]
+    # an unreadable legitimation might be the valid one: its periods are unknown, not absent
+    for broken in [b for b in bundle.broken if b.kind == "legitimation"]:
+        raw = {k: v for k, v in broken.raw.items() if k == "person"}
+        bundle.broken.append(BrokenFact("legitimationsperiod",
+                                        {"id": broken.id or "?", "legitimation": broken.id, **raw}, broken.diagnostic))
 
 
 def _derive_occupancy(bundle: FactBundle) -> list[tuple[str, str, str, str, str]]:

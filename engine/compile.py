@@ -177,9 +177,9 @@ def _test_alternatives(ctx: _Ctx, kind: str, test: Test, own_alias: str) -> list
     """Alternatives for one test; each alternative is a list of (is_join, expression)."""
     ftype = fact_model.field_types(kind)[test.falt]
     op = test.operator
-    if op == "innehaller":
+    if op in ("innehaller", "saknar"):
         ctx.need(kind, test.falt)
-        return [[(False, {flag_field(test.falt, test.innehaller): True})]]
+        return [[(False, {flag_field(test.falt, test.operand): op == "innehaller"})]]
     operand = ctx.param(test.operand)
     if isinstance(operand, FieldRef) and operand.falt.split(".")[0] == own_alias:
         # two fields of one fact: durable's same-fact `$m` reads garbage when a field is missing (defect H),

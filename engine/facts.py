@@ -38,12 +38,22 @@ Register = Literal["belastningsregistret", "misstankeregistret"]
 Utdragslag = Literal["2007:171", "2010:479", "2013:852"]
 Kod = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9_]+$")
 Tillstandsstatus = Literal["aktivt", "vilande", "aterkallat", "forbud", "inhibition", "overklagat", "upphort"]
-Roll = Literal["personal", "forestandare", "familjehemsforalder"]
+Roll = Literal["personal", "forestandare", "familjehemsforalder", "verksamhetschef"]
 Foretradarroll = Literal["vd", "styrelseledamot", "styrelsesuppleant", "bolagsman", "delagare", "agare",
                          "firmatecknare", "verklig_huvudman"]
 Brott = Literal["mord_drap", "vald", "sexualbrott", "barnpornografibrott", "ran", "narkotikabrott", "bedrageri",
                 "skattebrott", "bokforingsbrott", "borgenarsbrott", "penningtvatt", "arbetsmiljobrott",
                 "trafikbrott", "ovrigt"]
+YRKEN = ("apotekare", "arbetsterapeut", "audionom", "barnmorska", "biomedicinsk_analytiker", "dietist",
+         "fysioterapeut", "halso_och_sjukvardskurator", "kiropraktor", "logoped", "lakare", "naprapat", "optiker",
+         "ortopedingenjor", "psykolog", "psykoterapeut", "receptarie", "rontgensjukskoterska", "sjukhusfysiker",
+         "sjukskoterska", "tandhygienist", "tandlakare")  # the 22 professions of PSL 4 kap. 1 §
+Yrke = Literal[YRKEN]  # type: ignore[valid-type]
+Legitimationsstatus = Literal["giltig", "provotid", "begransad_forskrivningsratt", "interimistiskt_aterkallad",
+                              "aterkallad"]
+Informationspunkt = Literal["alternativa_metoder", "kostnad", "forlopp_och_resultat", "patientforsakring",
+                            "ombehandling", "kontaktperson", "substanser", "risker", "eftervard",
+                            "registrerad_hos_ivo"]  # förordning (2021:367) 4 § 1–10
 Anmarkning = Literal["skuld_kronofogden", "betalningsanmarkning", "konkurs", "naringsforbud", "skattetillagg"]
 
 
@@ -113,7 +123,9 @@ class Verksamhet(Fact):
     """The day the activity began."""
     upphorde: date | None = None
     """The first day the activity is no longer run; left out while it goes on."""
-    open_ended: ClassVar[frozenset[str]] = frozenset({"upphorde"})
+    anmald_ivo: date | None = None
+    """The day the activity was reported to IVO's register (PSL 2 kap. 1 §); left out if it was not."""
+    open_ended: ClassVar[frozenset[str]] = frozenset({"upphorde", "anmald_ivo"})
 
 
 class Statusandring(BaseModel):
@@ -251,6 +263,8 @@ class Engagemang(Fact):
     slut: date | None = None
     bosatt_i_hemmet: bool | None = None
     """For a foster parent: whether they live in the family home."""
+    titel: Yrke | None = None  # type: ignore[valid-type]
+    """The professional title the person uses in the work (a protected title of PSL 4 kap. 1 §), if any."""
 
 
 class Registerutdrag(Fact):
@@ -368,10 +382,114 @@ class Rapportering(Fact):
         return self
 
 
+class Legitimationsandring(BaseModel):
+    """From `fran` on, the legitimation has this status (until the next change)."""
+
+    model_config = ConfigDict(extra="forbid")
+    status: Legitimationsstatus  # type: ignore[valid-type]
+    fran: date
+
+
+class Legitimation(Fact):
+    """A legitimation under PSL 4 kap. 1 § and its status over time (from the register of health staff)."""
+
+    kind: ClassVar[str] = "legitimation"
+    references: ClassVar[dict[str, str]] = {"person": "person"}
+
+    person: str = Id
+    yrke: Yrke  # type: ignore[valid-type]
+    status: list[Legitimationsandring] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _in_order(self) -> "Legitimation":
+        days = [s.fran for s in self.status]
+        if days != sorted(days) or len(set(days)) != len(days):
+            raise ValueError("status ska stå i datumordning, högst en ändring per dag")
+        return self
+
+
+class Legitimationsperiod(Fact):
+    """Derived: one status period of a legitimation."""
+
+    kind: ClassVar[str] = "legitimationsperiod"
+    references: ClassVar[dict[str, str]] = {"legitimation": "legitimation", "person": "person"}
+    open_ended: ClassVar[frozenset[str]] = frozenset({"till"})
+    derived_only: ClassVar[bool] = True
+
+    legitimation: str = Id
+    person: str = Id
+    yrke: Yrke  # type: ignore[valid-type]
+    status: Legitimationsstatus  # type: ignore[valid-type]
+    fran: date
+    till: date | None = None
+
+
+class Specialistbevis(Fact):
+    """A certificate of specialist competence (bevis om specialistkompetens, PSL 4 kap. 8 §)."""
+
+    kind: ClassVar[str] = "specialistbevis"
+    references: ClassVar[dict[str, str]] = {"person": "person"}
+
+    person: str = Id
+    specialitet: str = Kod
+    utfardat: date
+
+
+class Behandling(Fact):
+    """An aesthetic injection or surgical procedure at a clinic (lag 2021:363)."""
+
+    kind: ClassVar[str] = "behandling"
+    references: ClassVar[dict[str, str]] = {"verksamhet": "verksamhet", "utforare": "person",
+                                            "ordinerad_av": "person"}
+    facility_field: ClassVar[str | None] = "verksamhet"
+    open_ended: ClassVar[frozenset[str]] = frozenset({"information", "samtycke", "delegeringsbeslut"})
+    date_order: ClassVar[tuple[tuple[str, str], ...]] = ()
+
+    verksamhet: str = Id
+    utforare: str = Id
+    """The person who did it."""
+    slag: Literal["injektion", "kirurgi"]
+    ingrepp: str = Field(min_length=1)
+    """The product or procedure, e.g. botulinumtoxin, hyaluronsyra, ögonlocksplastik."""
+    datum: date
+    patient: str = Id
+    """A patient code, never a personnummer."""
+    patient_alder: int = Field(ge=0, le=130)
+    """The patient's age in whole years on the day."""
+    information: date | None = None
+    """The day the oral and written information was given and documented; left out if not documented."""
+    information_omfattar: list[Informationspunkt] = Field(default_factory=list)  # type: ignore[valid-type]
+    samtycke: date | None = None
+    """The day consent was given; left out if none is documented."""
+    upprepning: bool = False
+    """A same-type injection repeated within six months of the previous one (no time to reflect needed)."""
+    lakemedel: bool = False
+    """The injection is a prescription medicine (e.g. botulinumtoxin) and needs an individual prescription."""
+    ordination: Literal["individuell", "generellt_direktiv", "saknas"] | None = None
+    ordinerad_av: str | None = Field(default=None, min_length=1)
+    delegerad: bool = False
+    """Done by delegation from a legitimated person."""
+    delegeringsbeslut: date | None = None
+    """The day of the written delegation decision; left out if none."""
+
+
+class Journal(Fact):
+    """A patient record kept at the clinic (patientdatalagen 3 kap.)."""
+
+    kind: ClassVar[str] = "journal"
+    references: ClassVar[dict[str, str]] = {"verksamhet": "verksamhet"}
+    facility_field: ClassVar[str | None] = "verksamhet"
+
+    verksamhet: str = Id
+    patient: str = Id
+    upprattad: date
+
+
 FACT_KINDS: dict[str, type[Fact]] = {
     cls.kind: cls for cls in (Organisation, Verksamhet, Tillstand, Tillstandsperiod, Person, Engagemang,
                               Registerutdrag, Placering, Belaggning, Foretradare, Dom, EkonomiskAnmarkning,
-                              Beslut, Avbrott, Rapportering)
+                              Beslut, Avbrott, Rapportering, Legitimation, Legitimationsperiod, Specialistbevis,
+                              Behandling, Journal)
 }
 
 

@@ -311,15 +311,15 @@ class _Checker:
         if test.plus is not None and ftype != "date":
             self.error("RK-R051", "plus går bara på datumfält", *path, "plus")
         self.check_period(test.plus, (*path, "plus"))
-        if op == "innehaller":
+        if op in ("innehaller", "saknar"):
             if ftype != "list":
-                self.error("RK-R052", "innehaller går bara på listfält", *path, op)
-            elif test.innehaller not in fact_model.list_values(kind, test.falt):
-                self.error("RK-R053", f"'{test.innehaller}' är inget tillåtet värde",
-                           *path, op, hint=suggest(test.innehaller, fact_model.list_values(kind, test.falt)))
+                self.error("RK-R052", f"{op} går bara på listfält", *path, op)
+            elif test.operand not in fact_model.list_values(kind, test.falt):
+                self.error("RK-R053", f"'{test.operand}' är inget tillåtet värde",
+                           *path, op, hint=suggest(test.operand, fact_model.list_values(kind, test.falt)))
             return
         if ftype == "list":
-            self.error("RK-R052", "listfält jämförs med innehaller", *path, op)
+            self.error("RK-R052", "listfält jämförs med innehaller eller saknar", *path, op)
             return
         if op in ("fore", "senast", "efter", "tidigast") and ftype not in ORDERED_TYPES:
             self.error("RK-R054", f"{op} kräver ett datum- eller talfält, {test.falt} är {ftype}", *path, op)

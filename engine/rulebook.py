@@ -68,7 +68,8 @@ class ParamRef(BaseModel):
 Scalar = Union[StrictBool, StrictInt, StrictStr]
 Operand = Union[FieldRef, ParamRef, Scalar]
 
-OPERATORS = ("lika_med", "inte_lika_med", "fore", "senast", "efter", "tidigast", "i", "inte_i", "innehaller")
+OPERATORS = ("lika_med", "inte_lika_med", "fore", "senast", "efter", "tidigast", "i", "inte_i", "innehaller",
+             "saknar")
 
 
 class Test(BaseModel):
@@ -93,6 +94,8 @@ class Test(BaseModel):
     inte_i: list[Scalar] | ParamRef | None = None
     innehaller: StrictStr | None = None
     """A list field contains this value."""
+    saknar: StrictStr | None = None
+    """A list field does not contain this value."""
 
     @model_validator(mode="after")
     def _one_operator(self) -> "Test":

@@ -59,8 +59,8 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
 
     def holds(test: Test, kind: str, fact: dict[str, Any], env: dict[str, dict[str, Any]], own: str) -> bool:
         ftype = field_types(kind)[test.falt]
-        if test.operator == "innehaller":
-            return fact[flag_field(test.falt, test.innehaller)] is True
+        if test.operator in ("innehaller", "saknar"):
+            return fact[flag_field(test.falt, test.operand)] is (test.operator == "innehaller")
         left = fact[engine_field(test.falt)]
         if test.plus is not None:
             left = shifted(left, test.plus)
