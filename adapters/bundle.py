@@ -122,7 +122,7 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
 def _safe_raw(raw: dict) -> dict:
     # only identifiers and references survive: a broken record may hold an invalid personnummer
     return {k: v for k, v in raw.items() if k in ("id", "person", "verksamhet", "organisation", "namn", "beslut", "tillstand",
-                                                    "utforare", "ordinerad_av", "legitimation")
+                                                    "utforare", "legitimation")
             and isinstance(v, str)}
 
 

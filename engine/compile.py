@@ -267,12 +267,14 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
                   (False, {"$lte": {decisive: ordinal(version.giltig_till or OPEN_END)}}), *window]
 
     def positive(patterns: list[Pattern], subject_tests: list[Test] = (),
-                 target: str | None = None) -> list[list[tuple[str, dict]]]:
+                 target: str | None = None, any_of: list[Test] = ()) -> list[list[tuple[str, dict]]]:
         target = target or rule.avser
         per_pattern = []
         for p in patterns:
             extra = window if p.som == rule.avser else []
             more = subject_tests if p.som == target else []
+            if any_of and p.som == target:
+                p = p.model_copy(update={"nagon_av": list(any_of)})  # the loader keeps the pattern's own empty
             tail = None if (p.som == first_alias or not sentinel) else first_alias
             per_pattern.append([(p.som, _build(p.typ, alt, tail))
                                 for alt in _pattern_alternatives(ctx, p, extra, more)])
@@ -294,7 +296,8 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
     bodies: dict[str, list[list[tuple[str, dict]]]] = {
         "galler": positive(applies),
         "brott": [combo + violation_neg for combo in positive(
-            list(applies) + violation_pos, rule.overtradelse_dar.dar if rule.overtradelse_dar else ())],
+            list(applies) + violation_pos, rule.overtradelse_dar.dar if rule.overtradelse_dar else (),
+            any_of=rule.overtradelse_dar.nagon_av if rule.overtradelse_dar else ())],
     }
     if rule.undantag:
         bodies["undantag"] = positive(list(applies) + [rule.undantag.monster])

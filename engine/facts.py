@@ -263,8 +263,8 @@ class Engagemang(Fact):
     slut: date | None = None
     bosatt_i_hemmet: bool | None = None
     """For a foster parent: whether they live in the family home."""
-    titel: Yrke | None = None  # type: ignore[valid-type]
-    """The professional title the person uses in the work (a protected title of PSL 4 kap. 1 §), if any."""
+    titel: Literal[(*YRKEN, "ingen")] = "ingen"  # type: ignore[valid-type]
+    """The professional title the person uses in the work (a protected title of PSL 4 kap. 1 §), or `ingen`."""
 
 
 class Registerutdrag(Fact):
@@ -439,11 +439,9 @@ class Behandling(Fact):
     """An aesthetic injection or surgical procedure at a clinic (lag 2021:363)."""
 
     kind: ClassVar[str] = "behandling"
-    references: ClassVar[dict[str, str]] = {"verksamhet": "verksamhet", "utforare": "person",
-                                            "ordinerad_av": "person"}
+    references: ClassVar[dict[str, str]] = {"verksamhet": "verksamhet", "utforare": "person"}
     facility_field: ClassVar[str | None] = "verksamhet"
     open_ended: ClassVar[frozenset[str]] = frozenset({"information", "samtycke", "delegeringsbeslut"})
-    date_order: ClassVar[tuple[tuple[str, str], ...]] = ()
 
     verksamhet: str = Id
     utforare: str = Id
@@ -466,7 +464,7 @@ class Behandling(Fact):
     lakemedel: bool = False
     """The injection is a prescription medicine (e.g. botulinumtoxin) and needs an individual prescription."""
     ordination: Literal["individuell", "generellt_direktiv", "saknas"] | None = None
-    ordinerad_av: str | None = Field(default=None, min_length=1)
+    """How a prescription medicine was prescribed: an individual prescription, a general directive, or none."""
     delegerad: bool = False
     """Done by delegation from a legitimated person."""
     delegeringsbeslut: date | None = None

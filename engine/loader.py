@@ -246,8 +246,13 @@ class _Checker:
                     continue
                 kind = self.aliases[target][0] if condition is not None else ""
                 types = fact_model.field_types(kind) if kind in fact_model.ALL_KINDS else {}
-                for i, test in enumerate(condition.dar if condition is not None else ()):
-                    self.check_test(test, kind, types, (section, "dar", i), target)
+                for group in ("dar", "nagon_av"):
+                    for i, test in enumerate(getattr(condition, group, ()) if condition is not None else ()):
+                        self.check_test(test, kind, types, (section, group, i), target)
+                if getattr(condition, "nagon_av", None) and any(
+                        p.nagon_av for p in rule.tillamplig_nar if p.som == target):
+                    self.error("RK-R028", "nagon_av går inte att kombinera med nagon_av i subjektets mönster",
+                               section, "nagon_av")
         if subject is None or subject[1]:
             self.error("RK-R023", f"avser: '{rule.avser}' är inget alias i tillamplig_nar", "avser",
                        hint=suggest(rule.avser, list(self.aliases)))

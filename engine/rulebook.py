@@ -164,8 +164,16 @@ class SubjectCondition(BaseModel):
     model_config = _STRICT
     beskrivning: str = Field(min_length=1)
     """Plain Swedish: what the condition means (shown in the catalogue)."""
-    dar: list[Test] = Field(min_length=1)
-    """Tests on the subject's fact; may refer to the aliases of `tillamplig_nar`."""
+    dar: list[Test] = Field(default_factory=list)
+    """Tests on the subject's fact that must all hold; may refer to the aliases of `tillamplig_nar`."""
+    nagon_av: list[Test] = Field(default_factory=list)
+    """Tests on the subject's fact of which at least one must hold (the subject's pattern may have none)."""
+
+    @model_validator(mode="after")
+    def _something(self) -> "SubjectCondition":
+        if not self.dar and not self.nagon_av:
+            raise ValueError("ange dar, nagon_av eller båda")
+        return self
 
 
 class Version(BaseModel):

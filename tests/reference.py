@@ -89,11 +89,13 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
         }[op]()
 
     def matches(pattern: Pattern, fact: dict[str, Any], env: dict[str, dict[str, Any]], more=(),
-                target: str | None = None) -> bool:
-        tests = [*pattern.dar, *(more if pattern.som == (target or rule.avser) else ())]
+                target: str | None = None, any_of=()) -> bool:
+        targeted = pattern.som == (target or rule.avser)
+        tests = [*pattern.dar, *(more if targeted else ())]
         if not all(holds(t, pattern.typ, fact, env, pattern.som) for t in tests):
             return False
-        if pattern.nagon_av and not any(holds(t, pattern.typ, fact, env, pattern.som) for t in pattern.nagon_av):
+        alternatives = [*pattern.nagon_av, *(any_of if targeted else ())]
+        if alternatives and not any(holds(t, pattern.typ, fact, env, pattern.som) for t in alternatives):
             return False
         if pattern.som == rule.avser:
             if fact[SUBJECT_FIELD] != 1:
@@ -104,7 +106,8 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
                     return False
         return True
 
-    def frames(patterns: list[Pattern], more=(), target: str | None = None) -> Iterator[dict[str, dict[str, Any]]]:
+    def frames(patterns: list[Pattern], more=(), target: str | None = None,
+               any_of=()) -> Iterator[dict[str, dict[str, Any]]]:
         def extend(i: int, env: dict[str, dict[str, Any]]) -> Iterator[dict[str, dict[str, Any]]]:
             if i == len(patterns):
                 yield env
@@ -114,7 +117,7 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
             for fact in pool.get(pattern.typ, []):
                 if id(fact) in used:  # one fact fills one pattern (durable's `distinct`)
                     continue
-                if matches(pattern, fact, env, more, target):
+                if matches(pattern, fact, env, more, target, any_of):
                     yield from extend(i + 1, {**env, pattern.som: fact})
         yield from extend(0, {})
 
@@ -131,7 +134,8 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
         record("galler", env)
     positive = applies + [p for p in rule.overtradelse_nar if not p.saknas]
     negated = [p for p in rule.overtradelse_nar if p.saknas] + ([rule.undantag.monster] if rule.undantag else [])
-    for env in frames(positive, rule.overtradelse_dar.dar if rule.overtradelse_dar else ()):
+    condition = rule.overtradelse_dar
+    for env in frames(positive, condition.dar if condition else (), any_of=condition.nagon_av if condition else ()):
         if all(none_exists(p, env) for p in negated):
             record("brott", env)
     if rule.undantag:
