@@ -134,8 +134,13 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
                        describe(subject_kind, subject, facts),
                        decisive_date=decisive.isoformat() if decisive else None)
         if decisive is None:
-            base.outcome = "undetermined"
-            base.missing = [f"{subject_kind} {subject.id}: uppgift saknas om {rule.avgorande_datum}"]
+            own = next(p for p in rule.tillamplig_nar if p.som == rule.avser)
+            if all(_fails(own, subject, version) for version in rule.versioner):
+                # a home-care unit without a start date is no clinic whatever the date: nothing to determine
+                base.reason = "regelns villkor för tillämplighet är inte uppfyllda"
+            else:
+                base.outcome = "undetermined"
+                base.missing = [f"{subject_kind} {subject.id}: uppgift saknas om {rule.avgorande_datum}"]
             findings.append(base)
             continue
         index = next((i for i, v in enumerate(rule.versioner) if v.covers(decisive)), None)
