@@ -99,11 +99,13 @@ def placements(world, datatable):
             lamplighet_dokumenterad=_d(cell.get("prövning dokumenterad"))))
 
 
-@given(parsers.re(r'"(?P<namn>[^"]+)" är (?P<roll>föreståndare|anställd|familjehemsförälder) från ' + DATE.format("start")
+@given(parsers.re(r'"(?P<namn>[^"]+)" är (?P<roll>föreståndare|anställd|familjehemsförälder|verksamhetschef) från '
+                  + DATE.format("start")
                   + r"(?: till " + DATE.format("slut") + r")?(?: och (?P<bor>bor|bor inte) i hemmet)?"))
 def engaged(world, namn, roll, start, slut, bor):
     eid = _next_id(world, "engagemang", "e")
-    roles = {"föreståndare": "forestandare", "anställd": "personal", "familjehemsförälder": "familjehemsforalder"}
+    roles = {"föreståndare": "forestandare", "anställd": "personal", "familjehemsförälder": "familjehemsforalder",
+             "verksamhetschef": "verksamhetschef"}
     _put(world, "engagemang", Engagemang(
         id=eid, person=_person(world, namn), verksamhet=world["facility"],
         form="uppdrag" if roll == "familjehemsförälder" else "anstallning", roll=roles[roll],
@@ -213,6 +215,10 @@ def _label(world, finding) -> set[str]:
         return {"avbrottet i " + facts["beslut"][facts["avbrott"][sid].beslut].insats}
     if kind == "belaggning":
         return {"beläggningen " + facts["belaggning"][sid].datum.isoformat()}
+    if kind == "behandling":
+        return {facts["behandling"][sid].patient}
+    if kind == "engagemang":
+        return {facts["person"][facts["engagemang"][sid].person].namn}
     return {sid}
 
 
@@ -276,3 +282,11 @@ def no_violation(world, namn):
 def unverified_basis(world, rulebook, rule, namn):
     hits = [f for f in _about(world, rule, namn) if f.outcome == "violation"]
     assert hits and all(r.overifierad for r in rulebook.get(rule).rule.versioner[hits[0].version].lagrum)
+
+
+@then(parsers.re(r"har " + RULE + r' för "(?P<namn>[^"]+)" lydelsen (?P<lydelse>äldre|\d{4}:\d+)'))
+def wording(world, rulebook, rule, namn, lydelse):
+    hits = [f for f in _about(world, rule, namn) if f.outcome == "violation"]
+    assert hits
+    first = rulebook.get(rule).rule.versioner[hits[0].version].lagrum[0]
+    assert first.lydelse == (None if lydelse == "äldre" else lydelse), first
