@@ -129,3 +129,67 @@ def licensed_care(draw) -> FactBundle:
                 id=f"{bid}-r{j}", beslut=bid, kvartal_slut=quarter_end(draw(after(decided))))
     derive(bundle)
     return bundle
+
+
+CLINIC_ANCHORS = [date(2021, 7, 1), date(2025, 6, 1), date(2025, 9, 15), date(2026, 1, 1), date(2026, 6, 1)]
+PROFESSIONS = ["sjukskoterska", "lakare", "tandlakare", "tandhygienist", "barnmorska"]
+LEGITIMATION_STATUSES = ["aterkallad", "giltig", "provotid", "begransad_forskrivningsratt",
+                         "interimistiskt_aterkallad"]
+INFORMATION = ["alternativa_metoder", "kostnad", "forlopp_och_resultat", "patientforsakring", "ombehandling",
+               "kontaktperson", "substanser", "risker", "eftervard", "registrerad_hos_ivo"]
+
+
+@st.composite
+def clinics(draw) -> FactBundle:
+    """Aesthetic clinics: legitimations over time, certificates, titles, treatments around every threshold."""
+    from engine.facts import Behandling, Journal, Legitimation, Legitimationsandring, Specialistbevis
+
+    bundle = FactBundle()
+    facts = bundle.facts
+    facts["organisation"]["o1"] = Organisation(id="o1", namn="o1", regi="enskild")
+    start = draw(day(CLINIC_ANCHORS))
+    registered = draw(st.one_of(st.none(), st.integers(-70, 10).map(lambda d, s=start: s + timedelta(days=d))))
+    facts["verksamhet"]["c1"] = Verksamhet(id="c1", namn="c1", organisation="o1",
+                                           typ=draw(st.sampled_from(["estetisk_klinik", "estetisk_klinik", "hvb"])),
+                                           startdatum=start, anmald_ivo=registered)
+    people = [f"p{i}" for i in range(3)]
+    for pid in people:
+        facts["person"][pid] = Person(id=pid, namn=pid)
+        if draw(st.integers(0, 4)):
+            first = draw(day(CLINIC_ANCHORS + [date(2015, 1, 1)]))
+            changes = [Legitimationsandring(status="giltig", fran=first)]
+            for _ in range(draw(st.integers(0, 2))):
+                changes.append(Legitimationsandring(status=draw(st.sampled_from(LEGITIMATION_STATUSES)),
+                                                    fran=max(draw(day(CLINIC_ANCHORS)), changes[-1].fran + timedelta(days=1))))
+            facts["legitimation"][f"l-{pid}"] = Legitimation(id=f"l-{pid}", person=pid,
+                                                              yrke=draw(st.sampled_from(PROFESSIONS)), status=changes)
+        if draw(st.booleans()):
+            facts["specialistbevis"][f"s-{pid}"] = Specialistbevis(
+                id=f"s-{pid}", person=pid, specialitet=draw(st.sampled_from(["plastikkirurgi", "allmanmedicin"])),
+                utfardat=draw(day(CLINIC_ANCHORS)))
+        if draw(st.booleans()):
+            begun = draw(day(CLINIC_ANCHORS))
+            facts["engagemang"][f"e-{pid}"] = Engagemang(
+                id=f"e-{pid}", person=pid, verksamhet="c1", form=draw(st.sampled_from(["anstallning", "praktik"])),
+                roll=draw(st.sampled_from(["personal", "verksamhetschef"])),
+                titel=draw(st.sampled_from(PROFESSIONS + ["ingen"])), start=begun,
+                slut=draw(st.one_of(st.none(), after(begun))))
+    for i in range(draw(st.integers(0, 5))):
+        treated = draw(day(CLINIC_ANCHORS))
+        info = draw(st.one_of(st.none(), st.integers(0, 9).map(lambda d, t=treated: t - timedelta(days=d))))
+        consent = draw(st.one_of(st.none(), st.integers(0, 9).map(lambda d, t=treated: t - timedelta(days=d))))
+        patient = f"P{draw(st.integers(0, 3))}"
+        facts["behandling"][f"b{i}"] = Behandling(
+            id=f"b{i}", verksamhet="c1", utforare=draw(st.sampled_from(people)),
+            slag=draw(st.sampled_from(["injektion", "kirurgi"])), ingrepp="x", datum=treated, patient=patient,
+            patient_alder=draw(st.sampled_from([17, 18, 34])), information=info,
+            information_omfattar=draw(st.sampled_from([INFORMATION, INFORMATION[:-1], []])), samtycke=consent,
+            upprepning=draw(st.booleans()), lakemedel=draw(st.booleans()),
+            ordination=draw(st.sampled_from([None, "individuell", "generellt_direktiv", "saknas"])),
+            delegerad=draw(st.booleans()),
+            delegeringsbeslut=draw(st.one_of(st.none(), day(CLINIC_ANCHORS))))
+        if draw(st.booleans()):
+            facts["journal"][f"j-{patient}"] = Journal(id=f"j-{patient}", verksamhet="c1", patient=patient,
+                                                       upprattad=treated)
+    derive(bundle)
+    return bundle

@@ -12,7 +12,7 @@ from engine.prepare import session_batch
 from engine.session import facility_facts
 from tests.reference import ReferenceRunner
 from tests.strategies import facilities
-from tests.strategies_omsorg import licensed_care
+from tests.strategies_omsorg import clinics, licensed_care
 
 FACILITIES_PER_RUN = 250
 
@@ -45,6 +45,18 @@ def test_engine_equals_reference_on_random_facilities(compiled, runner, case, of
 @given(bundle=licensed_care(), offset=st.integers(-500, 300))
 def test_engine_equals_reference_on_random_licensed_care(compiled, runner, bundle, offset):
     """Licences over time, occupancy, placements, representatives (per organisation) and decisions."""
+    from engine.session import facility_ids
+
+    as_of = date(2026, 3, 1) + timedelta(days=offset)
+    for unit in facility_ids(bundle):
+        diffs, _ = _differences(compiled, runner, bundle, unit, as_of)
+        assert diffs == [], unit
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bundle=clinics(), offset=st.integers(-400, 300))
+def test_engine_equals_reference_on_random_clinics(compiled, runner, bundle, offset):
+    """Legitimations over time, specialist certificates, titles, treatments and patient records."""
     from engine.session import facility_ids
 
     as_of = date(2026, 3, 1) + timedelta(days=offset)

@@ -19,10 +19,11 @@ from engine.bundle import BrokenFact, FactBundle, derive
 from engine.errors import Diagnostic
 from engine.facts import Kontext
 from engine.run import checkable_facilities, evaluate_facility
-from tests.strategies_omsorg import licensed_care
+from tests.strategies_omsorg import clinics, licensed_care
 
 KINDS = ["tillstand", "placering", "beslut", "avbrott", "rapportering", "foretradare", "engagemang", "dom",
-         "ekonomisk_anmarkning", "organisation", "verksamhet", "person"]
+         "ekonomisk_anmarkning", "organisation", "verksamhet", "person", "legitimation", "specialistbevis",
+         "behandling", "journal"]
 
 
 class _Engine:
@@ -51,7 +52,7 @@ def _accusations(engine: _Engine, bundle: FactBundle, as_of: date) -> set[tuple[
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(bundle=licensed_care(), offset=st.integers(-300, 300), data=st.data())
+@given(bundle=st.one_of(licensed_care(), clinics()), offset=st.integers(-300, 300), data=st.data())
 def test_an_unreadable_record_never_creates_an_accusation(engine, bundle, offset, data):
     as_of = date(2026, 3, 1) + timedelta(days=offset)
     before = _accusations(engine, bundle, as_of)
