@@ -122,7 +122,7 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
 def _safe_raw(raw: dict) -> dict:
     # only identifiers and references survive: a broken record may hold an invalid personnummer
     return {k: v for k, v in raw.items() if k in ("id", "person", "verksamhet", "organisation", "namn", "beslut", "tillstand",
-                                                    "utforare", "legitimation")
+                                                    "utforare", "legitimation", "patient", "klient")
             and isinstance(v, str)}
 
 
@@ -198,11 +198,12 @@ def finish(bundle: FactBundle) -> None:
                         for name, target, value in dangling]
             bundle.diagnostics += problems
             raw = {k: v for k, v in _safe_raw(fact.model_dump()).items() if k not in {d[0] for d in dangling}}
-            person = getattr(fact, "person", None)
-            if ("person", person) in known:
-                candidate = same_person(person)
-                if candidate is not None:  # None: it could be anyone, so the link is dropped
-                    raw["person"] = candidate
+            for name, target in model.references.items():
+                person = getattr(fact, name, None) if target == "person" else None
+                if person is not None and ("person", person) in known:
+                    candidate = same_person(person)
+                    if candidate is not None:  # None: it could be anyone, so the link is dropped
+                        raw[name] = candidate
             reason = problems[0] if problems else Diagnostic(src.file, src.line, 0, "RK-B030",
                                                               f"{kind} '{fact.id}' hänvisar till en ogiltig post")
             bundle.broken.append(BrokenFact(kind, raw, reason))
@@ -246,13 +247,14 @@ def _merge_people(bundle: FactBundle) -> dict[str, str]:
     if not alias:
         return conflicts
     for kind, model in FACT_KINDS.items():
-        if model.references.get("person") != "person":
-            continue
-        for fact in bundle.of(kind):
-            target = alias.get(fact.person)  # type: ignore[attr-defined]
-            if target:
-                bundle.facts[kind][fact.id] = fact.model_copy(update={"person": target})
+        fields = [name for name, target in model.references.items() if target == "person"]  # person, utforare …
+        for fact in bundle.of(kind) if fields else ():
+            update = {name: alias[getattr(fact, name)] for name in fields if getattr(fact, name) in alias}
+            if update:
+                bundle.facts[kind][fact.id] = fact.model_copy(update=update)
     for broken in bundle.broken:
-        if broken.raw.get("person") in alias:
-            broken.raw["person"] = alias[broken.raw["person"]]
+        model = FACT_KINDS.get(broken.kind)
+        for name, target in (model.references.items() if model else ()):
+            if target == "person" and broken.raw.get(name) in alias:
+                broken.raw[name] = alias[broken.raw[name]]
     return conflicts

@@ -113,6 +113,36 @@ def _fails(pattern, fact, version) -> bool:
     return False
 
 
+_ORDER = {"fore": lambda a, b: a < b, "senast": lambda a, b: a <= b, "efter": lambda a, b: a > b,
+          "tidigast": lambda a, b: a >= b}
+
+
+def _subject_fails(rule, compiled: CompiledVersion, subject: Fact) -> bool:
+    """Does a date test between two fields of the subject itself already rule the rule out?
+
+    A treatment whose information was never documented lacks the list of what it covered, but the
+    rule on that list applies only to documented information: it is not applicable, not undetermined.
+    """
+    from engine.legaltime import OPEN_END
+
+    own = next(p for p in rule.tillamplig_nar if p.som == rule.avser)
+    open_ended = type(subject).open_ended
+
+    def value(name: str):
+        found = getattr(subject, name, None)
+        return OPEN_END if found is None and name in open_ended else found
+
+    for test in own.dar:
+        operand = test.operand
+        if test.operator not in _ORDER or not isinstance(operand, FieldRef) or test.plus is not None \
+                or operand.plus is not None or operand.falt.split(".")[0] != own.som:
+            continue
+        left, right = value(test.falt), value(operand.falt.split(".")[1])
+        if isinstance(left, date) and isinstance(right, date) and not _ORDER[test.operator](left, right):
+            return True
+    return False
+
+
 def _describe_withheld(w: Withheld) -> str:
     if w.reason:
         return f"{w.kind} {w.fact_id or '(utan id)'} är ogiltigt: {w.reason}"
@@ -221,7 +251,9 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
     neg_affecting = [w for w in affecting if _concerns(w, subject, compiled, negated, env)]
     applies_affecting = [w for w in affecting if _concerns(w, subject, compiled, applies_aliases, env)]
 
-    if self_withheld:
+    if self_withheld and _subject_fails(rule, compiled, subject):
+        finding.reason = "regelns villkor för tillämplighet är inte uppfyllda"
+    elif self_withheld:
         finding.outcome = "undetermined"
         finding.missing = [_describe_withheld(w) for w in self_withheld]
     elif "undantag" in roles:

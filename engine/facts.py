@@ -456,7 +456,8 @@ class Behandling(Fact):
     """The patient's age in whole years on the day."""
     information: date | None = None
     """The day the oral and written information was given and documented; left out if not documented."""
-    information_omfattar: list[Informationspunkt] = Field(default_factory=list)  # type: ignore[valid-type]
+    information_omfattar: list[Informationspunkt] | None = None  # type: ignore[valid-type]
+    """The items of förordning (2021:367) 4 § the documented information covered; left out if not recorded."""
     samtycke: date | None = None
     """The day consent was given; left out if none is documented."""
     upprepning: bool = False
@@ -519,10 +520,13 @@ def field_types(kind: str) -> dict[str, str]:
 @lru_cache(maxsize=None)
 def list_values(kind: str, field: str) -> tuple[str, ...]:
     """The allowed values of a list-of-enum field (flattened to booleans for the engine)."""
-    from typing import get_args
+    from types import NoneType, UnionType
+    from typing import Union, get_args, get_origin
 
-    model = FACT_KINDS[kind]
-    (item,) = get_args(model.model_fields[field].annotation)
+    annotation = FACT_KINDS[kind].model_fields[field].annotation
+    if get_origin(annotation) in (Union, UnionType):  # an optional list: left out means not recorded
+        (annotation,) = [a for a in get_args(annotation) if a is not NoneType]
+    (item,) = get_args(annotation)
     return tuple(get_args(item))
 
 

@@ -78,7 +78,7 @@ def treatments(world, datatable):
             id=bid, verksamhet=world["facility"], utforare=_person(world, cell["utförare"]), slag=cell["slag"],
             ingrepp=cell["ingrepp"], datum=_d(cell["datum"]), patient=cell["patient"],
             patient_alder=int(cell["ålder"]), information=info,
-            information_omfattar=[p for p in FULL if p not in missing] if info else [],
+            information_omfattar=[p for p in FULL if p not in missing] if info else None,
             samtycke=_d(cell.get("samtycke")), upprepning=cell.get("upprepning") == "ja",
             lakemedel=cell.get("läkemedel") == "ja", ordination=cell.get("ordination") or None,
             delegerad=cell.get("delegerad") == "ja", delegeringsbeslut=_d(cell.get("delegeringsbeslut")))

@@ -183,7 +183,7 @@ def clinics(draw) -> FactBundle:
             id=f"b{i}", verksamhet="c1", utforare=draw(st.sampled_from(people)),
             slag=draw(st.sampled_from(["injektion", "kirurgi"])), ingrepp="x", datum=treated, patient=patient,
             patient_alder=draw(st.sampled_from([17, 18, 34])), information=info,
-            information_omfattar=draw(st.sampled_from([INFORMATION, INFORMATION[:-1], []])), samtycke=consent,
+            information_omfattar=draw(st.sampled_from([INFORMATION, INFORMATION[:-1], [], None])), samtycke=consent,
             upprepning=draw(st.booleans()), lakemedel=draw(st.booleans()),
             ordination=draw(st.sampled_from([None, "individuell", "generellt_direktiv", "saknas"])),
             delegerad=draw(st.booleans()),

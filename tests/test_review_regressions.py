@@ -415,3 +415,24 @@ def test_two_records_of_one_stay_are_one_resident():
     bundle = read_bundle(REVIEW5 / "rv6")
     assert [b.antal for b in bundle.of("belaggning")] == [1]
     assert [d.code for d in bundle.diagnostics] == ["RK-B034"]
+
+
+# --- Sixth review (aesthetic clinics) ---
+
+REVIEW6 = Path(__file__).resolve().parent / "data" / "review6"
+
+
+def test_a_treatment_by_a_person_recorded_twice_is_judged(compiled, runner):
+    bundle = read_bundle(REVIEW6 / "dup17")
+    outcomes = {(f.rule_id, f.subject_id): f.outcome for unit in checkable_facilities(bundle)
+                for f in evaluate_facility(compiled, bundle, unit, bundle.kontext, runner, "review6")}
+    assert "violation" in {o for (rule, _), o in outcomes.items() if rule == "LE-04"}
+    assert "RK-B030" not in {d.code for d in bundle.diagnostics}  # the performer is the merged person
+
+
+def test_an_unreadable_journal_of_another_patient_does_not_hide_a_missing_one(compiled, runner):
+    bundle = read_bundle(REVIEW6 / "brokenj")
+    outcomes = {(f.rule_id, f.subject_id): f.outcome for unit in checkable_facilities(bundle)
+                for f in evaluate_facility(compiled, bundle, unit, bundle.kontext, runner, "review6")}
+    le13 = {o for (rule, _), o in outcomes.items() if rule == "LE-13"}
+    assert "violation" in le13
