@@ -106,7 +106,10 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
                         problems.append(diag("RK-B010", _msg(err), (*path, *loc), f"{kind}.{name}", hint, key=extra))
             if problems:
                 bundle.diagnostics += problems
-                bundle.broken.append(BrokenFact(kind, _safe_raw(raw), problems[0]))
+                # a field that failed validation must not rule the record in or out of anything
+                failed = {p.field.removeprefix(f"{kind}.").split(".")[0] for p in problems}
+                kept = {k: v for k, v in _safe_raw(raw).items() if k not in failed}
+                bundle.broken.append(BrokenFact(kind, kept, problems[0]))
                 continue
             if fact.id in bundle.facts[kind]:
                 first = bundle.sources[(kind, fact.id)]

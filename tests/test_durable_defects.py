@@ -112,9 +112,11 @@ def _valgrind(*args: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
-def _errors_of(proc: subprocess.Popen) -> str:
+def _errors_of(proc: subprocess.Popen, *, may_crash: bool = False) -> str:
     out, err = proc.communicate(timeout=600)
-    assert "done" in out, err[-2000:]
+    # defect B reads past the array; where that memory is unmapped the process dies (SIGSEGV), which is
+    # the defect too: only the run that is meant to be safe must finish
+    assert "done" in out or may_crash, err[-2000:]
     return err
 
 
@@ -123,7 +125,7 @@ def _errors_of(proc: subprocess.Popen) -> str:
 def test_defect_b_false_last_join_test_reads_past_the_expression_array():
     """Defect B: without the always-true last join test, durable reads uninitialised memory (and can segfault)."""
     without, with_sentinel = _valgrind("--no-sentinel"), _valgrind()  # in parallel: valgrind is slow
-    assert "reduceExpressionSequence" in _errors_of(without), "durable_rules no longer shows defect B"
+    assert "reduceExpressionSequence" in _errors_of(without, may_crash=True), "durable_rules no longer shows defect B"
     assert "reduceExpressionSequence" not in _errors_of(with_sentinel)
 
 

@@ -436,3 +436,23 @@ def test_an_unreadable_journal_of_another_patient_does_not_hide_a_missing_one(co
                 for f in evaluate_facility(compiled, bundle, unit, bundle.kontext, runner, "review6")}
     le13 = {o for (rule, _), o in outcomes.items() if rule == "LE-13"}
     assert "violation" in le13
+
+
+def test_an_invalid_patient_code_does_not_rule_a_broken_journal_out(compiled, runner):
+    bundle = read_bundle(REVIEW6 / "bj")
+    outcomes = {f.outcome for unit in checkable_facilities(bundle)
+                for f in evaluate_facility(compiled, bundle, unit, bundle.kontext, runner, "review6")
+                if f.rule_id == "LE-13"}
+    assert outcomes == {"undetermined"}
+
+
+def test_a_notice_on_the_first_weekday_after_christmas_is_not_a_violation(compiled, runner):
+    from datetime import date
+
+    from engine.facts import Kontext
+
+    bundle = read_bundle(REVIEW6 / "le14")
+    outcomes = {f.outcome for unit in checkable_facilities(bundle)
+                for f in evaluate_facility(compiled, bundle, unit, Kontext(per_datum=date(2030, 6, 1)), runner, "r6")
+                if f.rule_id == "LE-14"}
+    assert outcomes == {"undetermined"}
