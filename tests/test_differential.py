@@ -41,28 +41,27 @@ def test_engine_equals_reference_on_random_facilities(compiled, runner, case, of
     assert diffs == []
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(bundle=licensed_care(), offset=st.integers(-500, 300))
-def test_engine_equals_reference_on_random_licensed_care(compiled, runner, bundle, offset):
-    """Licences over time, occupancy, placements, representatives (per organisation) and decisions."""
+def _every_unit_agrees(compiled, runner, bundle, offset: int) -> None:
     from engine.session import facility_ids
 
     as_of = date(2026, 3, 1) + timedelta(days=offset)
     for unit in facility_ids(bundle):
         diffs, _ = _differences(compiled, runner, bundle, unit, as_of)
         assert diffs == [], unit
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(bundle=licensed_care(), offset=st.integers(-500, 300))
+def test_engine_equals_reference_on_random_licensed_care(compiled, runner, bundle, offset):
+    """Licences over time, occupancy, placements, representatives (per organisation) and decisions."""
+    _every_unit_agrees(compiled, runner, bundle, offset)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(bundle=clinics(), offset=st.integers(-400, 300))
 def test_engine_equals_reference_on_random_clinics(compiled, runner, bundle, offset):
     """Legitimations over time, specialist certificates, titles, treatments and patient records."""
-    from engine.session import facility_ids
-
-    as_of = date(2026, 3, 1) + timedelta(days=offset)
-    for unit in facility_ids(bundle):
-        diffs, _ = _differences(compiled, runner, bundle, unit, as_of)
-        assert diffs == [], unit
+    _every_unit_agrees(compiled, runner, bundle, offset)
 
 
 def _corpus():
