@@ -83,6 +83,16 @@ def derive(bundle: FactBundle) -> list[tuple[str, str, str]]:
     return problems
 
 
+def _periods(changes: list) -> list[tuple[int, Any, date | None, str]]:
+    """A status history as periods: (number, change, last day or None while it lasts, the status after)."""
+    out = []
+    for i, change in enumerate(changes):
+        later = changes[i + 1] if i + 1 < len(changes) else None
+        out.append((i + 1, change, later.fran - timedelta(days=1) if later else None,
+                    later.status if later else "ingen"))
+    return out
+
+
 def _reset(bundle: FactBundle, kind: str) -> None:
     bundle.facts[kind] = {}
     bundle.broken[:] = [b for b in bundle.broken if b.kind != kind]
@@ -92,14 +102,11 @@ def _derive_licence_periods(bundle: FactBundle) -> None:
     """One `tillstandsperiod` per status period and target group, so that rules need no nested lists."""
     _reset(bundle, "tillstandsperiod")
     for licence in bundle.of("tillstand"):
-        changes = licence.status  # type: ignore[attr-defined]
         groups = licence.malgrupper or [None]  # type: ignore[attr-defined]
-        for i, change in enumerate(changes):
-            until = changes[i + 1].fran - timedelta(days=1) if i + 1 < len(changes) else None
-            following = changes[i + 1].status if i + 1 < len(changes) else "ingen"
+        for number, change, until, following in _periods(licence.status):  # type: ignore[attr-defined]
             for group in groups:
                 period = Tillstandsperiod(
-                    id=f"{licence.id}.{i + 1}" + (f".{group}" if group else ""), tillstand=licence.id,
+                    id=f"{licence.id}.{number}" + (f".{group}" if group else ""), tillstand=licence.id,
                     organisation=licence.organisation, verksamhet=licence.verksamhet,  # type: ignore[attr-defined]
                     verksamhetstyp=licence.verksamhetstyp, status=change.status,  # type: ignore[attr-defined]
                     fran=change.fran, till=until, foljande_status=following, malgrupp=group, alder_fran=licence.alder_fran,  # type: ignore[attr-defined]
@@ -118,11 +125,9 @@ def _derive_legitimation_periods(bundle: FactBundle) -> None:
     """One `legitimationsperiod` per status period of a legitimation."""
     _reset(bundle, "legitimationsperiod")
     for legitimation in bundle.of("legitimation"):
-        changes = legitimation.status  # type: ignore[attr-defined]
-        for i, change in enumerate(changes):
-            until = changes[i + 1].fran - timedelta(days=1) if i + 1 < len(changes) else None
+        for number, change, until, _ in _periods(legitimation.status):  # type: ignore[attr-defined]
             period = Legitimationsperiod(
-                id=f"{legitimation.id}.{i + 1}", legitimation=legitimation.id,
+                id=f"{legitimation.id}.{number}", legitimation=legitimation.id,
                 person=legitimation.person, yrke=legitimation.yrke,  # type: ignore[attr-defined]
                 status=change.status, fran=change.fran, till=until)
             bundle.facts["legitimationsperiod"][period.id] = period

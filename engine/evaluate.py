@@ -36,24 +36,34 @@ class CompiledRule:
         return self.merged.versions
 
 
-def _determined(subject: Fact, compiled: CompiledVersion, facts: dict) -> dict[str, Fact]:
+def _fixed_by_subject(compiled: CompiledVersion, facts: dict, subject_field) -> dict[str, Fact]:
     """Aliases whose fact the subject fixes through `id` equality joins (a placement fixes its home,
-    the home fixes its operator), with those facts."""
-    env: dict[str, Fact] = {compiled.subject_alias: subject}
+    the home fixes its operator), with those facts; `subject_field` reads the subject's references."""
+    env: dict[str, Fact] = {}
+
+    def field(alias: str, name: str):
+        return subject_field(name) if alias == compiled.subject_alias else getattr(env[alias], name, None)
+
     changed = True
     while changed:
         changed = False
         for name, info in compiled.aliases.items():
-            if name in env or info.negated:
+            if name in env or name == compiled.subject_alias or info.negated:
                 continue
             for own, alias, other in info.joins:
-                if own == "id" and alias in env:
-                    fact = facts.get((info.kind, getattr(env[alias], other, None)))
+                if own == "id" and (alias == compiled.subject_alias or alias in env):
+                    fact = facts.get((info.kind, field(alias, other)))
                     if fact is not None:
                         env[name] = fact
                         changed = True
                         break
     return env
+
+
+def _determined(subject: Fact, compiled: CompiledVersion, facts: dict) -> dict[str, Fact]:
+    """The subject and every fact it fixes."""
+    return {compiled.subject_alias: subject,
+            **_fixed_by_subject(compiled, facts, lambda name: getattr(subject, name, None))}
 
 
 def _concerns(w: Withheld, subject: Fact, compiled: CompiledVersion, aliases: set[str],
@@ -117,7 +127,7 @@ _ORDER = {"fore": lambda a, b: a < b, "senast": lambda a, b: a <= b, "efter": la
           "tidigast": lambda a, b: a >= b}
 
 
-def _subject_fails(rule, compiled: CompiledVersion, subject: Fact) -> bool:
+def _subject_fails(rule, subject: Fact) -> bool:
     """Does a date test between two fields of the subject itself already rule the rule out?
 
     A treatment whose information was never documented lacks the list of what it covered, but the
@@ -212,25 +222,10 @@ def _broken_subject(crule: CompiledRule, kind: str, broken: BrokenFact, facility
 
 
 def _rules_out(broken: BrokenFact, compiled: CompiledVersion, facts: dict) -> bool:
-    """Does a fact the broken subject's references fix fail a literal test of its pattern?"""
-    rule = compiled.rule
-    patterns = {p.som: p for p in rule.tillamplig_nar}
-    env: dict[str, Fact] = {}
-    changed = True
-    while changed:
-        changed = False
-        for name, info in compiled.aliases.items():
-            if name in env or name not in patterns or name == compiled.subject_alias:
-                continue
-            for own, alias, other in info.joins:
-                value = broken.ref(other) if alias == compiled.subject_alias else (
-                    getattr(env[alias], other, None) if alias in env else None)
-                fact = facts.get((info.kind, value)) if own == "id" and value is not None else None
-                if fact is not None:
-                    env[name] = fact
-                    changed = True
-                    break
-    return any(_fails(patterns[name], fact, compiled.version) for name, fact in env.items())
+    """Does a fact the broken subject's references fix fail a literal test of its applicability pattern?"""
+    patterns = {p.som: p for p in compiled.rule.tillamplig_nar}
+    return any(_fails(patterns[name], fact, compiled.version)
+               for name, fact in _fixed_by_subject(compiled, facts, broken.ref).items() if name in patterns)
 
 
 def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisive: date, matches: list[Match],
@@ -251,7 +246,7 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
     neg_affecting = [w for w in affecting if _concerns(w, subject, compiled, negated, env)]
     applies_affecting = [w for w in affecting if _concerns(w, subject, compiled, applies_aliases, env)]
 
-    if self_withheld and _subject_fails(rule, compiled, subject):
+    if self_withheld and _subject_fails(rule, subject):
         finding.reason = "regelns villkor för tillämplighet är inte uppfyllda"
     elif self_withheld:
         finding.outcome = "undetermined"

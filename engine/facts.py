@@ -128,6 +128,12 @@ class Verksamhet(Fact):
     open_ended: ClassVar[frozenset[str]] = frozenset({"upphorde", "anmald_ivo"})
 
 
+def _history_in_order(changes: list) -> None:
+    days = [change.fran for change in changes]
+    if days != sorted(days) or len(set(days)) != len(days):
+        raise ValueError("status ska stå i datumordning, högst en ändring per dag")
+
+
 class Statusandring(BaseModel):
     """From `fran` on, the licence has this status (until the next change)."""
 
@@ -160,9 +166,7 @@ class Tillstand(Fact):
 
     @model_validator(mode="after")
     def _consistent(self) -> "Tillstand":
-        days = [s.fran for s in self.status]
-        if days != sorted(days) or len(set(days)) != len(days):
-            raise ValueError("status ska stå i datumordning, högst en ändring per dag")
+        _history_in_order(self.status)
         if self.alder_fran is not None and self.alder_till is not None and self.alder_till < self.alder_fran:
             raise ValueError("alder_till är lägre än alder_fran")
         for code in self.malgrupper:
@@ -402,9 +406,7 @@ class Legitimation(Fact):
 
     @model_validator(mode="after")
     def _in_order(self) -> "Legitimation":
-        days = [s.fran for s in self.status]
-        if days != sorted(days) or len(set(days)) != len(days):
-            raise ValueError("status ska stå i datumordning, högst en ändring per dag")
+        _history_in_order(self.status)
         return self
 
 

@@ -422,37 +422,34 @@ def test_two_records_of_one_stay_are_one_resident():
 REVIEW6 = Path(__file__).resolve().parent / "data" / "review6"
 
 
+def _rule_outcomes(name: str, rule_id: str, compiled, runner, as_of=None) -> tuple[set[str], object]:
+    """The outcomes of one rule over every unit of a review bundle, and the bundle."""
+    from engine.facts import Kontext
+
+    bundle = read_bundle(REVIEW6 / name)
+    kontext = Kontext(per_datum=as_of) if as_of else bundle.kontext
+    return {f.outcome for unit in checkable_facilities(bundle)
+            for f in evaluate_facility(compiled, bundle, unit, kontext, runner, "review6") if f.rule_id == rule_id}, bundle
+
+
 def test_a_treatment_by_a_person_recorded_twice_is_judged(compiled, runner):
-    bundle = read_bundle(REVIEW6 / "dup17")
-    outcomes = {(f.rule_id, f.subject_id): f.outcome for unit in checkable_facilities(bundle)
-                for f in evaluate_facility(compiled, bundle, unit, bundle.kontext, runner, "review6")}
-    assert "violation" in {o for (rule, _), o in outcomes.items() if rule == "LE-04"}
+    outcomes, bundle = _rule_outcomes("dup17", "LE-04", compiled, runner)
+    assert "violation" in outcomes
     assert "RK-B030" not in {d.code for d in bundle.diagnostics}  # the performer is the merged person
 
 
 def test_an_unreadable_journal_of_another_patient_does_not_hide_a_missing_one(compiled, runner):
-    bundle = read_bundle(REVIEW6 / "brokenj")
-    outcomes = {(f.rule_id, f.subject_id): f.outcome for unit in checkable_facilities(bundle)
-                for f in evaluate_facility(compiled, bundle, unit, bundle.kontext, runner, "review6")}
-    le13 = {o for (rule, _), o in outcomes.items() if rule == "LE-13"}
-    assert "violation" in le13
+    outcomes, _ = _rule_outcomes("brokenj", "LE-13", compiled, runner)
+    assert "violation" in outcomes
 
 
 def test_an_invalid_patient_code_does_not_rule_a_broken_journal_out(compiled, runner):
-    bundle = read_bundle(REVIEW6 / "bj")
-    outcomes = {f.outcome for unit in checkable_facilities(bundle)
-                for f in evaluate_facility(compiled, bundle, unit, bundle.kontext, runner, "review6")
-                if f.rule_id == "LE-13"}
+    outcomes, _ = _rule_outcomes("bj", "LE-13", compiled, runner)
     assert outcomes == {"undetermined"}
 
 
 def test_a_notice_on_the_first_weekday_after_christmas_is_not_a_violation(compiled, runner):
     from datetime import date
 
-    from engine.facts import Kontext
-
-    bundle = read_bundle(REVIEW6 / "le14")
-    outcomes = {f.outcome for unit in checkable_facilities(bundle)
-                for f in evaluate_facility(compiled, bundle, unit, Kontext(per_datum=date(2030, 6, 1)), runner, "r6")
-                if f.rule_id == "LE-14"}
+    outcomes, _ = _rule_outcomes("le14", "LE-14", compiled, runner, as_of=date(2030, 6, 1))
     assert outcomes == {"undetermined"}
