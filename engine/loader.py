@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 from string import Template
 from typing import Any
@@ -279,6 +280,17 @@ class _Checker:
             if a.giltig_till is None or b.giltig_fran <= a.giltig_till:
                 self.error("RK-R030", "versionerna överlappar eller står i fel ordning", "versioner", i + 1,
                            "giltig_fran")
+            elif b.giltig_fran != a.giltig_till + timedelta(days=1) and b.lucka_fore is None:
+                self.error("RK-R032", f"glapp mellan versionerna: {a.giltig_till.isoformat()} till "
+                           f"{b.giltig_fran.isoformat()} bedöms inte av någon version", "versioner", i + 1,
+                           "giltig_fran", hint="låt versionen börja dagen efter föregående slutar, eller ange "
+                           "lucka_fore med skälet")
+            elif b.giltig_fran == a.giltig_till + timedelta(days=1) and b.lucka_fore is not None:
+                self.error("RK-R033", "lucka_fore anges men versionerna ligger kant i kant", "versioner", i + 1,
+                           "lucka_fore")
+        if versions and versions[0].lucka_fore is not None:
+            self.error("RK-R033", "lucka_fore på första versionen: det finns ingen föregående version",
+                       "versioner", 0, "lucka_fore")
         names = set().union(*(v.parametrar for v in versions))
         for i, version in enumerate(versions):
             for name in sorted(names - set(version.parametrar)):

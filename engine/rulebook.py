@@ -186,6 +186,11 @@ class Version(BaseModel):
     undantag_lagrum: list[Lagrum] = Field(default_factory=list)
     parametrar: dict[str, Period | list[Scalar] | Scalar] = Field(default_factory=dict)
     anteckning: str | None = None
+    lucka_fore: str | None = Field(default=None, min_length=1)
+    """Why the rule does not apply between the previous version's giltig_till and this giltig_fran.
+
+    Without it, a version must start the day after the previous one ends: an undeclared gap is
+    almost always a typo that silently stops the rule judging the days in between."""
 
     @model_validator(mode="after")
     def _window(self) -> "Version":

@@ -122,3 +122,29 @@ def test_every_error_in_a_file_is_reported_not_just_the_first(tmp_path):
         _load(tmp_path, text)
     codes = {d.code for d in info.value.diagnostics}
     assert {"RK-R043", "RK-R071"} <= codes
+
+
+_TWO_VERSIONS = ("      - giltig_fran: 2007-07-01\n        giltig_till: {till}\n        lagrum:\n"
+                 '          - {{forfattning: "2007:171", paragraf: "1", url: "https://rkrattsbaser.gov.se/sfst?bet=2007:171"}}\n'
+                 "      - giltig_fran: 2016-01-01\n{lucka}        lagrum:\n"
+                 '          - {{forfattning: "2007:171", paragraf: "1", url: "https://rkrattsbaser.gov.se/sfst?bet=2007:171"}}\n')
+_ONE_VERSION = ("      - giltig_fran: 2007-07-01\n        lagrum:\n"
+                '          - {forfattning: "2007:171", paragraf: "1", stycke: 1, url: "https://rkrattsbaser.gov.se/sfst?bet=2007:171"}\n')
+
+
+def test_an_undeclared_gap_between_versions_is_rejected_with_its_days(tmp_path):
+    # a switch date typed one day late leaves a day that no version judges: the rule silently skips it
+    errors = _errors(tmp_path, _ONE_VERSION, _TWO_VERSIONS.format(till="2015-12-30", lucka=""))
+    assert any("RK-R032" in e and "2015-12-30 till 2016-01-01" in e for e in errors), errors
+
+
+def test_a_declared_gap_is_accepted_and_adjoining_versions_need_no_declaration(tmp_path):
+    _load(tmp_path, BASE.replace(_ONE_VERSION, _TWO_VERSIONS.format(
+        till="2014-12-31", lucka="        lucka_fore: Lagen var upphävd under 2015.\n"), 1))
+    _load(tmp_path, BASE.replace(_ONE_VERSION, _TWO_VERSIONS.format(till="2015-12-31", lucka=""), 1))
+
+
+def test_a_gap_declared_where_there_is_none_is_rejected(tmp_path):
+    errors = _errors(tmp_path, _ONE_VERSION, _TWO_VERSIONS.format(
+        till="2015-12-31", lucka="        lucka_fore: Inget glapp.\n"))
+    assert any("RK-R033" in e for e in errors), errors
