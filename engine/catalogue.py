@@ -41,8 +41,11 @@ def _rule(rule: Rule, where: str, book: Rulebook) -> list[str]:
     if rule.overtradelse_dar:
         violated.insert(0, rule.overtradelse_dar.beskrivning)
     out += ["**Överträdelse när:** " + "; ".join(violated) + ".", ""]
-    if rule.undantag:
-        out += [f"**Undantag:** {rule.undantag.beskrivning.sv}", ""]
+    for exemption in rule.undantag:
+        own = f" ({_refs(exemption.lagrum, book.acts)})" if exemption.lagrum else ""
+        out += [f"**Undantag:** {exemption.beskrivning.sv}{own}", ""]
+    for doubt in rule.bedoms_inte_nar:
+        out += [f"**Kan inte bedömas när:** {doubt.beskrivning.sv}", ""]
     out += ["| giltig för beslutsdatum | lagrum | undantag | parametrar |", "| --- | --- | --- | --- |"]
     for v in rule.versioner:
         window = f"{v.giltig_fran.isoformat()} – {v.giltig_till.isoformat() if v.giltig_till else ''}"

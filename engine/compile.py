@@ -34,7 +34,7 @@ from engine import facts as fact_model
 from engine.errors import RuleCompileError
 from engine.legaltime import OPEN_END, Period
 from engine.loader import LoadedRule
-from engine.rulebook import FieldRef, ParamRef, Pattern, Rule, Test, Version
+from engine.rulebook import FieldRef, ParamRef, Pattern, Rule, Test, Version, role_name
 
 SENTINEL_FIELD = "dr_one"
 SUBJECT_FIELD = "dr_subject"
@@ -245,10 +245,9 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
     version = rule.versioner[version_index]
     ctx = _Ctx(rule, version)
     all_patterns = list(rule.tillamplig_nar) + list(rule.overtradelse_nar)
-    if rule.undantag:
-        all_patterns.append(rule.undantag.monster)
-    if rule.bedoms_inte_nar:
-        all_patterns += rule.bedoms_inte_nar.monster
+    all_patterns += [exemption.monster for exemption in rule.undantag]
+    for doubt in rule.bedoms_inte_nar:
+        all_patterns += doubt.monster
     for pattern in all_patterns:
         ctx.kinds[pattern.som] = pattern.typ
     if len(all_patterns) > MAX_PATTERNS:
@@ -290,8 +289,8 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
     applies = rule.tillamplig_nar
     violation_pos = [p for p in rule.overtradelse_nar if not p.saknas]
     violation_neg = [n for p in rule.overtradelse_nar if p.saknas for n in negated(p)]
-    if rule.undantag:
-        violation_neg += negated(rule.undantag.monster)
+    for exemption in rule.undantag:
+        violation_neg += negated(exemption.monster)
     # negated patterns go after every positive pattern so that all aliases they reference exist
     bodies: dict[str, list[list[tuple[str, dict]]]] = {
         "galler": positive(applies),
@@ -299,12 +298,11 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
             list(applies) + violation_pos, rule.overtradelse_dar.dar if rule.overtradelse_dar else (),
             any_of=rule.overtradelse_dar.nagon_av if rule.overtradelse_dar else ())],
     }
-    if rule.undantag:
-        bodies["undantag"] = positive(list(applies) + [rule.undantag.monster])
-    if rule.bedoms_inte_nar:
-        doubt = rule.bedoms_inte_nar
+    for i, exemption in enumerate(rule.undantag):
+        bodies[role_name("undantag", i)] = positive(list(applies) + [exemption.monster])
+    for i, doubt in enumerate(rule.bedoms_inte_nar):
         doubt_neg = [n for p in doubt.monster if p.saknas for n in negated(p)]
-        bodies["obestamt"] = [combo + doubt_neg for combo in positive(
+        bodies[role_name("obestamt", i)] = [combo + doubt_neg for combo in positive(
             list(applies) + [p for p in doubt.monster if not p.saknas], doubt.dar, doubt.avser)]
 
     seed = {"rule": rule.model_dump(mode="json"), "version": version_index,
@@ -319,14 +317,14 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
                                       "run": f"{name}|{role}|{version_index}"}
 
     # the exemption is negated inside the violation rule: a fact withheld from it could remove a violation
-    exempt_alias = rule.undantag.monster.som if rule.undantag else None
+    exempt_aliases = {exemption.monster.som for exemption in rule.undantag}
     # likewise a fact withheld from a `bedoms_inte_nar` pattern could turn a violation into undetermined
-    doubt_aliases = {p.som for p in rule.bedoms_inte_nar.monster} if rule.bedoms_inte_nar else set()
-    aliases = {p.som: AliasInfo(p.som, p.typ, p.saknas or p.som == exempt_alias or p.som in doubt_aliases,
+    doubt_aliases = {p.som for doubt in rule.bedoms_inte_nar for p in doubt.monster}
+    aliases = {p.som: AliasInfo(p.som, p.typ, p.saknas or p.som in exempt_aliases or p.som in doubt_aliases,
                                 _joins_of(p)) for p in all_patterns}
-    neg_kinds = frozenset(p.typ for p in rule.overtradelse_nar if p.saknas) | (
-        frozenset({rule.undantag.monster.typ}) if rule.undantag else frozenset()) | (
-        frozenset(p.typ for p in rule.bedoms_inte_nar.monster if p.saknas) if rule.bedoms_inte_nar else frozenset())
+    neg_kinds = frozenset(p.typ for p in rule.overtradelse_nar if p.saknas) | frozenset(
+        exemption.monster.typ for exemption in rule.undantag) | frozenset(
+        p.typ for doubt in rule.bedoms_inte_nar for p in doubt.monster if p.saknas)
     pos_kinds = frozenset(p.typ for p in all_patterns if not p.saknas)
     return CompiledVersion(
         rule=rule, version_index=version_index, name=name, ruleset=ruleset,

@@ -14,7 +14,7 @@ from engine.facts import Fact, Kontext
 from engine.findings import Evidence, Finding
 from engine.loader import LoadedRule
 from engine.prepare import Withheld, session_batch
-from engine.rulebook import FieldRef, ParamRef, decisive_date
+from engine.rulebook import FieldRef, ParamRef, decisive_date, role_index
 from engine.session import FacilityFacts
 
 
@@ -105,7 +105,7 @@ def _ruled_out(w: Withheld, rule, version, facts: dict) -> bool:
     if fact is None or w.reason:
         return False
     patterns = [p for p in [*rule.tillamplig_nar, *rule.overtradelse_nar,
-                            *([rule.undantag.monster] if rule.undantag else [])] if p.typ == w.kind]
+                            *(x.monster for x in rule.undantag)] if p.typ == w.kind]
     return bool(patterns) and all(_fails(p, fact, version) for p in patterns)
 
 
@@ -232,6 +232,8 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
            withheld: list[Withheld], facility: FacilityFacts, facts: dict) -> Finding:
     rule = crule.rule
     roles = {m.role for m in matches}
+    exempt = sorted({i for r in roles if (i := role_index(r, "undantag")) is not None})
+    doubts = sorted({i for r in roles if (i := role_index(r, "obestamt")) is not None})
     finding = Finding(rule.id, "not_applicable", facility.facility_id, compiled.subject_kind, subject.id,
                       describe(compiled.subject_kind, subject, facts), version=compiled.version_index,
                       decisive_date=decisive.isoformat())
@@ -251,15 +253,18 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
     elif self_withheld:
         finding.outcome = "undetermined"
         finding.missing = [_describe_withheld(w) for w in self_withheld]
-    elif "undantag" in roles:
+    elif exempt:
         finding.exempt = True
-        finding.reason = rule.undantag.beskrivning.sv if rule.undantag else ""
-        finding.evidence = _evidence([m for m in matches if m.role == "undantag"], compiled, facts)
-    elif "obestamt" in roles and "brott" in roles and rule.bedoms_inte_nar:
+        finding.exemption = exempt[0]
+        finding.reason = rule.undantag[exempt[0]].beskrivning.sv
+        finding.evidence = _evidence([m for m in matches if role_index(m.role, "undantag") == exempt[0]],
+                                     compiled, facts)
+    elif doubts and "brott" in roles:
         # the data would show a violation, but the rule says it cannot be proved this way
         finding.outcome = "undetermined"
-        finding.missing = [rule.bedoms_inte_nar.beskrivning.sv]
-        finding.evidence = _evidence([m for m in matches if m.role == "obestamt"], compiled, facts)
+        finding.missing = [rule.bedoms_inte_nar[i].beskrivning.sv for i in doubts]
+        finding.evidence = _evidence([m for m in matches if role_index(m.role, "obestamt") is not None],
+                                     compiled, facts)
     elif "brott" in roles and not neg_affecting:
         finding.outcome = "indication" if rule.slag == "indikator" else "violation"
         violating = [m for m in matches if m.role == "brott"]

@@ -65,4 +65,10 @@ def run_example(loaded: LoadedRule, index: int, runner: Runner, crule: CompiledR
         return result
     result.finding = findings[0]
     result.actual = findings[0].outcome
+    if example.version_fran is not None:
+        index = findings[0].version
+        used = loaded.rule.versioner[index].giltig_fran if index is not None else None
+        if used != example.version_fran:
+            result.problem = (f"bedömdes enligt versionen från {used.isoformat() if used else '(ingen)'}, "
+                              f"inte {example.version_fran.isoformat()}")
     return result

@@ -21,6 +21,7 @@ VERKSAMHETSTYPER = (
     "skyddat_boende",
     "sis_hem",
     "familjehem",
+    "lss_radgivning",  # 9 § 1 LSS: advice and personal support; needs no licence (23 § covers 9 § 2–10)
     "lss_bostad_barn",  # 9 § 8 LSS
     "lss_bostad_vuxna",  # 9 § 9 LSS
     "lss_korttidsvistelse",  # 9 § 6 LSS
@@ -49,6 +50,11 @@ YRKEN = ("apotekare", "arbetsterapeut", "audionom", "barnmorska", "biomedicinsk_
          "ortopedingenjor", "psykolog", "psykoterapeut", "receptarie", "rontgensjukskoterska", "sjukhusfysiker",
          "sjukskoterska", "tandhygienist", "tandlakare")  # the 22 professions of PSL 4 kap. 1 §
 Yrke = Literal[YRKEN]  # type: ignore[valid-type]
+ENSAMRATT = ("apotekare", "barnmorska", "lakare", "receptarie", "tandlakare")  # PSL 4 kap. 4 §
+# the titles an engagement may record: the 22 of 4 kap. 1 § and undersköterska (4 kap. 5 a §, from 2023-07-01)
+Titel = Literal[(*YRKEN, "underskoterska", "ingen")]  # type: ignore[valid-type]
+Injektionsteknik = Literal["nal", "ytlig", "nalfri"]  # förordning (2021:367) 2 §
+Injicerat = Literal["lakemedel", "blod", "fyllnadsmedel", "tatueringsfarg", "annat"]
 Legitimationsstatus = Literal["giltig", "provotid", "begransad_forskrivningsratt", "interimistiskt_aterkallad",
                               "aterkallad"]
 Informationspunkt = Literal["alternativa_metoder", "kostnad", "forlopp_och_resultat", "patientforsakring",
@@ -267,8 +273,15 @@ class Engagemang(Fact):
     slut: date | None = None
     bosatt_i_hemmet: bool | None = None
     """For a foster parent: whether they live in the family home."""
-    titel: Literal[(*YRKEN, "ingen")] = "ingen"  # type: ignore[valid-type]
-    """The professional title the person uses in the work (a protected title of PSL 4 kap. 1 §), or `ingen`."""
+    forelder_till_mottagaren: Literal["ja", "nej", "okant"] = "okant"
+    """Whether the person is a parent doing the work for their own child (lag 2010:479 1 § tredje stycket);
+    `okant` when the data does not say."""
+    titel: Titel = "ingen"  # type: ignore[valid-type]
+    """The professional title the person uses in the work (a protected title of PSL 4 kap. 1 § or
+    `underskoterska`), or `ingen`. Using a title is judged apart from what the person does (`utovar`)."""
+    utovar: Literal[(*ENSAMRATT, "ingen")] = "ingen"  # type: ignore[valid-type]
+    """The profession with an exclusive right (PSL 4 kap. 4 §) whose work the engagement is, e.g. a post as
+    läkare, whatever title the person uses; `ingen` if none."""
 
 
 class Registerutdrag(Fact):
@@ -340,10 +353,10 @@ class Beslut(Fact):
     """A municipal decision granting support under SoL or LSS, and when it was carried out."""
 
     kind: ClassVar[str] = "beslut"
-    date_order: ClassVar[tuple[tuple[str, str], ...]] = (("beslutsdatum", "verkstallt"),)
+    date_order: ClassVar[tuple[tuple[str, str], ...]] = (("beslutsdatum", "verkstallt"), ("beslutsdatum", "avslutat"))
     references: ClassVar[dict[str, str]] = {"verksamhet": "verksamhet"}
     facility_field: ClassVar[str | None] = "verksamhet"
-    open_ended: ClassVar[frozenset[str]] = frozenset({"verkstallt"})
+    open_ended: ClassVar[frozenset[str]] = frozenset({"verkstallt", "avslutat"})
 
     verksamhet: str = Id
     """The board (verksamhet of typ socialnamnd) that made the decision."""
@@ -352,6 +365,9 @@ class Beslut(Fact):
     beslutsdatum: date
     verkstallt: date | None = None
     """The day the support began; left out while it has not."""
+    avslutat: date | None = None
+    """The first day the decision no longer applied although it was never carried out (the person declined,
+    moved or died, or the decision was revoked); left out if the data does not record such an end."""
 
 
 class Avbrott(Fact):
@@ -384,6 +400,34 @@ class Rapportering(Fact):
         if (d.month, d.day) not in ((3, 31), (6, 30), (9, 30), (12, 31)):
             raise ValueError("kvartal_slut ska vara ett kvartals sista dag (31 mars, 30 juni, 30 sept., 31 dec.)")
         return self
+
+
+class Rapportkvartal(Fact):
+    """Derived: a later quarter (the second or after) whose report to IVO had to list a decision not carried out.
+
+    One per decision (or interruption) and quarter end after the first report's quarter, while the data
+    does not show that the decision was carried out (or resumed) or had ended by that quarter's end.
+    """
+
+    kind: ClassVar[str] = "rapportkvartal"
+    references: ClassVar[dict[str, str]] = {"beslut": "beslut", "avbrott": "avbrott"}
+    owner_via: ClassVar[str | None] = "beslut"
+    derived_only: ClassVar[bool] = True
+
+    beslut: str = Id
+    avbrott: str | None = None
+    """The interruption the duty comes from; left out for a decision never carried out."""
+    grund: Literal["beslut", "avbrott"]
+    """`beslut`: not carried out within three months of the decision; `avbrott`: not resumed within three months."""
+    fran: date
+    """The day the three months were counted from: the decision's date, or the day the support was interrupted."""
+    kvartal_slut: date
+    """The last day of the quarter whose report had to list the decision."""
+    kvartal_nr: int = Field(ge=2)
+    """Which report this is: 2 for the quarter after the one in which the three months first ran out, and so on."""
+    visat_kvarstar: bool
+    """The data shows that the decision still stood, not carried out (or not resumed), at the quarter's end:
+    it was carried out, resumed or ended only after that day."""
 
 
 class Legitimationsandring(BaseModel):
@@ -437,6 +481,40 @@ class Specialistbevis(Fact):
     utfardat: date
 
 
+class SarskiltForordnande(Fact):
+    """A special appointment to practise a profession without legitimation (särskilt förordnande, PSL 4 kap.)."""
+
+    kind: ClassVar[str] = "sarskilt_forordnande"
+    date_order: ClassVar[tuple[tuple[str, str], ...]] = (("fran", "till"),)
+    references: ClassVar[dict[str, str]] = {"person": "person"}
+    open_ended: ClassVar[frozenset[str]] = frozenset({"till"})
+
+    person: str = Id
+    yrke: Yrke  # type: ignore[valid-type]
+    fran: date
+    till: date | None = None
+    """The last day it is valid; left out if it has no end."""
+
+
+class Underskoterskebevis(Fact):
+    """A certificate of the right to use the title undersköterska (bevis, PSL 4 kap. 5 a §); it cannot be revoked."""
+
+    kind: ClassVar[str] = "underskoterskebevis"
+    references: ClassVar[dict[str, str]] = {"person": "person"}
+    FORSTA_DAG: ClassVar[date] = date(2023, 7, 1)
+
+    person: str = Id
+    utfardat: date
+    """The day Socialstyrelsen issued it (issued from 2023-07-01, when 4 kap. 5 a § came into force)."""
+
+    @model_validator(mode="after")
+    def _issued_since_the_law(self) -> "Underskoterskebevis":
+        if self.utfardat < self.FORSTA_DAG:
+            raise ValueError("utfardat ligger före 2023-07-01; bevis om rätt att använda yrkestiteln "
+                             "undersköterska utfärdas först från den dagen (patientsäkerhetslagen 4 kap. 5 a §)")
+        return self
+
+
 class Behandling(Fact):
     """An aesthetic injection or surgical procedure at a clinic (lag 2021:363)."""
 
@@ -472,6 +550,32 @@ class Behandling(Fact):
     """Done by delegation from a legitimated person."""
     delegeringsbeslut: date | None = None
     """The day of the written delegation decision; left out if none."""
+    teknik: Injektionsteknik | None = None  # type: ignore[valid-type]
+    """For an injection: `nal` (with a needle, not only superficially), `ytlig` (superficially into skin or
+    mucosa with a needle or another piercing tool) or `nalfri` (needle-free); left out if not recorded."""
+    injicerat: Injicerat | None = None  # type: ignore[valid-type]
+    """For an injection, what was injected: `lakemedel` (a medicine), `blod`, `fyllnadsmedel` (a filler for skin
+    or mucosa), `tatueringsfarg` or `annat`; left out if not recorded."""
+    injektionsslag: str | None = None
+    """Derived, never given: `<teknik>_<injicerat>` for an injection with both recorded (e.g. `ytlig_annat`),
+    `kirurgi` for surgery, empty otherwise. Rules compare it with the ordinance's list of excluded kinds."""
+
+    @model_validator(mode="after")
+    def _injection_kind(self) -> "Behandling":
+        if self.slag == "kirurgi":
+            given = [name for name in ("teknik", "injicerat") if getattr(self, name) is not None]
+            if given:
+                raise ValueError(f"{', '.join(given)} gäller bara injektioner, inte kirurgi")
+            derived = "kirurgi"
+        else:
+            derived = f"{self.teknik}_{self.injicerat}" if self.teknik and self.injicerat else None
+        if self.lakemedel and self.injicerat not in (None, "lakemedel"):
+            raise ValueError(f"lakemedel är sant men injicerat är '{self.injicerat}' (ett receptbelagt läkemedel "
+                             "är ett läkemedel)")
+        if self.injektionsslag is not None and self.injektionsslag != derived:
+            raise ValueError("injektionsslag beräknas från slag, teknik och injicerat; ange det inte")
+        object.__setattr__(self, "injektionsslag", derived)
+        return self
 
 
 class Journal(Fact):
@@ -489,8 +593,8 @@ class Journal(Fact):
 FACT_KINDS: dict[str, type[Fact]] = {
     cls.kind: cls for cls in (Organisation, Verksamhet, Tillstand, Tillstandsperiod, Person, Engagemang,
                               Registerutdrag, Placering, Belaggning, Foretradare, Dom, EkonomiskAnmarkning,
-                              Beslut, Avbrott, Rapportering, Legitimation, Legitimationsperiod, Specialistbevis,
-                              Behandling, Journal)
+                              Beslut, Avbrott, Rapportering, Rapportkvartal, Legitimation, Legitimationsperiod, Specialistbevis,
+                              SarskiltForordnande, Underskoterskebevis, Behandling, Journal)
 }
 
 

@@ -41,6 +41,7 @@ class Finding:
     missing: list[str] = field(default_factory=list)  # facts the rule needed but could not read
     reason: str = ""
     exempt: bool = False
+    exemption: int = 0  # which of the rule's exemptions applied
     variables: dict[str, Any] = field(default_factory=dict)
 
     def sort_key(self) -> tuple:

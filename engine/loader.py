@@ -195,6 +195,14 @@ def _check_acts(loaded: LoadedRule, acts: dict[str, str]) -> list[Diagnostic]:
                                           "RK-R012", f"författningen {ref.forfattning} saknas under "
                                           "forfattningar i regelpaketet", f"versioner.{i}.{group}.{j}.forfattning",
                                           suggest(ref.forfattning, list(acts))))
+    for x, exemption in enumerate(loaded.rule.undantag):
+        for j, ref in enumerate(exemption.lagrum):
+            if ref.forfattning not in acts:
+                where = ("undantag", x) if loaded.path + ("undantag", x) in loaded.positions else ("undantag",)
+                out.append(Diagnostic(loaded.file, *loaded.where(*where, "lagrum", j, "forfattning"), "RK-R012",
+                                      f"författningen {ref.forfattning} saknas under forfattningar i regelpaketet",
+                                      ".".join(map(str, (*where, "lagrum", j, "forfattning"))),
+                                      suggest(ref.forfattning, list(acts))))
     return out
 
 
@@ -217,6 +225,11 @@ class _Checker:
         dotted = field or ".".join(str(p) for p in path)
         self.diags.append(Diagnostic(self.loaded.file, line, col, code, message, dotted, hint))
 
+    def item(self, section: str, index: int) -> tuple:
+        """Where the index-th entry of a section that takes one mapping or a list is written."""
+        listed = self.loaded.path + (section, index) in self.loaded.positions
+        return (section, index) if listed else (section,)
+
     def run(self) -> list[Diagnostic]:
         rule = self.rule
         self.check_versions()
@@ -227,33 +240,38 @@ class _Checker:
                 if section == "tillamplig_nar" and pattern.saknas:
                     self.error("RK-R020", "tillämplighet kan inte bygga på att något saknas; flytta mönstret "
                                "till overtradelse_nar", section, i, "saknas")
-        for i, pattern in enumerate(rule.bedoms_inte_nar.monster if rule.bedoms_inte_nar else ()):
-            self.check_pattern(pattern, ("bedoms_inte_nar", "monster", i), first=False, register=False)
-        if rule.undantag is not None:
-            if rule.undantag.monster.saknas:
-                self.error("RK-R021", "ett undantag måste beskriva något som finns", "undantag", "monster")
-            self.check_pattern(rule.undantag.monster, ("undantag", "monster"), first=False, register=False)
-            if not all(v.undantag_lagrum for v in rule.versioner):
-                self.error("RK-R022", "varje version måste ange undantag_lagrum när regeln har ett undantag",
-                           "versioner")
+        for d, doubt in enumerate(rule.bedoms_inte_nar):
+            for i, pattern in enumerate(doubt.monster):
+                self.check_pattern(pattern, (*self.item("bedoms_inte_nar", d), "monster", i), first=False,
+                                   register=False)
+        for x, exemption in enumerate(rule.undantag):
+            where = self.item("undantag", x)
+            if exemption.monster.saknas:
+                self.error("RK-R021", "ett undantag måste beskriva något som finns", *where, "monster")
+            self.check_pattern(exemption.monster, (*where, "monster"), first=False, register=False)
+            if not exemption.lagrum and not all(v.undantag_lagrum for v in rule.versioner):
+                self.error("RK-R022", "varje version måste ange undantag_lagrum när ett undantag saknar eget "
+                           "lagrum", "versioner")
         subject = self.aliases.get(rule.avser)
+        conditions = [(self.item("bedoms_inte_nar", d), doubt) for d, doubt in enumerate(rule.bedoms_inte_nar)]
+        conditions.append((("overtradelse_dar",), rule.overtradelse_dar))
         if subject is not None:
-            for section, condition in (("bedoms_inte_nar", rule.bedoms_inte_nar),
-                                       ("overtradelse_dar", rule.overtradelse_dar)):
+            for (section, *sub), condition in conditions:
+                section = (section, *sub)
                 target = getattr(condition, "avser", None) or rule.avser
                 if condition is not None and target not in {p.som for p in rule.tillamplig_nar}:
-                    self.error("RK-R027", f"avser: '{target}' är inget alias i tillamplig_nar", section, "avser",
+                    self.error("RK-R027", f"avser: '{target}' är inget alias i tillamplig_nar", *section, "avser",
                                hint=suggest(target, list(self.aliases)))
                     continue
                 kind = self.aliases[target][0] if condition is not None else ""
                 types = fact_model.field_types(kind) if kind in fact_model.ALL_KINDS else {}
                 for group in ("dar", "nagon_av"):
                     for i, test in enumerate(getattr(condition, group, ()) if condition is not None else ()):
-                        self.check_test(test, kind, types, (section, group, i), target)
+                        self.check_test(test, kind, types, (*section, group, i), target)
                 if getattr(condition, "nagon_av", None) and any(
                         p.nagon_av for p in rule.tillamplig_nar if p.som == target):
                     self.error("RK-R028", "nagon_av går inte att kombinera med nagon_av i subjektets mönster",
-                               section, "nagon_av")
+                               *section, "nagon_av")
         if subject is None or subject[1]:
             self.error("RK-R023", f"avser: '{rule.avser}' är inget alias i tillamplig_nar", "avser",
                        hint=suggest(rule.avser, list(self.aliases)))
@@ -268,6 +286,11 @@ class _Checker:
                 self.error("RK-R025", f"avgorande_datum: '{rule.avgorande_datum}' är inget datumfält i {kind}",
                            "avgorande_datum", hint=suggest(rule.avgorande_datum, [*types, PER_DATUM]))
         self.check_template()
+        starts = {v.giltig_fran for v in rule.versioner}
+        for i, example in enumerate(rule.exempel):
+            if example.version_fran is not None and example.version_fran not in starts:
+                self.error("RK-R034", f"ingen version börjar {example.version_fran.isoformat()}", "exempel", i,
+                           "version_fran", hint="ange giltig_fran för en av regelns versioner")
         outcomes = {e.forvantat for e in rule.exempel}
         if "overtradelse" not in outcomes or outcomes == {"overtradelse"}:
             self.error("RK-R026", "regeln behöver minst ett exempel som bryter mot den och ett som inte gör det",

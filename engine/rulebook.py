@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, field_validator, model_validator
 
 from engine.legaltime import Period
 
@@ -137,6 +137,8 @@ class Exemption(BaseModel):
     model_config = _STRICT
     beskrivning: Text
     monster: Pattern
+    lagrum: list[Lagrum] = Field(default_factory=list)
+    """The exemption's own provision, the same in every version; left out, the version's `undantag_lagrum`."""
 
 
 class Indeterminacy(BaseModel):
@@ -212,6 +214,9 @@ class Example(BaseModel):
     forvantat: Outcome
     subjekt: str | None = None
     """Id of the subject the outcome is about; may be left out if there is only one."""
+    version_fran: date | None = None
+    """The `giltig_fran` of the version the outcome must be judged under: pins a switch date, so that
+    an example on the day a new wording starts fails if the switch moves by a day."""
 
 
 class Rule(BaseModel):
@@ -233,13 +238,19 @@ class Rule(BaseModel):
     """Facts that must exist (or, with `saknas`, be absent) for a violation."""
     overtradelse_dar: SubjectCondition | None = None
     """Tests on the subject itself that must also hold for a violation."""
-    undantag: Exemption | None = None
-    bedoms_inte_nar: Indeterminacy | None = None
-    """If these tests hold for the subject, a would-be violation is reported as `obestamt` with this description."""
+    undantag: list[Exemption] = Field(default_factory=list)
+    """Statutory exemptions (one, or a list): when one matches, the duty does not arise."""
+    bedoms_inte_nar: list[Indeterminacy] = Field(default_factory=list)
+    """If one of these holds for the subject, a would-be violation is reported as `obestamt` with its description."""
     versioner: list[Version] = Field(min_length=1)
     meddelande: Text
     anteckningar: str | None = None
     exempel: list[Example] = Field(min_length=2)
+
+    @field_validator("undantag", "bedoms_inte_nar", mode="before")
+    @classmethod
+    def _one_or_many(cls, value: Any) -> Any:
+        return [value] if isinstance(value, dict) else value
 
     @model_validator(mode="after")
     def _violation_given(self) -> "Rule":
@@ -276,6 +287,18 @@ class RuleFile(BaseModel):
 
 FieldRef.model_rebuild()
 
+
+
+def role_name(base: str, index: int) -> str:
+    """The match role of the index-th exemption (`undantag`, `undantag_1` …) or indeterminacy (`obestamt` …)."""
+    return base if index == 0 else f"{base}_{index}"
+
+
+def role_index(role: str, base: str) -> int | None:
+    if role == base:
+        return 0
+    head, _, tail = role.rpartition("_")
+    return int(tail) if head == base and tail.isdigit() else None
 
 
 def decisive_date(rule: Rule, subject: Any, per_datum: date) -> date | None:

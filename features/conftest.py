@@ -12,7 +12,8 @@ from engine.facts import Engagemang, Kontext, Organisation, Person, Registerutdr
 from engine.run import evaluate_facility
 
 TYPES = {"HVB": "hvb", "stödboende": "stodboende", "skyddat boende": "skyddat_boende",
-         "korttidshem enligt LSS": "lss_korttidsvistelse", "LSS-bostad för barn": "lss_bostad_barn"}
+         "korttidshem enligt LSS": "lss_korttidsvistelse", "LSS-bostad för barn": "lss_bostad_barn",
+         "assistansanordnare enligt LSS": "lss_personlig_assistans"}
 FORMS = {"anställdes": "anstallning", "fick ett uppdrag": "uppdrag", "började praktik": "praktik",
          "började som volontär": "volontar"}
 REGISTERS = {"belastningsregistret": ["belastningsregistret"], "misstankeregistret": ["misstankeregistret"],
@@ -34,7 +35,8 @@ def _person(world, name: str) -> str:
     return pid
 
 
-@given(parsers.re(r'ett (?P<typ>HVB|stödboende|skyddat boende|korttidshem enligt LSS|LSS-bostad för barn) '
+@given(parsers.re(r'(?:ett|en) (?P<typ>HVB|stödboende|skyddat boende|korttidshem enligt LSS|LSS-bostad för barn|'
+                  r'assistansanordnare enligt LSS) '
                   r'"(?P<namn>[^"]+)" som (?P<barn>tar|inte tar) emot barn'))
 def facility(world, typ, namn, barn):
     fid = f"f-{namn.lower()}"
@@ -48,17 +50,25 @@ def as_of(world, dag):
     world["as_of"] = date.fromisoformat(dag)
 
 
-def _engage(world, name: str, form: str, start: str, end: str | None = None, employer: str = "org") -> None:
+def _engage(world, name: str, form: str, start: str, end: str | None = None, employer: str = "org",
+            parent: str = "okant") -> None:
     eid = f"e{len(world['bundle'].facts['engagemang']) + 1}"
     world["bundle"].facts["engagemang"][eid] = Engagemang(
         id=eid, person=_person(world, name), verksamhet=world["facility"], organisation=employer, form=form,
-        start=date.fromisoformat(start), slut=date.fromisoformat(end) if end else None)
+        start=date.fromisoformat(start), slut=date.fromisoformat(end) if end else None,
+        forelder_till_mottagaren=parent)
 
 
 @given(parsers.re(r'att "(?P<namn>[^"]+)" (?P<form>anställdes|fick ett uppdrag|började praktik|började som volontär) '
                   + DATE.format("start")))
 def engagement(world, namn, form, start):
     _engage(world, namn, FORMS[form], start)
+
+
+@given(parsers.re(r'att "(?P<namn>[^"]+)" anställdes ' + DATE.format("start")
+                  + r" för insatser åt (?P<vem>sitt eget barn|ett barn som inte är hennes eller hans)"))
+def engagement_parent(world, namn, start, vem):
+    _engage(world, namn, "anstallning", start, parent="ja" if vem == "sitt eget barn" else "nej")
 
 
 @given(parsers.re(r'att "(?P<namn>[^"]+)" var (?P<roll>anställd|volontär) från ' + DATE.format("start") + " till "
@@ -113,7 +123,10 @@ def evaluate(world, compiled, runner):
 def _about(world, name: str) -> list:
     pid = f"p-{name.lower()}"
     mine = {e.id for e in world["bundle"].of("engagemang") if e.person == pid}
-    return [f for f in world["findings"] if f.subject_kind == "engagemang" and f.subject_id in mine]
+    found = [f for f in world["findings"] if f.subject_kind == "engagemang" and f.subject_id in mine]
+    # a misspelt name must fail the step, not pass it because nothing was found to be wrong
+    assert found, f'ingen bedömning gäller "{name}"; kända namn: {sorted(p.namn for p in world["bundle"].of("person"))}'
+    return found
 
 
 @then(parsers.re(r'rapporteras överträdelse av (?P<rule>RK-[A-Z]+-\d+) för "(?P<namn>[^"]+)" med lagrum "(?P<ref>[^"]+)"'))
@@ -161,6 +174,12 @@ def indication(world, rule, namn):
     assert {f.outcome for f in _about(world, namn) if f.rule_id == rule} >= {"indication"}
 
 
+@then(parsers.re(r'bör (?P<rule>RK-[A-Z]+-\d+) inte utredas för "(?P<namn>[^"]+)"'))
+def no_indication(world, rule, namn):
+    outcomes = {f.outcome for f in _about(world, namn) if f.rule_id == rule}
+    assert outcomes and "indication" not in outcomes, outcomes
+
+
 @then(parsers.re(r'kan (?P<rule>RK-[A-Z]+-\d+) inte bedömas för "(?P<namn>[^"]+)"'))
 def undetermined(world, rule, namn):
     hits = [f for f in _about(world, namn) if f.rule_id == rule]
@@ -180,6 +199,13 @@ def exemption(world, namn):
 # only, so that the module's helpers never shadow this file's
 import features.steps_omsorg as _omsorg  # noqa: E402
 import features.steps_vard as _vard  # noqa: E402
+import features.steps_beslut as _beslut  # noqa: E402
 
-for _module in (_omsorg, _vard):
+for _module in (_omsorg, _vard, _beslut):
     globals().update({name: value for name, value in vars(_module).items() if name.startswith("pytestbdd_")})
+
+
+@then(parsers.re(r'misslyckas steget "rapporteras ingen överträdelse" för "(?P<namn>[^"]+)"'))
+def misspelt_name_fails(world, namn):
+    with pytest.raises(AssertionError, match="ingen bedömning gäller"):
+        no_violation(world, namn)

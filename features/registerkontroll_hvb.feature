@@ -157,3 +157,34 @@ Egenskap: Registerkontroll vid boenden som tar emot barn, lagen (2007:171)
     När registerkontrollen bedöms
     Så rapporteras ingen överträdelse för "Anna"
     Och är RK-HVB-01 inte tillämpligt för "Anna"
+
+  Scenario: Ett utdrag från en tidigare anställning räcker inte när mer än sex månader har gått
+    Givet bedömningsdagen är 2025-06-01
+    Och att "Anna" var anställd från 2023-01-10 till 2023-08-31
+    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2022-12-01 och uppvisat 2022-12-20
+    Och att "Anna" anställdes 2024-05-02
+    När registerkontrollen bedöms
+    Så rapporteras överträdelse av RK-HVB-09 för "Anna" med lagrum "1 § första stycket lagen (2007:171)"
+    Och bör RK-HVB-08 inte utredas för "Anna"
+    Och rapporteras ingen annan överträdelse för "Anna"
+
+  Scenario: Den som börjar igen efter mer än sex månader och visar ett nytt utdrag är kontrollerad
+    Givet bedömningsdagen är 2025-06-01
+    Och att "Anna" var anställd från 2023-01-10 till 2023-08-31
+    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2022-12-01 och uppvisat 2022-12-20
+    Och att "Anna" anställdes 2024-05-02
+    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2024-04-10 och uppvisat 2024-04-20
+    När registerkontrollen bedöms
+    Så rapporteras ingen överträdelse för "Anna"
+
+  Scenario: Ett utdrag som visades långt före en första anställning är något att utreda, inte en överträdelse
+    Givet att "Anna" anställdes 2025-09-01
+    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2025-01-10 och uppvisat 2025-02-01
+    När registerkontrollen bedöms
+    Så bör RK-HVB-08 utredas för "Anna"
+    Och rapporteras ingen överträdelse för "Anna"
+
+  Scenario: Ett stegat namn ger inget falskt "ingen överträdelse"
+    Givet att "Anna" anställdes 2025-09-01
+    När registerkontrollen bedöms
+    Så misslyckas steget "rapporteras ingen överträdelse" för "Ana"

@@ -14,7 +14,7 @@ from engine.compile import MIRROR_SUFFIX, SUBJECT_FIELD, CompiledRuleset, Compil
 from engine.drhost import Match
 from engine.facts import field_types
 from engine.legaltime import Period, add_period
-from engine.rulebook import FieldRef, ParamRef, Pattern, Test
+from engine.rulebook import FieldRef, ParamRef, Pattern, Test, role_name
 
 
 class ReferenceRunner:
@@ -133,17 +133,16 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
     for env in frames(applies):
         record("galler", env)
     positive = applies + [p for p in rule.overtradelse_nar if not p.saknas]
-    negated = [p for p in rule.overtradelse_nar if p.saknas] + ([rule.undantag.monster] if rule.undantag else [])
+    negated = [p for p in rule.overtradelse_nar if p.saknas] + [x.monster for x in rule.undantag]
     condition = rule.overtradelse_dar
     for env in frames(positive, condition.dar if condition else (), any_of=condition.nagon_av if condition else ()):
         if all(none_exists(p, env) for p in negated):
             record("brott", env)
-    if rule.undantag:
-        for env in frames(applies + [rule.undantag.monster]):
-            record("undantag", env)
-    if rule.bedoms_inte_nar:
-        doubt = rule.bedoms_inte_nar
+    for i, exemption in enumerate(rule.undantag):
+        for env in frames(applies + [exemption.monster]):
+            record(role_name("undantag", i), env)
+    for i, doubt in enumerate(rule.bedoms_inte_nar):
         for env in frames(applies + [p for p in doubt.monster if not p.saknas], doubt.dar, doubt.avser):
             if all(none_exists(p, env) for p in doubt.monster if p.saknas):
-                record("obestamt", env)
+                record(role_name("obestamt", i), env)
     return sorted(out, key=lambda m: (m.role, m.frame))

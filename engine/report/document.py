@@ -66,7 +66,10 @@ def finding_json(finding: Finding, book: Rulebook, facility_names: dict[str, str
     rule = book.get(finding.rule_id).rule
     version_ = rule.versioner[finding.version] if finding.version is not None else None
     basis = [to_json(r, book.acts) for r in version_.lagrum] if version_ else []
-    exemption = [to_json(r, book.acts) for r in version_.undantag_lagrum] if (version_ and finding.exempt) else []
+    exemption = []
+    if version_ and finding.exempt:
+        refs = rule.undantag[finding.exemption].lagrum or version_.undantag_lagrum
+        exemption = [to_json(r, book.acts) for r in refs]
     return {
         "rule_id": finding.rule_id,
         "rule_version": version_.giltig_fran.isoformat() if version_ else None,
