@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from engine.errors import Diagnostic
-from engine.facts import FACT_KINDS, Belaggning, Fact, Kontext, Legitimationsperiod, Tillstandsperiod
+from engine.facts import FACT_KINDS, Belaggning, Fact, Kontext, Legitimationsperiod, Rapportkvartal, Tillstandsperiod
+from engine.legaltime import Period, add_period
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,7 @@ def derive(bundle: FactBundle) -> list[tuple[str, str, str]]:
     _derive_licence_periods(bundle)
     _derive_legitimation_periods(bundle)
     problems += _derive_occupancy(bundle)
+    _derive_report_quarters(bundle)
     for fact in bundle.of("engagemang"):
         facility = bundle.get("verksamhet", fact.verksamhet)  # type: ignore[attr-defined]
         if facility is None:
@@ -189,3 +191,79 @@ def _derive_occupancy(bundle: FactBundle) -> list[tuple[str, str, str, str, str]
             bundle.broken.append(BrokenFact("belaggning", {"id": broken.id or "?", "verksamhet": home},
                                             broken.diagnostic))
     return sorted(set(problems))
+
+
+# the three months of 16 kap. 6 f § SoL (2001:453), 34 kap. 1 § SoL (2025:400) and 28 f § LSS
+_THREE_MONTHS = Period(manader=3)
+_FIRST_QUARTER = Period(manader=3, kvartalsslut=True)
+_NEXT_QUARTER = Period(manader=2, kvartalsslut=True)  # from a quarter's last day: the next quarter's last day
+# a decision left open in the data is followed for ten years of quarterly reports, not for ever
+REPORT_QUARTERS = 40
+
+
+def _earliest(*days: date | None) -> date | None:
+    given = [d for d in days if d is not None]
+    return min(given) if given else None
+
+
+def _derive_report_quarters(bundle: FactBundle) -> None:
+    """One `rapportkvartal` per decision (or interruption) and later quarter whose report had to list it.
+
+    The first quarter is the one in which the three months ran out (the rules on the decision itself
+    judge it); this adds the second and every later quarter whose last day comes before the duty stopped
+    as far as the data shows: the day the decision was carried out (or the interruption resumed), the
+    day it ended without being carried out, and for a decision never recorded as carried out the first
+    interruption of it (it must have been carried out before). `visat_kvarstar` says whether a recorded
+    later end (carried out, resumed, ended) proves that the decision still stood on the quarter's last day.
+    An unreadable decision or interruption leaves the quarters unknown, never absent.
+    """
+    _reset(bundle, "rapportkvartal")
+    broken_interruptions: dict[str, Any] = {}
+    for broken in bundle.broken:
+        if broken.kind == "avbrott" and broken.ref("beslut") is not None:
+            broken_interruptions.setdefault(broken.ref("beslut"), broken)
+    first_interruption: dict[str, date] = {}
+    for interruption in bundle.of("avbrott"):
+        bid, day = interruption.beslut, interruption.fran  # type: ignore[attr-defined]
+        first_interruption[bid] = min(day, first_interruption.get(bid, day))
+
+    def add(fact_id: str, source: tuple[str, str], beslut: str, avbrott: str | None, grund: str, start: date,
+            stop: date | None, known_end: date | None) -> None:
+        quarter = add_period(start, _FIRST_QUARTER)
+        for number in range(2, REPORT_QUARTERS + 2):
+            quarter = add_period(quarter, _NEXT_QUARTER)
+            if stop is not None and stop <= quarter:
+                return
+            fact = Rapportkvartal(id=f"{fact_id}.{quarter.isoformat()}", beslut=beslut, avbrott=avbrott,
+                                  grund=grund, fran=start, kvartal_slut=quarter, kvartal_nr=number,
+                                  visat_kvarstar=known_end is not None and known_end > quarter)
+            bundle.facts["rapportkvartal"][fact.id] = fact
+            if source in bundle.sources:
+                bundle.sources[("rapportkvartal", fact.id)] = bundle.sources[source]
+
+    for decision in bundle.of("beslut"):
+        done, ended = decision.verkstallt, decision.avslutat  # type: ignore[attr-defined]
+        if decision.id in broken_interruptions:  # an unreadable interruption may mean it was carried out
+            bundle.broken.append(BrokenFact("rapportkvartal", {"id": f"beslut.{decision.id}", "beslut": decision.id},
+                                            broken_interruptions[decision.id].diagnostic))
+            continue
+        if done is not None and done <= add_period(decision.beslutsdatum, _THREE_MONTHS):  # type: ignore[attr-defined]
+            continue
+        add(f"beslut.{decision.id}", ("beslut", decision.id), decision.id, None, "beslut",
+            decision.beslutsdatum, _earliest(done, ended, first_interruption.get(decision.id)),  # type: ignore[attr-defined]
+            _earliest(done, ended))
+    for interruption in bundle.of("avbrott"):
+        decision = bundle.get("beslut", interruption.beslut)  # type: ignore[attr-defined]
+        if decision is None:
+            continue  # an unreadable decision: its own broken record below covers it
+        resumed, ended = interruption.aterupptaget, decision.avslutat  # type: ignore[attr-defined]
+        add(f"avbrott.{interruption.id}", ("avbrott", interruption.id), decision.id, interruption.id, "avbrott",
+            interruption.fran, _earliest(resumed, ended), _earliest(resumed, ended))  # type: ignore[attr-defined]
+    # an unreadable decision, or an unreadable interruption of an unreadable one: its quarters are unknown
+    for broken in list(bundle.broken):
+        if broken.kind == "beslut":
+            bundle.broken.append(BrokenFact("rapportkvartal", {"id": f"beslut.{broken.id or '?'}",
+                                                               "beslut": broken.id}, broken.diagnostic))
+        elif broken.kind == "avbrott" and bundle.get("beslut", broken.ref("beslut") or "") is None:
+            bundle.broken.append(BrokenFact("rapportkvartal", {"id": f"avbrott.{broken.id or '?'}",
+                                                               "beslut": broken.ref("beslut")}, broken.diagnostic))

@@ -76,5 +76,10 @@ def describe(kind: str, fact: Any, facts: dict) -> str:
         decision = facts.get(("beslut", fact.beslut))
         what = f" i {decision.insats}" if decision is not None else ""
         return f"avbrott{what} från {fact.fran.isoformat()}"
+    if kind == "rapportkvartal":
+        decision = facts.get(("beslut", fact.beslut))
+        what = f"beslut {decision.beslutsdatum.isoformat()} om {decision.insats}" if decision is not None else fact.beslut
+        cause = "avbrott i " if fact.grund == "avbrott" else ""
+        return f"{cause}{what}, kvartalsrapporten för kvartalet som slutade {fact.kvartal_slut.isoformat()}"
     name = getattr(fact, "namn", None)
     return f"{name} ({kind} {fact.id})" if name else f"{kind} {fact.id}"

@@ -96,3 +96,108 @@ Egenskap: Rapportering av ej verkställda beslut
     Och verkställigheten avbröts 2025-11-03 och återupptogs 2026-01-19
     När reglerna bedöms
     Så är BE-LSS-02 uppfylld för "avbrottet i daglig verksamhet"
+
+  # Varje kvartal: ett beslut som fortfarande inte verkställts ska finnas i varje kvartalsrapport
+  # tills det verkställs eller upphör (16 kap. 6 f § SoL (2001:453), 34 kap. 1 § SoL (2025:400),
+  # 28 f § LSS: nämnden ska rapportera alla beslut som inte verkställts inom tre månader, en gång per
+  # kvartal). Ett senare kvartal bedöms först när kvartalet därefter är slut, och med den lag som
+  # gällde vid kvartalets slut. Att beslutet fortfarande gällde vid kvartalets slut måste synas i
+  # underlaget (det verkställdes, återupptogs eller upphörde senare, eller rapporterades för ett
+  # senare kvartal); annars går det inte att bedöma.
+
+  Scenariomall: Ett beslut som verkställdes först senare saknas i de senare kvartalsrapporterna
+    Givet nämnden beslutade om "kontaktfamilj" enligt SoL 2025-05-12
+    Och beslutet rapporterades till IVO för kvartalet som slutade 2025-09-30
+    Och beslutet verkställdes 2026-05-04
+    När reglerna bedöms
+    Så är BE-SOL-01 uppfylld för "kontaktfamilj"
+    Och är BE-SOL-03 <utfall> för "kontaktfamilj" för kvartalet som slutade <kvartal>
+
+    Exempel:
+      | kvartal    | utfall          |
+      | 2025-12-31 | en överträdelse |
+      | 2026-03-31 | en överträdelse |
+
+  Scenario: Efter verkställigheten finns ingen rapporteringsplikt
+    Givet nämnden beslutade om "kontaktfamilj" enligt SoL 2025-05-12
+    Och beslutet rapporterades till IVO för kvartalet som slutade 2025-09-30
+    Och beslutet verkställdes 2026-05-04
+    När reglerna bedöms
+    Så bedöms BE-SOL-03 inte för "kontaktfamilj" för kvartalet som slutade 2026-06-30
+
+  Scenariomall: Varje kvartal bedöms med lagen vid kvartalets slut
+    Givet nämnden beslutade om "kontaktfamilj" enligt SoL 2024-12-02
+    Och beslutet rapporterades till IVO för kvartalet som slutade 2025-03-31
+    Och beslutet verkställdes 2025-11-03
+    När reglerna bedöms
+    Så rapporteras överträdelse av BE-SOL-03 för "kontaktfamilj" för kvartalet som slutade <kvartal> med lagrum "<lagrum>"
+
+    Exempel:
+      | kvartal    | lagrum                                      |
+      | 2025-06-30 | 16 kap. 6 f § socialtjänstlagen (2001:453)  |
+      | 2025-09-30 | 34 kap. 1 § socialtjänstlagen (2025:400)    |
+
+  Scenario: Rapporterat varje kvartal; det senaste kvartalets rapport är ännu inte sen
+    Givet nämnden beslutade om "kontaktfamilj" enligt SoL 2025-05-12
+    Och beslutet rapporterades till IVO för kvartalen som slutade 2025-09-30, 2025-12-31, 2026-03-31, 2026-06-30
+    När reglerna bedöms
+    Så är BE-SOL-03 uppfylld för "kontaktfamilj" för kvartalet som slutade 2026-06-30
+    Och är BE-SOL-03 inte tillämplig för "kontaktfamilj" för kvartalet som slutade 2026-09-30
+
+  Scenario: Underlaget visar inte att beslutet fortfarande gällde
+    Givet nämnden beslutade om "kontaktfamilj" enligt SoL 2025-05-12
+    Och beslutet rapporterades till IVO för kvartalet som slutade 2025-09-30
+    När reglerna bedöms
+    Så är BE-SOL-03 inte bedömbar för "kontaktfamilj" för kvartalet som slutade 2025-12-31
+
+  Scenariomall: Det som visar att beslutet fortfarande gällde vid kvartalets slut
+    Givet nämnden beslutade om "kontaktfamilj" enligt SoL 2025-05-12
+    Och beslutet rapporterades till IVO för kvartalet som slutade 2025-09-30
+    Och <händelse>
+    När reglerna bedöms
+    Så är BE-SOL-03 <utfall> för "kontaktfamilj" för kvartalet som slutade 2025-12-31
+
+    Exempel:
+      | händelse                                                             | utfall          |
+      | beslutet upphörde utan att ha verkställts 2026-02-16                 | en överträdelse |
+      | beslutet upphörde utan att ha verkställts 2025-12-31                 | inte tillämplig |
+      | beslutet rapporterades till IVO för kvartalet som slutade 2026-06-30 | en överträdelse |
+      | beslutet verkställdes 2025-12-31                                     | inte tillämplig |
+      | beslutet verkställdes 2026-01-01                                     | en överträdelse |
+
+  Scenario: Avbrott som fortfarande inte återupptagits saknas i nästa kvartalsrapport
+    Givet nämnden beslutade om "hemtjänst" enligt SoL 2024-09-02
+    Och beslutet verkställdes 2024-10-01
+    Och verkställigheten avbröts 2025-06-16 och återupptogs 2026-02-02
+    Och beslutet rapporterades till IVO för kvartalet som slutade 2025-09-30
+    När reglerna bedöms
+    Så är BE-SOL-02 uppfylld för "avbrottet i hemtjänst"
+    Och rapporteras överträdelse av BE-SOL-04 för "avbrottet i hemtjänst" för kvartalet som slutade 2025-12-31 med lagrum "34 kap. 1 § socialtjänstlagen (2025:400)"
+    Och bedöms BE-SOL-04 inte för "avbrottet i hemtjänst" för kvartalet som slutade 2026-03-31
+
+  Scenario: LSS-beslut som saknas i en senare kvartalsrapport
+    Givet nämnden beslutade om "bostad med särskild service" enligt LSS 2025-10-06
+    Och beslutet rapporterades till IVO för kvartalet som slutade 2026-03-31
+    Och beslutet verkställdes 2026-08-17
+    När reglerna bedöms
+    Så är BE-LSS-01 uppfylld för "bostad med särskild service"
+    Och rapporteras överträdelse av BE-LSS-03 för "bostad med särskild service" för kvartalet som slutade 2026-06-30 med lagrum "28 f § lagen (1993:387)"
+    Och är BE-SOL-03 inte tillämplig för "bostad med särskild service" för kvartalet som slutade 2026-06-30
+
+  Scenario: Avbruten LSS-insats som saknas i nästa kvartalsrapport
+    Givet nämnden beslutade om "daglig verksamhet" enligt LSS 2023-03-01
+    Och beslutet verkställdes 2023-04-03
+    Och verkställigheten avbröts 2025-11-03 och återupptogs 2026-07-06
+    Och beslutet rapporterades till IVO för kvartalet som slutade 2026-03-31
+    När reglerna bedöms
+    Så rapporteras överträdelse av BE-LSS-04 för "avbrottet i daglig verksamhet" för kvartalet som slutade 2026-06-30 med lagrum "28 f § lagen (1993:387)"
+
+  Scenariomall: Tremånadersfristen runt lagbytet: kvartalet då överskridandet syns väljer lagen
+    Givet nämnden beslutade om "kontaktfamilj" enligt SoL <beslutsdag>
+    När reglerna bedöms
+    Så rapporteras överträdelse av BE-SOL-01 för "kontaktfamilj" med lagrum "<lagrum>"
+
+    Exempel:
+      | beslutsdag | lagrum                                      |
+      | 2025-03-29 | 16 kap. 6 f § socialtjänstlagen (2001:453)  |
+      | 2025-03-30 | 34 kap. 1 § socialtjänstlagen (2025:400)    |
