@@ -265,8 +265,8 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
         window = [(False, {"$gte": {decisive: ordinal(version.giltig_fran)}}),
                   (False, {"$lte": {decisive: ordinal(version.giltig_till or OPEN_END)}}), *window]
 
-    def positive(patterns: list[Pattern], subject_tests: list[Test] = (),
-                 target: str | None = None, any_of: list[Test] = ()) -> list[list[tuple[str, dict]]]:
+    def positive(patterns: list[Pattern], subject_tests: list[Test] = (), target: str | None = None,
+                 any_of: list[Test] = (), mirrored: set[str] = ()) -> list[list[tuple[str, dict]]]:
         target = target or rule.avser
         per_pattern = []
         for p in patterns:
@@ -275,7 +275,8 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
             if any_of and p.som == target:
                 p = p.model_copy(update={"nagon_av": list(any_of)})  # the loader keeps the pattern's own empty
             tail = None if (p.som == first_alias or not sentinel) else first_alias
-            per_pattern.append([(p.som, _build(p.typ, alt, tail))
+            kind = p.typ + MIRROR_SUFFIX if p.som in mirrored else p.typ
+            per_pattern.append([(p.som, _build(kind, alt, tail))
                                 for alt in _pattern_alternatives(ctx, p, extra, more)])
         return [list(combo) for combo in itertools.product(*per_pattern)]
 
@@ -299,7 +300,10 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
             any_of=rule.overtradelse_dar.nagon_av if rule.overtradelse_dar else ())],
     }
     for i, exemption in enumerate(rule.undantag):
-        bodies[role_name("undantag", i)] = positive(list(applies) + [exemption.monster])
+        # durable never binds one fact to two patterns of a rule, so an exemption about the subject itself
+        # (a parent assisting their own child) would never match: it matches the fact's mirror copy instead
+        bodies[role_name("undantag", i)] = positive(list(applies) + [exemption.monster],
+                                                    mirrored={exemption.monster.som} if mirror_negations else ())
     for i, doubt in enumerate(rule.bedoms_inte_nar):
         doubt_neg = [n for p in doubt.monster if p.saknas for n in negated(p)]
         bodies[role_name("obestamt", i)] = [combo + doubt_neg for combo in positive(

@@ -91,13 +91,13 @@ Egenskap: Registerkontroll vid boenden som tar emot barn, lagen (2007:171)
     Så rapporteras ingen överträdelse för "Anna"
     Och gäller undantaget för återanställning för "Anna"
 
-  Scenario: Återanställning efter mer än sex månader utan ny kontroll bör utredas
+  Scenario: Återanställning efter mer än sex månader utan ny kontroll är en överträdelse
     Givet att "Anna" var anställd från 2024-06-03 till 2024-08-31
     Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2024-05-02 och uppvisat 2024-05-20
     Och att "Anna" anställdes 2025-03-03
     När registerkontrollen bedöms
-    Så bör RK-HVB-08 utredas för "Anna"
-    Och rapporteras ingen överträdelse för "Anna"
+    Så rapporteras överträdelse av RK-HVB-09 för "Anna" med lagrum "1 § första stycket lagen (2007:171)"
+    Och bör RK-HVB-08 inte utredas för "Anna"
 
   Scenario: Utdraget visades upp långt före starten är en indikator, inte ett konstaterat brott
     Givet att "Anna" anställdes 2025-09-01

@@ -100,3 +100,33 @@ Egenskap: Registerkontroll inom LSS-insatser åt barn, lagen (2010:479)
     När registerkontrollen bedöms
     Så rapporteras ingen överträdelse för "Bo"
     Och är RK-LSS-01 inte tillämpligt för "Bo"
+
+  Scenario: En förälder som ger insatser åt sitt eget barn omfattas inte av kravet
+    Givet en assistansanordnare enligt LSS "Norrsken" som tar emot barn
+    Och att "Ida" anställdes 2026-04-01 för insatser åt sitt eget barn
+    När registerkontrollen bedöms
+    Så är RK-LSS-01 inte tillämpligt för "Ida"
+    Och rapporteras ingen överträdelse för "Ida"
+
+  Scenario: Hos en assistansanordnare avgör uppgiften om föräldraskap om kravet gäller
+    Givet en assistansanordnare enligt LSS "Norrsken" som tar emot barn
+    Och att "Ida" anställdes 2026-04-01
+    När registerkontrollen bedöms
+    Så kan RK-LSS-01 inte bedömas för "Ida"
+    Och rapporteras ingen överträdelse för "Ida"
+
+  Scenario: En assistent som inte är förälder till barnet ska kontrolleras
+    Givet en assistansanordnare enligt LSS "Norrsken" som tar emot barn
+    Och att "Ida" anställdes 2026-04-01 för insatser åt ett barn som inte är hennes eller hans
+    När registerkontrollen bedöms
+    Så rapporteras överträdelse av RK-LSS-01 för "Ida" med lagrum "1 § första stycket lagen (2010:479)"
+
+  Scenario: Ett utdrag från en tidigare anställning räcker inte när ett år eller mer har gått
+    Givet bedömningsdagen är 2025-06-01
+    Och att "Bo" var anställd från 2022-01-10 till 2023-03-31
+    Och "Bo" visade upp ett utdrag enligt lag 2010:479 ur belastningsregistret, utfärdat 2021-12-01 och uppvisat 2021-12-20
+    Och att "Bo" anställdes 2024-05-02
+    När registerkontrollen bedöms
+    Så rapporteras överträdelse av RK-LSS-09 för "Bo" med lagrum "1 § första stycket lagen (2010:479)"
+    Och bör RK-LSS-08 inte utredas för "Bo"
+    Och rapporteras ingen annan överträdelse för "Bo"

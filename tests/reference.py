@@ -107,7 +107,8 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
         return True
 
     def frames(patterns: list[Pattern], more=(), target: str | None = None,
-               any_of=()) -> Iterator[dict[str, dict[str, Any]]]:
+               any_of=(), shared: set[str] = frozenset()) -> Iterator[dict[str, dict[str, Any]]]:
+        """`shared`: aliases that may bind a fact another pattern bound (an exemption about the subject)."""
         def extend(i: int, env: dict[str, dict[str, Any]]) -> Iterator[dict[str, dict[str, Any]]]:
             if i == len(patterns):
                 yield env
@@ -115,7 +116,7 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
             pattern = patterns[i]
             used = {id(f) for f in env.values()}
             for fact in pool.get(pattern.typ, []):
-                if id(fact) in used:  # one fact fills one pattern (durable's `distinct`)
+                if id(fact) in used and pattern.som not in shared:  # one fact fills one pattern (durable's `distinct`)
                     continue
                 if matches(pattern, fact, env, more, target, any_of):
                     yield from extend(i + 1, {**env, pattern.som: fact})
@@ -139,7 +140,7 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
         if all(none_exists(p, env) for p in negated):
             record("brott", env)
     for i, exemption in enumerate(rule.undantag):
-        for env in frames(applies + [exemption.monster]):
+        for env in frames(applies + [exemption.monster], shared={exemption.monster.som}):
             record(role_name("undantag", i), env)
     for i, doubt in enumerate(rule.bedoms_inte_nar):
         for env in frames(applies + [p for p in doubt.monster if not p.saknas], doubt.dar, doubt.avser):

@@ -62,7 +62,8 @@ def facilities(draw) -> tuple[FactBundle, str]:
         end = draw(st.one_of(st.none(), shifted(start).filter(lambda d, s=start: d >= s)))
         fac = draw(st.sampled_from(["f1", "f1", "f1", "f2"]))
         engagements.append(Engagemang(id=f"e{i}", person=person, verksamhet=fac, organisation=org,
-                                      form=draw(st.sampled_from(FORMS)), start=start, slut=end))
+                                      form=draw(st.sampled_from(FORMS)), start=start, slut=end,
+                                      forelder_till_mottagaren=draw(st.sampled_from(["okant", "okant", "ja", "nej"]))))
     for eng in engagements:
         bundle.facts["engagemang"][eng.id] = eng
     home_law = "2007:171" if bundle.facts["verksamhet"]["f1"].typ in ("hvb", "stodboende", "skyddat_boende") \
