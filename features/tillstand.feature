@@ -272,3 +272,25 @@ Egenskap: Tillståndsplikt och tillståndets omfattning
     Och verksamheten fick tillstånd för lss_personlig_assistans 2021-05-01
     När reglerna bedöms
     Så är TS-LSS-01 uppfylld för "Ekens Assistans"
+
+  Scenariomall: LSS-verksamhet som fortsätter trots förbud, före och efter lag 2025:1298
+    Givet verksamheten "Ekens Assistans" av typen lss_personlig_assistans som startade 2021-06-01
+    Och verksamheten fick tillstånd för lss_personlig_assistans 2021-05-01
+    Och tillståndet förbjöds 2025-06-01
+    Och bedömningsdagen är <dag>
+    När reglerna bedöms
+    Så rapporteras överträdelse av TS-LSS-02 för "Ekens Assistans" med lagrum "<lagrum>"
+    Och undantas "Ekens Assistans" från TS-LSS-01 eftersom ett förbud gäller
+
+    Exempel:
+      | dag        | lagrum                                                                        |
+      | 2025-12-31 | 26 g § lagen (1993:387) om stöd och service till vissa funktionshindrade      |
+      | 2026-01-01 | 28 § lagen (1993:387) om stöd och service till vissa funktionshindrade        |
+
+  Scenario: Rådgivning och personligt stöd enligt 9 § 1 LSS kräver inget tillstånd
+    Givet verksamheten "Askens rådgivning" av typen lss_radgivning som startade 2024-06-01
+    När reglerna bedöms
+    Så är TS-LSS-01 inte tillämplig för "Askens rådgivning"
+    Och är TS-LSS-02 inte tillämplig för "Askens rådgivning"
+    Och är TS-SOL-01 inte tillämplig för "Askens rådgivning"
+    Och finns ingen överträdelse för "Askens rådgivning"
