@@ -34,6 +34,13 @@ def after(draw, start: date):
     return start + relativedelta(months=months) + timedelta(days=draw(st.integers(0, 3)))
 
 
+@st.composite
+def later(draw, start: date):
+    """A day 0 to 16 months after `start`, near the three-month and quarter thresholds of reporting."""
+    months = draw(st.sampled_from([0, 1, 3, 4, 6, 7, 9, 10, 13, 16]))
+    return max(start, start + relativedelta(months=months) + timedelta(days=draw(st.integers(-2, 3))))
+
+
 def quarter_end(d: date) -> date:
     month = ((d.month - 1) // 3 + 1) * 3
     return (date(d.year, month, 1) + relativedelta(months=1)) - timedelta(days=1)
@@ -119,14 +126,18 @@ def licensed_care(draw) -> FactBundle:
         decided = draw(day())
         bid = f"b{i}"
         facts["beslut"][bid] = Beslut(id=bid, verksamhet="f1", lag=draw(st.sampled_from(["sol", "lss"])), insats="x",
-                                      beslutsdatum=decided, verkstallt=draw(st.one_of(st.none(), after(decided))))
+                                      beslutsdatum=decided, verkstallt=draw(st.one_of(st.none(), later(decided))),
+                                      avslutat=draw(st.one_of(st.none(), st.none(), later(decided))))
+        starts = [decided]
         for j in range(draw(st.integers(0, 1))):
             stopped = draw(day())
+            starts.append(stopped)
             facts["avbrott"][f"{bid}-a{j}"] = Avbrott(id=f"{bid}-a{j}", beslut=bid, fran=stopped,
-                                                      aterupptaget=draw(st.one_of(st.none(), after(stopped))))
-        for j in range(draw(st.integers(0, 2))):
+                                                      aterupptaget=draw(st.one_of(st.none(), later(stopped))))
+        # reports for the first quarter and later ones, so that every later quarter is met reported and not
+        for j in range(draw(st.integers(0, 4))):
             facts["rapportering"][f"{bid}-r{j}"] = Rapportering(
-                id=f"{bid}-r{j}", beslut=bid, kvartal_slut=quarter_end(draw(after(decided))))
+                id=f"{bid}-r{j}", beslut=bid, kvartal_slut=quarter_end(draw(later(draw(st.sampled_from(starts))))))
     derive(bundle)
     return bundle
 
