@@ -541,7 +541,8 @@ class Behandling(Fact):
     samtycke: date | None = None
     """The day consent was given; left out if none is documented."""
     upprepning: bool = False
-    """A same-type injection repeated within six months of the previous one (no time to reflect needed)."""
+    """The clinic's note that this repeats a same-type injection within six months. The exemption from the time
+    to reflect is judged from the earlier treatment in the data; the note alone cannot show it."""
     lakemedel: bool = False
     """The injection is a prescription medicine (e.g. botulinumtoxin) and needs an individual prescription."""
     ordination: Literal["individuell", "generellt_direktiv", "saknas"] | None = None

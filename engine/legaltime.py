@@ -36,6 +36,9 @@ class Period(BaseModel):
     kvartalsslut: bool = False
     """Then the last day of the first quarter that ends after that day: the quarterly report in
     which something that first shows the day after the period must appear."""
+    bakat: bool = False
+    """Count backwards: the day the period *before* the date begins ("senast en månad innan"). With
+    `handlingsfrist`, a last day that is a day off still moves to the next weekday (TC-02)."""
 
     @model_validator(mode="after")
     def _exactly_one(self) -> "Period":
@@ -46,11 +49,13 @@ class Period(BaseModel):
             raise ValueError("en tidsperiod kan inte vara negativ")
         if self.handlingsfrist and self.kvartalsslut:
             raise ValueError("ange högst en av handlingsfrist och kvartalsslut")
+        if self.bakat and self.kvartalsslut:
+            raise ValueError("bakat och kvartalsslut kan inte kombineras")
         return self
 
     @property
     def slug(self) -> str:
-        suffix = "f" if self.handlingsfrist else "q" if self.kvartalsslut else ""
+        suffix = ("b" if self.bakat else "") + ("f" if self.handlingsfrist else "q" if self.kvartalsslut else "")
         if self.ar is not None:
             return f"{self.ar}y{suffix}"
         if self.manader is not None:
@@ -64,6 +69,8 @@ class Period(BaseModel):
             text = f"{self.manader} månad" + ("er" if self.manader != 1 else "")
         else:
             text = f"{self.dagar} dag" + ("ar" if self.dagar != 1 else "")
+        if self.bakat:
+            text += " före"
         if self.kvartalsslut:
             text += ", sedan slutet av det kvartal som slutar därefter"
         return text + (" (handlingsfrist)" if self.handlingsfrist else "")
@@ -90,11 +97,12 @@ def quarter_end_after(day: date) -> date:
 def _period_end(start: date, period: Period) -> date:
     if start >= OPEN_END:
         return OPEN_END
+    sign = -1 if period.bakat else 1
     if period.ar is not None:
-        return start + relativedelta(years=period.ar)
+        return start + relativedelta(years=sign * period.ar)
     if period.manader is not None:
-        return start + relativedelta(months=period.manader)
-    return start + timedelta(days=period.dagar or 0)
+        return start + relativedelta(months=sign * period.manader)
+    return start + timedelta(days=sign * (period.dagar or 0))
 
 
 @lru_cache(maxsize=None)

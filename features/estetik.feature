@@ -6,7 +6,8 @@ Egenskap: Estetiska injektioner och estetisk kirurgi
   18 år får behandlas. Information ska ges och dokumenteras, och betänketiden (minst två dagar
   för injektioner, minst sju för kirurgi, ingen för en likadan injektion inom sex månader) ska
   ha löpt ut före samtycke och behandling. Kliniken ska ha en verksamhetschef, föra journal och
-  vara anmäld till IVO minst en månad före start.
+  vara anmäld till IVO minst en månad före start. Injektioner som förordningen (2021:367) 2 §
+  undantar, som tatuering, omfattas inte av lagen.
 
   Bakgrund:
     Givet bedömningsdagen är 2026-11-20
@@ -82,18 +83,36 @@ Egenskap: Estetiska injektioner och estetisk kirurgi
       | 17    | en överträdelse |
       | 18    | uppfylld        |
 
-  Scenariomall: Betänketiden för injektioner är minst två dagar, utom vid en likadan injektion inom sex månader
+  Scenariomall: Betänketiden för injektioner är minst två dagar; den dag den löper ut avgörs av klockslag som saknas
     Givet följande behandlingar:
       | utförare | slag      | ingrepp        | datum       | patient | ålder | information | samtycke    | upprepning   |
       | Sara     | injektion | botulinumtoxin | <behandlad> | P-9     | 34    | 2025-05-12  | <behandlad> | <upprepning> |
     När reglerna bedöms
     Så är LE-05 <utfall> för "P-9"
+    Och är LE-07 <utfall> för "P-9"
 
     Exempel:
-      | behandlad  | upprepning | utfall           |
-      | 2025-05-13 | nej        | en överträdelse  |
-      | 2025-05-14 | nej        | uppfylld         |
-      | 2025-05-12 | ja         | inte tillämplig  |
+      | behandlad  | upprepning | utfall          |
+      | 2025-05-13 | nej        | en överträdelse |
+      | 2025-05-14 | nej        | inte bedömbar   |
+      | 2025-05-15 | nej        | uppfylld        |
+      | 2025-05-12 | ja         | inte bedömbar   |
+
+  Scenariomall: En upprepad likadan injektion bedöms från den tidigare behandlingen i underlaget
+    Givet följande behandlingar:
+      | utförare | slag      | ingrepp        | datum      | patient | ålder | information | samtycke   | upprepning   |
+      | Sara     | injektion | <tidigare>     | 2024-11-30 | P-21    | 34    | 2024-11-25  | 2024-11-30 | nej          |
+      | Sara     | injektion | botulinumtoxin | <datum>    | P-21    | 34    | <datum>     | <datum>    | <upprepning> |
+    När reglerna bedöms
+    Så är LE-05 <utfall> för behandlingen av "P-21" den <datum>
+
+    Exempel:
+      | tidigare       | datum      | upprepning | utfall          |
+      | botulinumtoxin | 2025-05-30 | nej        | inte tillämplig |
+      | botulinumtoxin | 2025-05-30 | ja         | inte tillämplig |
+      | botulinumtoxin | 2025-05-31 | nej        | en överträdelse |
+      | botulinumtoxin | 2025-05-31 | ja         | inte bedömbar   |
+      | hyaluronsyra   | 2025-05-30 | ja         | inte bedömbar   |
 
   Scenariomall: Betänketiden för kirurgi är minst sju dagar, och samtycke får lämnas först efter den
     Givet följande behandlingar:
@@ -106,13 +125,14 @@ Egenskap: Estetiska injektioner och estetisk kirurgi
     Exempel:
       | behandlad  | samtycke   | ingrepp         | samtycket       |
       | 2026-01-19 | 2026-01-19 | en överträdelse | en överträdelse |
-      | 2026-01-20 | 2026-01-16 | uppfylld        | en överträdelse |
-      | 2026-01-20 | 2026-01-20 | uppfylld        | uppfylld        |
+      | 2026-01-21 | 2026-01-16 | uppfylld        | en överträdelse |
+      | 2026-01-20 | 2026-01-20 | inte bedömbar   | inte bedömbar   |
+      | 2026-01-21 | 2026-01-21 | uppfylld        | uppfylld        |
 
   Scenario: Samtycke till en injektion innan betänketiden löpt ut
     Givet följande behandlingar:
       | utförare | slag      | ingrepp      | datum      | patient | ålder | information | samtycke   |
-      | Sara     | injektion | hyaluronsyra | 2025-09-16 | P-11    | 29    | 2025-09-14  | 2025-09-15 |
+      | Sara     | injektion | hyaluronsyra | 2025-09-17 | P-11    | 29    | 2025-09-14  | 2025-09-15 |
     När reglerna bedöms
     Så rapporteras överträdelse av LE-07 för "P-11" med lagrum "12 § lagen (2021:363)"
     Och är LE-05 uppfylld för "P-11"
@@ -142,6 +162,26 @@ Egenskap: Estetiska injektioner och estetisk kirurgi
     När reglerna bedöms
     Så rapporteras överträdelse av LE-13 för "P-16" med lagrum "3 kap. 1 § patientdatalagen (2008:355)"
 
+  Scenariomall: Injektioner som förordningen undantar från lagen bedöms inte
+    Givet följande behandlingar:
+      | utförare | slag      | ingrepp   | datum      | patient | ålder | information | samtycke   | teknik   | injicerat   |
+      | Tove     | injektion | <ingrepp> | 2026-03-10 | P-20    | 30    | 2026-03-06  | 2026-03-10 | <teknik> | <injicerat> |
+    När reglerna bedöms
+    Så är LE-01 <utfall> för "P-20"
+    Och är LE-13 <utfall2> för "P-20"
+
+    Exempel:
+      | ingrepp          | teknik | injicerat      | utfall          | utfall2         |
+      | permanent makeup | ytlig  | tatueringsfarg | inte tillämplig | inte tillämplig |
+      | tatuering        | nal    | tatueringsfarg | inte tillämplig | inte tillämplig |
+      | mesoterapi       | ytlig  | annat          | inte tillämplig | inte tillämplig |
+      | hyaluronpenna    | nalfri | fyllnadsmedel  | inte tillämplig | inte tillämplig |
+      | botulinumtoxin   | nalfri | lakemedel      | en överträdelse | uppfylld        |
+      | skinbooster      | ytlig  | fyllnadsmedel  | en överträdelse | uppfylld        |
+      | PRP              | ytlig  | blod           | en överträdelse | uppfylld        |
+      | vitaminer        | nal    | annat          | en överträdelse | uppfylld        |
+      | okänt            |        | annat          | inte bedömbar   | inte bedömbar   |
+
   Scenario: Klinik utan verksamhetschef som anmäldes för sent till IVO
     Givet verksamheten "Klinik Lyster" av typen estetisk_klinik som startade 2025-10-01
     Och verksamheten anmäldes till IVO 2025-09-20
@@ -161,4 +201,22 @@ Egenskap: Estetiska injektioner och estetisk kirurgi
     Exempel:
       | start      | anmäld     | lydelse   |
       | 2025-10-01 | 2025-09-20 | äldre     |
+      | 2026-01-31 | 2026-01-20 | äldre     |
+      | 2026-02-01 | 2026-01-20 | 2025:1302 |
       | 2026-02-02 | 2026-01-20 | 2025:1302 |
+
+  Scenariomall: Fristen för anmälan räknas bakåt från starten och flyttas bara när den slutar på en fridag
+    Givet verksamheten "Klinik Lyster" av typen estetisk_klinik som startade <start>
+    Och verksamheten anmäldes till IVO <anmäld>
+    När reglerna bedöms
+    Så är LE-14 <utfall> för "Klinik Lyster"
+
+    Exempel:
+      | start      | anmäld     | utfall          |
+      | 2026-03-10 | 2026-02-10 | uppfylld        |
+      | 2026-03-10 | 2026-02-11 | en överträdelse |
+      | 2025-12-01 | 2025-11-03 | uppfylld        |
+      | 2025-12-01 | 2025-11-04 | en överträdelse |
+      | 2026-01-24 | 2025-12-29 | uppfylld        |
+      | 2026-01-24 | 2025-12-30 | en överträdelse |
+      | 2025-03-31 | 2025-02-28 | uppfylld        |

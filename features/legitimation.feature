@@ -1,8 +1,11 @@
 # language: sv
 Egenskap: Legitimation, skyddade yrkestitlar, ordination och delegering
-  Enligt patientsäkerhetslagen (2010:659) får bara den som har legitimation använda en av de 22
-  skyddade yrkestitlarna (4 kap. 5 §), och bara legitimerade läkare, tandläkare, barnmorskor,
-  apotekare och receptarier får utöva yrket (4 kap. 4 §). En uppgift får delegeras bara genom
+  Enligt patientsäkerhetslagen (2010:659) får bara den som har legitimation, eller gör den
+  praktiska tjänstgöring som är föreskriven för yrket, använda en av de 22 skyddade yrkestitlarna
+  (4 kap. 5 §), och bara legitimerade läkare, tandläkare, barnmorskor, apotekare och receptarier
+  får utöva yrket (4 kap. 4 §). Titeln och yrkesutövningen bedöms var för sig. Titeln
+  undersköterska får från 2023-07-01 bara användas av den som har bevis om rätt att använda den
+  (4 kap. 5 a §). En uppgift får delegeras bara genom
   ett delegeringsbeslut (6 kap. 3 §), och ett receptbelagt läkemedel ges på individuell
   ordination. Prövotid och begränsad förskrivningsrätt är indikatorer som bör utredas.
 
@@ -24,11 +27,57 @@ Egenskap: Legitimation, skyddade yrkestitlar, ordination och delegering
     När reglerna bedöms
     Så är PS-01 uppfylld för "Sara"
 
-  Scenario: Under praktisk tjänstgöring får titeln användas
+  Scenario: Under föreskriven praktisk tjänstgöring (AT) får titeln läkare användas
     Givet "Ali" arbetar som lakare från 2026-09-01 under praktisk tjänstgöring
     När reglerna bedöms
     Så är PS-01 inte tillämplig för "Ali"
-    Och är PS-02 inte tillämplig för "Ali"
+    Och är PS-02 inte bedömbar för "Ali"
+
+  Scenario: En sjuksköterskestudent på praktik får inte kalla sig sjuksköterska
+    Givet "Stina" använder titeln sjukskoterska från 2026-09-01 under praktik
+    När reglerna bedöms
+    Så rapporteras överträdelse av PS-01 för "Stina" med lagrum "4 kap. 5 § patientsäkerhetslagen (2010:659)"
+    Och är PS-02 inte tillämplig för "Stina"
+
+  Scenario: En sjuksköterska som bara använder titeln läkare utövar inte läkaryrket
+    Givet "Sara" har legitimation som sjukskoterska från 2014-06-01
+    Och "Sara" använder titeln lakare från 2025-03-03
+    När reglerna bedöms
+    Så rapporteras överträdelse av PS-01 för "Sara" med lagrum "4 kap. 5 § patientsäkerhetslagen (2010:659)"
+    Och är PS-02 inte tillämplig för "Sara"
+
+  Scenario: Den som utövar läkaryrket utan legitimation bryter mot ensamrätten även utan titeln
+    Givet "Dana" utövar yrket lakare utan titel från 2025-03-03
+    När reglerna bedöms
+    Så rapporteras överträdelse av PS-02 för "Dana" med lagrum "4 kap. 4 § patientsäkerhetslagen (2010:659)"
+    Och är PS-01 inte tillämplig för "Dana"
+
+  Scenario: Ett särskilt förordnande ger rätt att utöva yrket
+    Givet "Omar" har särskilt förordnande som lakare från 2026-01-01
+    Och "Omar" arbetar som lakare från 2026-02-02
+    När reglerna bedöms
+    Så är PS-02 inte tillämplig för "Omar"
+    Och är PS-01 inte bedömbar för "Omar"
+
+  Scenariomall: Titeln undersköterska kräver bevis från 2023-07-01
+    Givet bedömningsdagen är <dag>
+    Och "Ulla" använder titeln underskoterska från 2022-01-10
+    Och "Ulla" fick bevis om rätt att använda yrkestiteln undersköterska 2023-09-14
+    När reglerna bedöms
+    Så är PS-05 <utfall> för "Ulla"
+    Och är PS-01 inte tillämplig för "Ulla"
+
+    Exempel:
+      | dag        | utfall          |
+      | 2023-06-30 | inte tillämplig |
+      | 2023-07-01 | en överträdelse |
+      | 2023-09-13 | en överträdelse |
+      | 2023-09-14 | uppfylld        |
+
+  Scenario: Titeln undersköterska utan bevis
+    Givet "Tove" använder titeln underskoterska från 2024-01-08
+    När reglerna bedöms
+    Så rapporteras överträdelse av PS-05 för "Tove" med lagrum "4 kap. 5 a § första stycket patientsäkerhetslagen (2010:659)"
 
   Scenario: Läkare som arbetar vidare efter att legitimationen återkallats
     Givet "Bengt" har legitimation som lakare från 2001-01-01
