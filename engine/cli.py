@@ -179,20 +179,27 @@ def rules_docs(
 def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
     """Kör reglernas inbyggda exempel."""
     from engine.drhost import DurableRunner
-    from engine.examples import run_example
+    from engine.examples import coverage_gaps, run_example
 
     book = _load_rules(rules)
     runner = DurableRunner()
-    failed = 0
+    failed = gaps = 0
     for loaded in book.rules:
+        results = []
         for index in range(len(loaded.rule.exempel)):
             res = run_example(loaded, index, runner)
             mark = "ok " if res.ok else "FEL"
             detail = "" if res.ok else f" – väntat {res.expected}, fick {res.actual or '-'} {res.problem}"
             typer.echo(f"{mark} {loaded.rule.id}: {res.name}{detail}")
             failed += not res.ok
-    if failed:
-        _fail([f"{failed} exempel gav fel utfall"], 1)
+            results.append(res)
+        for gap in coverage_gaps(loaded, results):
+            typer.echo(f"FEL {loaded.rule.id}: {gap}")
+            gaps += 1
+    problems = ([f"{failed} exempel gav fel utfall"] if failed else []) + (
+        [f"{gaps} undantag eller versionsbyten visas inte av något exempel"] if gaps else [])
+    if problems:
+        _fail(problems, 1)
 
 
 def main() -> None:

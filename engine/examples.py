@@ -72,3 +72,27 @@ def run_example(loaded: LoadedRule, index: int, runner: Runner, crule: CompiledR
             result.problem = (f"bedömdes enligt versionen från {used.isoformat() if used else '(ingen)'}, "
                               f"inte {example.version_fran.isoformat()}")
     return result
+
+
+def coverage_gaps(loaded: LoadedRule, results: list[ExampleResult]) -> list[str]:
+    """What a rule's examples leave unshown: an exemption no example applies, or a version switch
+    without an example on its first day and on the day before (pinned with `version_fran`), so that
+    dropping an exemption or moving a switch date by one day would pass unnoticed."""
+    from datetime import timedelta
+
+    rule = loaded.rule
+    gaps: list[str] = []
+    shown = {r.finding.exemption for r in results if r.ok and r.finding is not None and r.finding.exempt}
+    for i, exemption in enumerate(rule.undantag):
+        if i not in shown:
+            gaps.append(f"inget exempel visar undantaget '{exemption.beskrivning.sv[:60]}…'")
+    pinned = {(r.finding.version, r.finding.decisive_date) for r, example in zip(results, rule.exempel)
+              if r.ok and r.finding is not None and example.version_fran is not None}
+    for i, (before, version) in enumerate(zip(rule.versioner, rule.versioner[1:]), start=1):
+        first = version.giltig_fran
+        if (i, first.isoformat()) not in pinned:
+            gaps.append(f"inget exempel med version_fran bedöms {first.isoformat()}, den dag versionen börjar")
+        if version.lucka_fore is None and (i - 1, (first - timedelta(days=1)).isoformat()) not in pinned:
+            gaps.append(f"inget exempel med version_fran bedöms {(first - timedelta(days=1)).isoformat()}, "
+                        "dagen innan versionen börjar")
+    return gaps

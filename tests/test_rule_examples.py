@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from engine.examples import run_example
+from engine.examples import coverage_gaps, run_example
 from engine.loader import load_rulebook
 
 BOOK = load_rulebook(Path(__file__).resolve().parent.parent / "rules")
@@ -30,3 +30,10 @@ def test_every_rule_has_the_required_parts():
             assert version.lagrum and all(ref.url.startswith("https://") for ref in version.lagrum)
         outcomes = {e.forvantat for e in rule.exempel}
         assert "overtradelse" in outcomes and len(outcomes) > 1
+
+
+@pytest.mark.parametrize("loaded", BOOK.rules, ids=[l.rule.id for l in BOOK.rules])
+def test_every_exemption_and_every_version_switch_is_shown_by_an_example(loaded, runner):
+    # an exemption dropped from a rule, or a switch date moved by a day, must make an example fail
+    results = [run_example(loaded, i, runner) for i in range(len(loaded.rule.exempel))]
+    assert coverage_gaps(loaded, results) == []
