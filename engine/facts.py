@@ -11,7 +11,7 @@ from datetime import date
 from functools import lru_cache
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 Id = Field(min_length=1, max_length=200, pattern=r"^[\w.:\-]+$")
 
@@ -507,12 +507,13 @@ class Underskoterskebevis(Fact):
     utfardat: date
     """The day Socialstyrelsen issued it (issued from 2023-07-01, when 4 kap. 5 a § came into force)."""
 
-    @model_validator(mode="after")
-    def _issued_since_the_law(self) -> "Underskoterskebevis":
-        if self.utfardat < self.FORSTA_DAG:
-            raise ValueError("utfardat ligger före 2023-07-01; bevis om rätt att använda yrkestiteln "
-                             "undersköterska utfärdas först från den dagen (patientsäkerhetslagen 4 kap. 5 a §)")
-        return self
+    @field_validator("utfardat")
+    @classmethod
+    def _issued_since_the_law(cls, value: date) -> date:
+        if value < cls.FORSTA_DAG:
+            raise ValueError("ligger före 2023-07-01; bevis om rätt att använda yrkestiteln undersköterska "
+                             "utfärdas först från den dagen (patientsäkerhetslagen 4 kap. 5 a §)")
+        return value
 
 
 class Behandling(Fact):

@@ -153,7 +153,8 @@ INFORMATION = ["alternativa_metoder", "kostnad", "forlopp_och_resultat", "patien
 @st.composite
 def clinics(draw) -> FactBundle:
     """Aesthetic clinics: legitimations over time, certificates, titles, treatments around every threshold."""
-    from engine.facts import Behandling, Journal, Legitimation, Legitimationsandring, Specialistbevis
+    from engine.facts import (Behandling, Journal, Legitimation, Legitimationsandring, SarskiltForordnande,
+                              Specialistbevis, Underskoterskebevis)
 
     bundle = FactBundle()
     facts = bundle.facts
@@ -179,26 +180,43 @@ def clinics(draw) -> FactBundle:
                 id=f"s-{pid}", person=pid, specialitet=draw(st.sampled_from(["plastikkirurgi", "allmanmedicin"])),
                 utfardat=draw(day(CLINIC_ANCHORS)))
         if draw(st.booleans()):
+            facts["underskoterskebevis"][f"u-{pid}"] = Underskoterskebevis(
+                id=f"u-{pid}", person=pid, utfardat=max(date(2023, 7, 1), draw(day(CLINIC_ANCHORS))))
+        if not draw(st.integers(0, 3)):
+            appointed = draw(day(CLINIC_ANCHORS))
+            facts["sarskilt_forordnande"][f"sf-{pid}"] = SarskiltForordnande(
+                id=f"sf-{pid}", person=pid, yrke=draw(st.sampled_from(PROFESSIONS)), fran=appointed,
+                till=draw(st.one_of(st.none(), after(appointed))))
+        if draw(st.booleans()):
             begun = draw(day(CLINIC_ANCHORS))
             facts["engagemang"][f"e-{pid}"] = Engagemang(
                 id=f"e-{pid}", person=pid, verksamhet="c1", form=draw(st.sampled_from(["anstallning", "praktik"])),
                 roll=draw(st.sampled_from(["personal", "verksamhetschef"])),
-                titel=draw(st.sampled_from(PROFESSIONS + ["ingen"])), start=begun,
+                titel=draw(st.sampled_from(PROFESSIONS + ["ingen", "underskoterska", "psykolog"])),
+                utovar=draw(st.sampled_from(["ingen", "lakare", "tandlakare", "barnmorska"])), start=begun,
                 slut=draw(st.one_of(st.none(), after(begun))))
+    earlier: list[date] = []
     for i in range(draw(st.integers(0, 5))):
-        treated = draw(day(CLINIC_ANCHORS))
+        # a repeat lands around six calendar months after an earlier treatment (the exemption's edge)
+        treated = draw(day(CLINIC_ANCHORS)) if not earlier or draw(st.booleans()) else (
+            draw(st.sampled_from(earlier)) + relativedelta(months=6) + timedelta(days=draw(st.integers(-1, 1))))
+        earlier.append(treated)
         info = draw(st.one_of(st.none(), st.integers(0, 9).map(lambda d, t=treated: t - timedelta(days=d))))
         consent = draw(st.one_of(st.none(), st.integers(0, 9).map(lambda d, t=treated: t - timedelta(days=d))))
         patient = f"P{draw(st.integers(0, 3))}"
+        slag = draw(st.sampled_from(["injektion", "kirurgi"]))
+        injicerat = draw(st.sampled_from([None, "lakemedel", "blod", "fyllnadsmedel", "tatueringsfarg", "annat"]))
         facts["behandling"][f"b{i}"] = Behandling(
             id=f"b{i}", verksamhet="c1", utforare=draw(st.sampled_from(people)),
-            slag=draw(st.sampled_from(["injektion", "kirurgi"])), ingrepp="x", datum=treated, patient=patient,
+            slag=slag, ingrepp=draw(st.sampled_from(["x", "y"])), datum=treated, patient=patient,
             patient_alder=draw(st.sampled_from([17, 18, 34])), information=info,
             information_omfattar=draw(st.sampled_from([INFORMATION, INFORMATION[:-1], [], None])), samtycke=consent,
-            upprepning=draw(st.booleans()), lakemedel=draw(st.booleans()),
+            upprepning=draw(st.booleans()), lakemedel=injicerat == "lakemedel" and draw(st.booleans()),
             ordination=draw(st.sampled_from([None, "individuell", "generellt_direktiv", "saknas"])),
             delegerad=draw(st.booleans()),
-            delegeringsbeslut=draw(st.one_of(st.none(), day(CLINIC_ANCHORS))))
+            delegeringsbeslut=draw(st.one_of(st.none(), day(CLINIC_ANCHORS))),
+            teknik=draw(st.sampled_from([None, "nal", "ytlig", "nalfri"])) if slag == "injektion" else None,
+            injicerat=injicerat if slag == "injektion" else None)
         if draw(st.booleans()):
             facts["journal"][f"j-{patient}"] = Journal(id=f"j-{patient}", verksamhet="c1", patient=patient,
                                                        upprattad=treated)

@@ -57,3 +57,22 @@ def test_the_quarter_in_which_an_overrun_first_shows():
     period = Period(manader=3, kvartalsslut=True)
     assert add_period(date(2025, 6, 30), period) == date(2025, 12, 31)  # three months end 30 Sept
     assert add_period(date(2025, 5, 12), period) == date(2025, 9, 30)
+
+
+@pytest.mark.parametrize("start, end", [
+    (date(2026, 3, 10), date(2026, 2, 10)),
+    (date(2026, 3, 31), date(2026, 2, 28)),  # the month's last day when it has no 31st (1 §)
+    (date(2024, 3, 31), date(2024, 2, 29)),
+    (date(2026, 1, 15), date(2025, 12, 15)),
+])
+def test_counting_back_from_a_start(start, end):
+    # "senast en månad innan": the same day number a month earlier
+    assert add_period(start, Period(manader=1, bakat=True)) == end
+
+
+def test_a_deadline_counted_back_still_moves_forward_past_days_off():
+    # 2029-12-22 is a Saturday; 23 Sunday, 24 julafton, 25-26 juldagen and annandag jul: Thursday 27
+    assert add_period(date(2030, 1, 22), Period(manader=1, bakat=True, handlingsfrist=True)) == date(2029, 12, 27)
+    assert add_period(date(2026, 3, 10), Period(manader=1, bakat=True, handlingsfrist=True)) == date(2026, 2, 10)
+    with pytest.raises(ValueError):
+        Period(manader=1, bakat=True, kvartalsslut=True)
