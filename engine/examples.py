@@ -7,6 +7,7 @@ by `regelkoll rules test` and by the test suite.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from adapters.bundle import add_records, finish
 from engine.bundle import FactBundle
@@ -89,10 +90,29 @@ def coverage_gaps(loaded: LoadedRule, results: list[ExampleResult]) -> list[str]
     pinned = {(r.finding.version, r.finding.decisive_date) for r, example in zip(results, rule.exempel)
               if r.ok and r.finding is not None and example.version_fran is not None}
     for i, (before, version) in enumerate(zip(rule.versioner, rule.versioner[1:]), start=1):
-        first = version.giltig_fran
+        first, last = _nearest_decisive_days(loaded, version.giltig_fran)
         if (i, first.isoformat()) not in pinned:
-            gaps.append(f"inget exempel med version_fran bedöms {first.isoformat()}, den dag versionen börjar")
-        if version.lucka_fore is None and (i - 1, (first - timedelta(days=1)).isoformat()) not in pinned:
-            gaps.append(f"inget exempel med version_fran bedöms {(first - timedelta(days=1)).isoformat()}, "
-                        "dagen innan versionen börjar")
+            gaps.append(f"inget exempel med version_fran bedöms {first.isoformat()}, den första dag versionen "
+                        "kan avgöra")
+        if version.lucka_fore is None and (i - 1, last.isoformat()) not in pinned:
+            gaps.append(f"inget exempel med version_fran bedöms {last.isoformat()}, den sista dag före bytet")
     return gaps
+
+
+def _nearest_decisive_days(loaded: LoadedRule, switch: date) -> tuple[date, date]:
+    """The first decisive date on or after a version switch and the last one before it: the switch day
+    and the day before, or quarter ends when the rule is decided by a quarter's last day."""
+    from datetime import timedelta
+
+    from engine.facts import FACT_KINDS
+    from engine.legaltime import quarter_end_after
+
+    rule = loaded.rule
+    kind = next(p.typ for p in rule.tillamplig_nar if p.som == rule.avser)
+    model = FACT_KINDS.get(kind)
+    quarterly = bool(rule.avgorande_plus and rule.avgorande_plus.kvartalsslut) or (
+        model is not None and rule.avgorande_datum in model.quarter_end_fields)
+    if not quarterly:
+        return switch, switch - timedelta(days=1)
+    first = quarter_end_after(switch - timedelta(days=1))
+    return first, date(first.year, first.month - 2, 1) - timedelta(days=1)

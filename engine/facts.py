@@ -83,6 +83,8 @@ class Fact(BaseModel):
     follows_organisation: ClassVar[bool] = False
     # (earlier, later) date fields: when both are given, the later may not come first.
     date_order: ClassVar[tuple[tuple[str, str], ...]] = ()
+    # Date fields that always hold a quarter's last day (a rule decided by one cannot be decided on other days).
+    quarter_end_fields: ClassVar[frozenset[str]] = frozenset()
 
     id: str = Id
 
@@ -390,6 +392,7 @@ class Rapportering(Fact):
     kind: ClassVar[str] = "rapportering"
     references: ClassVar[dict[str, str]] = {"beslut": "beslut"}
     owner_via: ClassVar[str | None] = "beslut"
+    quarter_end_fields: ClassVar[frozenset[str]] = frozenset({"kvartal_slut"})
 
     beslut: str = Id
     kvartal_slut: date
@@ -412,6 +415,7 @@ class Rapportkvartal(Fact):
     kind: ClassVar[str] = "rapportkvartal"
     references: ClassVar[dict[str, str]] = {"beslut": "beslut", "avbrott": "avbrott"}
     owner_via: ClassVar[str | None] = "beslut"
+    quarter_end_fields: ClassVar[frozenset[str]] = frozenset({"kvartal_slut"})
     derived_only: ClassVar[bool] = True
 
     beslut: str = Id
