@@ -59,23 +59,26 @@ Egenskap: Legitimation, skyddade yrkestitlar, ordination och delegering
     Så är PS-02 inte tillämplig för "Omar"
     Och är PS-01 inte bedömbar för "Omar"
 
-  Scenariomall: Titeln undersköterska kräver bevis från 2023-07-01
+  Scenariomall: Titeln undersköterska kräver bevis från 2023-07-01, med en övergångstid till 2033-06-30
     Givet bedömningsdagen är <dag>
     Och "Ulla" använder titeln underskoterska från 2022-01-10
-    Och "Ulla" fick bevis om rätt att använda yrkestiteln undersköterska 2023-09-14
+    Och "Ulla" fick bevis om rätt att använda yrkestiteln undersköterska <bevis>
     När reglerna bedöms
     Så är PS-05 <utfall> för "Ulla"
     Och är PS-01 inte tillämplig för "Ulla"
 
     Exempel:
-      | dag        | utfall          |
-      | 2023-06-30 | inte tillämplig |
-      | 2023-07-01 | en överträdelse |
-      | 2023-09-13 | en överträdelse |
-      | 2023-09-14 | uppfylld        |
+      | dag        | bevis      | utfall          |
+      | 2023-06-30 | 2023-09-14 | inte tillämplig |
+      | 2023-07-01 | 2023-09-14 | inte bedömbar   |
+      | 2023-09-14 | 2023-09-14 | uppfylld        |
+      | 2033-06-30 | 2033-07-02 | inte bedömbar   |
+      | 2033-07-01 | 2033-07-02 | en överträdelse |
+      | 2033-07-02 | 2033-07-02 | uppfylld        |
 
-  Scenario: Titeln undersköterska utan bevis
-    Givet "Tove" använder titeln underskoterska från 2024-01-08
+  Scenario: Titeln undersköterska utan bevis efter övergångstiden
+    Givet bedömningsdagen är 2034-02-01
+    Och "Tove" använder titeln underskoterska från 2024-01-08
     När reglerna bedöms
     Så rapporteras överträdelse av PS-05 för "Tove" med lagrum "4 kap. 5 a § första stycket patientsäkerhetslagen (2010:659)"
 

@@ -40,7 +40,9 @@ def test_demo_covers_every_rule_and_the_version_switches():
     doc = _doc()
     violated = {f["rule_id"] for f in doc["findings"] if f["outcome"] in ("violation", "indication")}
     rules = {r["id"] for r in doc["run"]["rules"]}
-    assert violated == rules
+    # PS-05 cannot show a violation before 2033-07-01 (a transitional rule the data cannot rule out)
+    unprovable_yet = {f["rule_id"] for f in doc["findings"] if f["outcome"] == "undetermined"} & {"PS-05"}
+    assert violated | unprovable_yet == rules
     indicators = {loaded.rule.id for loaded in load_rulebook(ROOT / "rules").rules if loaded.rule.slag == "indikator"}
     assert {f["rule_id"] for f in doc["findings"] if f["outcome"] == "indication"} == indicators
     passed = {f["rule_id"] for f in doc["findings"] if f["outcome"] == "pass"}
