@@ -55,10 +55,15 @@ def test_demo_covers_every_rule_and_the_version_switches():
         assert {(rule, "2025-07-01")} < {v for v in violated_versions if v[0] == rule}, rule
     assert ("TS-SOL-07", "2025-07-01") in violated_versions
     exempt = [f for f in doc["findings"] if f["exemption"]]
-    # rehires are exempt from registerkontroll; under a ban TS-SOL-01/03 defer to TS-SOL-02/04
-    # and a same-type injection repeated within six months of one in the data needs no time to reflect
+    # rehires are exempt from registerkontroll, and so is a parent assisting their own child; under a ban
+    # TS-SOL-01/03 and TS-LSS-01 defer to TS-SOL-02/04 and TS-LSS-02; a same-type injection repeated within
+    # six months of one in the data needs no time to reflect
     assert {f["subject"]["id"] for f in exempt} == {"e-hvb-solrosen-07", "e-lss-linden-12", "e-hvb-granen-11",
-                                                    "hvb-tallen", "pl-hvb-tallen-02", "b-klinik-glans-02"}
+                                                    "hvb-tallen", "pl-hvb-tallen-02", "b-klinik-glans-02",
+                                                    "e-assistans-stjarnan-01", "daglig-eken"}
+    parent = [f for f in exempt if f["subject"]["id"] == "e-assistans-stjarnan-01"]
+    assert all(ref["paragraph"] == 3 and ref["section"] == "1" for f in parent
+               for ref in f["exemption"]["legal_basis"]), parent
 
 
 def test_demo_is_a_small_realistic_county():
