@@ -306,8 +306,11 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
                                                     mirrored={exemption.monster.som} if mirror_negations else ())
     for i, doubt in enumerate(rule.bedoms_inte_nar):
         doubt_neg = [n for p in doubt.monster if p.saknas for n in negated(p)]
+        # like an exemption, a doubt may concern a fact the applicability patterns already matched
+        present = [p for p in doubt.monster if not p.saknas]
         bodies[role_name("obestamt", i)] = [combo + doubt_neg for combo in positive(
-            list(applies) + [p for p in doubt.monster if not p.saknas], doubt.dar, doubt.avser)]
+            list(applies) + present, doubt.dar, doubt.avser,
+            mirrored={p.som for p in present} if mirror_negations else ())]
 
     seed = {"rule": rule.model_dump(mode="json"), "version": version_index,
             "sentinel": sentinel, "mirror": mirror_negations}
@@ -328,7 +331,7 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
                                 _joins_of(p)) for p in all_patterns}
     neg_kinds = frozenset(p.typ for p in rule.overtradelse_nar if p.saknas) | frozenset(
         exemption.monster.typ for exemption in rule.undantag) | frozenset(
-        p.typ for doubt in rule.bedoms_inte_nar for p in doubt.monster if p.saknas)
+        p.typ for doubt in rule.bedoms_inte_nar for p in doubt.monster)
     pos_kinds = frozenset(p.typ for p in all_patterns if not p.saknas)
     return CompiledVersion(
         rule=rule, version_index=version_index, name=name, ruleset=ruleset,

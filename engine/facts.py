@@ -255,10 +255,12 @@ class Engagemang(Fact):
     """Someone working at a facility: employment, assignment, placement or volunteer work."""
 
     kind: ClassVar[str] = "engagemang"
-    date_order: ClassVar[tuple[tuple[str, str], ...]] = (("start", "slut"),)
+    date_order: ClassVar[tuple[tuple[str, str], ...]] = (("start", "slut"), ("erbjuden", "start"))
     references: ClassVar[dict[str, str]] = {
         "person": "person", "verksamhet": "verksamhet", "organisation": "organisation"}
-    open_ended: ClassVar[frozenset[str]] = frozenset({"slut"})
+    # an unrecorded offer day compares as the far future: it never proves an offer within a window,
+    # and a rule can ask whether it is recorded (`erbjuden efter start` holds only when it is not)
+    open_ended: ClassVar[frozenset[str]] = frozenset({"slut", "erbjuden"})
     facility_field: ClassVar[str | None] = "verksamhet"
 
     person: str = Id
@@ -273,6 +275,8 @@ class Engagemang(Fact):
     roll: Roll = "personal"  # type: ignore[valid-type]
     start: date
     slut: date | None = None
+    erbjuden: date | None = None
+    """The day the engagement was offered (the rehire exemptions count to the offer); left out if not recorded."""
     bosatt_i_hemmet: bool | None = None
     """For a foster parent: whether they live in the family home."""
     forelder_till_mottagaren: Literal["ja", "nej", "okant"] = "okant"

@@ -240,18 +240,27 @@ class _Checker:
                 if section == "tillamplig_nar" and pattern.saknas:
                     self.error("RK-R020", "tillämplighet kan inte bygga på att något saknas; flytta mönstret "
                                "till overtradelse_nar", section, i, "saknas")
+        # exemptions and doubts are matched next to the applicability patterns only (engine/compile.py):
+        # they may refer to those aliases, and each needs an alias of its own
+        full = self.aliases
+        self.aliases = {p.som: full[p.som] for p in rule.tillamplig_nar if p.som in full}
+        extra: dict[str, tuple] = {}
         for d, doubt in enumerate(rule.bedoms_inte_nar):
             for i, pattern in enumerate(doubt.monster):
+                self.check_extra_alias(pattern, (*self.item("bedoms_inte_nar", d), "monster", i), full, extra)
                 self.check_pattern(pattern, (*self.item("bedoms_inte_nar", d), "monster", i), first=False,
                                    register=False)
         for x, exemption in enumerate(rule.undantag):
             where = self.item("undantag", x)
             if exemption.monster.saknas:
                 self.error("RK-R021", "ett undantag måste beskriva något som finns", *where, "monster")
+            self.check_extra_alias(exemption.monster, (*where, "monster"), full, extra)
             self.check_pattern(exemption.monster, (*where, "monster"), first=False, register=False)
-            if not exemption.lagrum and not all(v.undantag_lagrum for v in rule.versioner):
-                self.error("RK-R022", "varje version måste ange undantag_lagrum när ett undantag saknar eget "
-                           "lagrum", "versioner")
+        self.aliases = full
+        unprovided = [x for x, exemption in enumerate(rule.undantag) if not exemption.lagrum]
+        if unprovided and not all(v.undantag_lagrum for v in rule.versioner):
+            self.error("RK-R022", "varje version måste ange undantag_lagrum när ett undantag saknar eget lagrum "
+                       f"(undantag {', '.join(str(x + 1) for x in unprovided)})", "versioner")
         subject = self.aliases.get(rule.avser)
         conditions = [(self.item("bedoms_inte_nar", d), doubt) for d, doubt in enumerate(rule.bedoms_inte_nar)]
         conditions.append((("overtradelse_dar",), rule.overtradelse_dar))
@@ -259,9 +268,14 @@ class _Checker:
             for (section, *sub), condition in conditions:
                 section = (section, *sub)
                 target = getattr(condition, "avser", None) or rule.avser
+                doubt = section[0] == "bedoms_inte_nar"
+                full = self.aliases
+                if doubt:  # matched next to the applicability patterns only
+                    self.aliases = {p.som: full[p.som] for p in rule.tillamplig_nar if p.som in full}
                 if condition is not None and target not in {p.som for p in rule.tillamplig_nar}:
                     self.error("RK-R027", f"avser: '{target}' är inget alias i tillamplig_nar", *section, "avser",
                                hint=suggest(target, list(self.aliases)))
+                    self.aliases = full
                     continue
                 kind = self.aliases[target][0] if condition is not None else ""
                 types = fact_model.field_types(kind) if kind in fact_model.ALL_KINDS else {}
@@ -272,6 +286,7 @@ class _Checker:
                         p.nagon_av for p in rule.tillamplig_nar if p.som == target):
                     self.error("RK-R028", "nagon_av går inte att kombinera med nagon_av i subjektets mönster",
                                *section, "nagon_av")
+                self.aliases = full
         if subject is None or subject[1]:
             self.error("RK-R023", f"avser: '{rule.avser}' är inget alias i tillamplig_nar", "avser",
                        hint=suggest(rule.avser, list(self.aliases)))
@@ -318,6 +333,13 @@ class _Checker:
         for i, version in enumerate(versions):
             for name in sorted(names - set(version.parametrar)):
                 self.error("RK-R031", f"parametern '{name}' saknas i denna version", "versioner", i, "parametrar")
+
+    def check_extra_alias(self, pattern: Pattern, path: tuple, full: dict, extra: dict) -> None:
+        """An exemption's or doubt's alias may not repeat any other alias of the rule."""
+        # (one that repeats an applicability alias is reported by check_pattern)
+        if (pattern.som in full and pattern.som not in self.aliases) or pattern.som in extra:
+            self.error("RK-R041", f"aliaset '{pattern.som}' används redan", *path, "som")
+        extra[pattern.som] = (pattern.typ, pattern.saknas)
 
     def check_pattern(self, pattern: Pattern, path: tuple, *, first: bool, register: bool = True) -> None:
         if pattern.som in RESERVED_ALIASES:

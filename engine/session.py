@@ -111,6 +111,8 @@ def facility_facts(bundle: FactBundle, facility_id: str) -> FacilityFacts:
             if (kind, fact.id) not in included:
                 context[(kind, fact.id)] = fact
     out.context = [(kind, context[(kind, fid)]) for kind, fid in sorted(context)]
+    home = bundle.get("verksamhet", facility_id)
+    operator = getattr(home, "organisation", None)
     for broken in bundle.broken:
         cls = FACT_KINDS.get(broken.kind)
         if cls is None:
@@ -120,8 +122,13 @@ def facility_facts(bundle: FactBundle, facility_id: str) -> FacilityFacts:
         unlinked = owner is None and (placeable or broken.ref("person") is None)
         # an unreadable licence of an organisation in view matters as much as a readable one
         follows = cls.follows_organisation and broken.ref("organisation") in organisations
+        # a record at a sister facility whose person cannot be read may be this person's earlier
+        # engagement with the same operator (a rehire exemption): it must not vanish either
+        owner_home = bundle.get("verksamhet", owner) if owner is not None else None
+        sister = operator is not None and getattr(owner_home, "organisation", None) == operator
+        nameless = "person" in cls.references and broken.ref("person") is None and sister
         # a broken record we cannot place might concern any facility: never let it vanish
-        if owner == facility_id or broken.ref("person") in people or unlinked or follows:
+        if owner == facility_id or broken.ref("person") in people or unlinked or follows or nameless:
             out.broken.append(broken)
         if owner == facility_id:
             out.broken_owned.append(broken)

@@ -95,6 +95,7 @@ Egenskap: Registerkontroll vid boenden som tar emot barn, lagen (2007:171)
     Givet att "Anna" var anställd från 2024-06-03 till 2024-08-31
     Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2024-05-02 och uppvisat 2024-05-20
     Och att "Anna" anställdes 2025-03-03
+    Och "Anna" erbjöds den nya anställningen 2025-03-03
     När registerkontrollen bedöms
     Så rapporteras överträdelse av RK-HVB-09 för "Anna" med lagrum "1 § första stycket lagen (2007:171)"
     Och bör RK-HVB-08 inte utredas för "Anna"
@@ -163,10 +164,38 @@ Egenskap: Registerkontroll vid boenden som tar emot barn, lagen (2007:171)
     Och att "Anna" var anställd från 2023-01-10 till 2023-08-31
     Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2022-12-01 och uppvisat 2022-12-20
     Och att "Anna" anställdes 2024-05-02
+    Och "Anna" erbjöds den nya anställningen 2024-04-02
     När registerkontrollen bedöms
     Så rapporteras överträdelse av RK-HVB-09 för "Anna" med lagrum "1 § första stycket lagen (2007:171)"
     Och bör RK-HVB-08 inte utredas för "Anna"
     Och rapporteras ingen annan överträdelse för "Anna"
+
+  Scenario: Sex månader räknas till erbjudandet om förnyad anställning, inte till starten
+    Givet bedömningsdagen är 2025-06-01
+    Och att "Anna" var anställd från 2023-01-10 till 2023-08-31
+    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2022-12-01 och uppvisat 2022-12-20
+    Och att "Anna" anställdes 2024-05-02
+    Och "Anna" erbjöds den nya anställningen 2024-02-20
+    När registerkontrollen bedöms
+    Så gäller undantaget för återanställning för "Anna"
+
+  Scenario: Utan uppgift om när den nya anställningen erbjöds kan återanställningen inte bedömas
+    Givet bedömningsdagen är 2025-06-01
+    Och att "Anna" var anställd från 2023-01-10 till 2023-08-31
+    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2022-12-01 och uppvisat 2022-12-20
+    Och att "Anna" anställdes 2024-05-02
+    När registerkontrollen bedöms
+    Så kan RK-HVB-09 inte bedömas för "Anna"
+    Och rapporteras ingen överträdelse för "Anna"
+
+  Scenario: Ett utdrag som visades medan den tidigare anställningen pågick kan ha lämnats inför den nya
+    Givet bedömningsdagen är 2025-06-01
+    Och att "Anna" var anställd från 2022-01-10 till 2023-10-31
+    Och "Anna" visade upp ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2023-10-01 och uppvisat 2023-10-15
+    Och att "Anna" anställdes 2024-05-15
+    Och "Anna" erbjöds den nya anställningen 2024-05-01
+    När registerkontrollen bedöms
+    Så rapporteras ingen överträdelse för "Anna"
 
   Scenario: Den som börjar igen efter mer än sex månader och visar ett nytt utdrag är kontrollerad
     Givet bedömningsdagen är 2025-06-01

@@ -126,7 +126,14 @@ Egenskap: Registerkontroll inom LSS-insatser åt barn, lagen (2010:479)
     Och att "Bo" var anställd från 2022-01-10 till 2023-03-31
     Och "Bo" visade upp ett utdrag enligt lag 2010:479 ur belastningsregistret, utfärdat 2021-12-01 och uppvisat 2021-12-20
     Och att "Bo" anställdes 2024-05-02
+    Och "Bo" erbjöds den nya anställningen 2024-04-15
     När registerkontrollen bedöms
     Så rapporteras överträdelse av RK-LSS-09 för "Bo" med lagrum "1 § första stycket lagen (2010:479)"
     Och bör RK-LSS-08 inte utredas för "Bo"
     Och rapporteras ingen annan överträdelse för "Bo"
+
+  Scenario: En förälder vid ett korttidshem arbetar också med andra barn och kan inte undantas utan vidare
+    Givet att "Ida" anställdes 2026-04-01 för insatser åt sitt eget barn
+    När registerkontrollen bedöms
+    Så kan RK-LSS-01 inte bedömas för "Ida"
+    Och rapporteras ingen överträdelse för "Ida"

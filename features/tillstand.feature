@@ -280,12 +280,13 @@ Egenskap: Tillståndsplikt och tillståndets omfattning
     Och bedömningsdagen är <dag>
     När reglerna bedöms
     Så rapporteras överträdelse av TS-LSS-02 för "Ekens Assistans" med lagrum "<lagrum>"
+    Och har TS-LSS-02 för "Ekens Assistans" lydelsen <lydelse>
     Och undantas "Ekens Assistans" från TS-LSS-01 eftersom ett förbud gäller
 
     Exempel:
-      | dag        | lagrum                                                                        |
-      | 2025-12-31 | 26 g § lagen (1993:387) om stöd och service till vissa funktionshindrade      |
-      | 2026-01-01 | 28 § lagen (1993:387) om stöd och service till vissa funktionshindrade        |
+      | dag        | lydelse   | lagrum                                                                   |
+      | 2025-12-31 | äldre     | 26 g § lagen (1993:387) om stöd och service till vissa funktionshindrade |
+      | 2026-01-01 | 2025:1298 | 26 g § lagen (1993:387) om stöd och service till vissa funktionshindrade |
 
   Scenario: Rådgivning och personligt stöd enligt 9 § 1 LSS kräver inget tillstånd
     Givet verksamheten "Askens rådgivning" av typen lss_radgivning som startade 2024-06-01

@@ -143,7 +143,8 @@ def evaluate(compiled: CompiledVersion, batch: list[dict[str, Any]]) -> list[Mat
         for env in frames(applies + [exemption.monster], shared={exemption.monster.som}):
             record(role_name("undantag", i), env)
     for i, doubt in enumerate(rule.bedoms_inte_nar):
-        for env in frames(applies + [p for p in doubt.monster if not p.saknas], doubt.dar, doubt.avser):
+        present = [p for p in doubt.monster if not p.saknas]
+        for env in frames(applies + present, doubt.dar, doubt.avser, shared={p.som for p in present}):
             if all(none_exists(p, env) for p in doubt.monster if p.saknas):
                 record(role_name("obestamt", i), env)
     return sorted(out, key=lambda m: (m.role, m.frame))

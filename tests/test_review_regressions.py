@@ -454,3 +454,37 @@ def test_a_notice_on_the_first_weekday_after_christmas_is_not_a_violation(compil
     # the deadline, one month before 2030-01-22, is Saturday 2029-12-22; the next weekday is 2029-12-27
     outcomes, _ = _rule_outcomes("le14", "LE-14", compiled, runner, as_of=date(2030, 6, 1))
     assert outcomes == {"pass"}
+
+
+def test_an_unreadable_earlier_engagement_at_a_sister_home_keeps_the_rehire_open(tmp_path, compiled, runner):
+    # eighth review: the earlier engagement at the operator's other home may be this person's (whose
+    # reference could not be read), and then the rehire exemption applies: it must not vanish
+    out = _outcomes(tmp_path, """
+    engagemang:
+      - {id: e1, person: p1, verksamhet: lss-a, form: anstallning, start: 2025-09-01}
+      - {id: e0, person: 17, verksamhet: lss-b, form: anstallning, start: 2024-01-01, slut: 2025-06-30}
+    """, compiled, runner, extra="""
+    verksamhet:
+      - {id: lss-b, namn: LSS B, organisation: org-s, typ: lss_korttidsvistelse, tar_emot_barn: true}
+    """)
+    assert out[("RK-LSS-01", "e1")] == "undetermined"
+    assert _violations(out, "e1") == set()
+
+
+def test_a_return_without_a_recorded_offer_day_is_not_a_violation(tmp_path, compiled, runner):
+    # eighth review: 2 § counts six months to the offer of renewed employment, which may come long
+    # before the start; without the offer day a return after more than six months cannot be judged
+    body = """
+    engagemang:
+      - {{id: e0, person: p1, verksamhet: hvb-a, form: anstallning, start: 2024-01-10, slut: 2024-08-31}}
+      - {{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-05-02{offer}}}
+    registerutdrag:
+      - {extract}
+    """
+    extract = X % ("u1", "org-s", "2007:171", "2023-12-01", "2023-12-20")
+    unknown = _outcomes(tmp_path, body.format(offer="", extract=extract), compiled, runner)
+    assert unknown[("RK-HVB-09", "e1")] == "undetermined" and _violations(unknown, "e1") == set()
+    late = _outcomes(tmp_path, body.format(offer=", erbjuden: 2025-04-02", extract=extract), compiled, runner)
+    assert _violations(late, "e1") == {"RK-HVB-09"}
+    early = _outcomes(tmp_path, body.format(offer=", erbjuden: 2025-02-20", extract=extract), compiled, runner)
+    assert _violations(early, "e1") == set() and early[("RK-HVB-09", "e1")] == "not_applicable"

@@ -148,3 +148,41 @@ def test_a_gap_declared_where_there_is_none_is_rejected(tmp_path):
     errors = _errors(tmp_path, _ONE_VERSION, _TWO_VERSIONS.format(
         till="2015-12-31", lucka="        lucka_fore: Inget glapp.\n"))
     assert any("RK-R033" in e for e in errors), errors
+
+
+_EXEMPTION = ('    undantag:\n'
+              '      - beskrivning: {{sv: Undantag, en: Exemption}}\n'
+              '        monster:\n'
+              '          som: {alias}\n'
+              '          typ: engagemang\n'
+              '          dar:\n'
+              '            - {{falt: person, lika_med: {{falt: {ref}.person}}}}\n')
+
+
+def _with_exemptions(*exemptions: tuple[str, str]) -> str:
+    text = _EXEMPTION.format(alias=exemptions[0][0], ref=exemptions[0][1])
+    for alias, ref in exemptions[1:]:
+        text += _EXEMPTION.format(alias=alias, ref=ref).removeprefix("    undantag:\n")
+    return BASE.replace("    versioner:\n", text + "    versioner:\n", 1).replace(
+        "        lagrum:\n",
+        "        undantag_lagrum:\n          - {forfattning: \"2007:171\", paragraf: \"2\", url: "
+        "\"https://rkrattsbaser.gov.se/sfst?bet=2007:171\"}\n        lagrum:\n", 1)
+
+
+def test_two_exemptions_may_not_share_an_alias(tmp_path):
+    # the compiler keys what it knows of an alias by name: a shared one hides a withheld fact's kind
+    with pytest.raises(DiagnosticError) as info:
+        _load(tmp_path, _with_exemptions(("z", "e"), ("z", "e")))
+    assert any(d.code == "RK-R041" for d in info.value.diagnostics), info.value.diagnostics
+
+
+def test_an_exemption_may_not_refer_to_a_violation_pattern(tmp_path):
+    # exemptions are matched next to the applicability patterns only; `x` does not exist there
+    with pytest.raises(DiagnosticError) as info:
+        _load(tmp_path, _with_exemptions(("z", "x")))
+    assert any(d.code == "RK-R060" for d in info.value.diagnostics), info.value.diagnostics
+
+
+def test_distinct_exemptions_load(tmp_path):
+    book = _load(tmp_path, _with_exemptions(("z", "e"), ("y", "e")))
+    assert len(book.rules[0].rule.undantag) == 2
