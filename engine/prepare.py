@@ -111,7 +111,11 @@ def missing_fields(kind: str, fact: Fact | Kontext, compiled: Compiled) -> tuple
 
 
 def _raw_refs(fact: Fact) -> dict[str, Any]:
-    return {name: getattr(fact, name) for name in ("id", *FACT_KINDS[fact.kind].references)}
+    """The readable single values of a withheld fact: an equality join on any of them (the same patient,
+    not only the same person) can show that the fact cannot concern a subject."""
+    return {name: value for name, value in fact.model_dump().items()
+            if name == "id" or name in FACT_KINDS[fact.kind].references
+            or (value is not None and isinstance(value, (str, int, bool, date)))}
 
 
 def session_batch(compiled: Compiled, facility: FacilityFacts, kontext: Kontext,
