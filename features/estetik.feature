@@ -205,7 +205,7 @@ Egenskap: Estetiska injektioner och estetisk kirurgi
       | 2026-02-01 | 2026-01-20 | 2025:1302 |
       | 2026-02-02 | 2026-01-20 | 2025:1302 |
 
-  Scenariomall: Fristen för anmälan räknas bakåt från starten och flyttas bara när den slutar på en fridag
+  Scenariomall: Fristen för anmälan räknas bakåt från starten; en anmälan nästa vardag efter en frist på en fridag kan inte bedömas
     Givet verksamheten "Klinik Lyster" av typen estetisk_klinik som startade <start>
     Och verksamheten anmäldes till IVO <anmäld>
     När reglerna bedöms
@@ -215,8 +215,10 @@ Egenskap: Estetiska injektioner och estetisk kirurgi
       | start      | anmäld     | utfall          |
       | 2026-03-10 | 2026-02-10 | uppfylld        |
       | 2026-03-10 | 2026-02-11 | en överträdelse |
-      | 2025-12-01 | 2025-11-03 | uppfylld        |
+      | 2025-12-01 | 2025-10-31 | uppfylld        |
+      | 2025-12-01 | 2025-11-03 | inte bedömbar   |
       | 2025-12-01 | 2025-11-04 | en överträdelse |
-      | 2026-01-24 | 2025-12-29 | uppfylld        |
+      | 2026-01-24 | 2025-12-24 | uppfylld        |
+      | 2026-01-24 | 2025-12-29 | inte bedömbar   |
       | 2026-01-24 | 2025-12-30 | en överträdelse |
       | 2025-03-31 | 2025-02-28 | uppfylld        |

@@ -451,9 +451,11 @@ def test_an_invalid_patient_code_does_not_rule_a_broken_journal_out(compiled, ru
 def test_a_notice_on_the_first_weekday_after_christmas_is_not_a_violation(compiled, runner):
     from datetime import date
 
-    # the deadline, one month before 2030-01-22, is Saturday 2029-12-22; the next weekday is 2029-12-27
+    # the deadline, one month before 2030-01-22, is Saturday 2029-12-22; the next weekday is 2029-12-27.
+    # Whether lag 1930:173 2 § moves a period counted back from a start is unsettled: not a violation,
+    # and not a pass either
     outcomes, _ = _rule_outcomes("le14", "LE-14", compiled, runner, as_of=date(2030, 6, 1))
-    assert outcomes == {"pass"}
+    assert outcomes == {"undetermined"}
 
 
 def test_an_unreadable_earlier_engagement_at_a_sister_home_keeps_the_rehire_open(tmp_path, compiled, runner):
