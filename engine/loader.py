@@ -94,7 +94,15 @@ def _pydantic_diagnostics(exc: ValidationError, file: str, positions: Positions)
     document_keys = {p for path in positions for p in path if isinstance(p, str)}
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        doc_loc = tuple(p for p in loc if isinstance(p, int) or p in document_keys)
+        doc_loc: tuple = ()
+        for part in loc:
+            if isinstance(part, int):
+                # a section written as one mapping is read as a list of one: its index is not in the file
+                if doc_loc + (part,) not in positions and doc_loc in positions and part == 0:
+                    continue
+                doc_loc += (part,)
+            elif part in document_keys:
+                doc_loc += (part,)
         extra = err["type"] == "extra_forbidden"
         pos = positions.locate(doc_loc, key=extra)
         dotted = ".".join(str(p) for p in doc_loc)

@@ -186,3 +186,15 @@ def test_an_exemption_may_not_refer_to_a_violation_pattern(tmp_path):
 def test_distinct_exemptions_load(tmp_path):
     book = _load(tmp_path, _with_exemptions(("z", "e"), ("y", "e")))
     assert len(book.rules[0].rule.undantag) == 2
+
+
+def test_an_error_in_a_single_exemption_names_the_field_as_written(tmp_path):
+    text = _with_exemptions(("z", "e")).replace("      - beskrivning: {sv: Undantag, en: Exemption}\n        monster:\n"
+                                                "          som: z\n", "      beskrivning: {sv: Undantag, en: Exemption}\n"
+                                                "      monster:\n        som: z\n        typo: 1\n", 1)
+    text = text.replace("          typ: engagemang\n          dar:\n            - {falt: person, lika_med: {falt: e.person}}\n",
+                        "        typ: engagemang\n        dar:\n          - {falt: person, lika_med: {falt: e.person}}\n", 1)
+    with pytest.raises(DiagnosticError) as info:
+        _load(tmp_path, text)
+    fields = [d.field for d in info.value.diagnostics if d.code == "RK-R001"]
+    assert fields == ["regler.0.undantag.monster.typo"], info.value.diagnostics
