@@ -244,10 +244,7 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
     rule = loaded.rule if isinstance(loaded, LoadedRule) else loaded
     version = rule.versioner[version_index]
     ctx = _Ctx(rule, version)
-    all_patterns = list(rule.tillamplig_nar) + list(rule.overtradelse_nar)
-    all_patterns += [exemption.monster for exemption in rule.undantag]
-    for doubt in rule.bedoms_inte_nar:
-        all_patterns += doubt.monster
+    all_patterns = [*rule.tillamplig_nar, *rule.overtradelse_nar, *rule.side_patterns]
     for pattern in all_patterns:
         ctx.kinds[pattern.som] = pattern.typ
     if len(all_patterns) > MAX_PATTERNS:
@@ -324,14 +321,13 @@ def compile_version(loaded: LoadedRule | Rule, version_index: int, *, sentinel: 
                                       "run": f"{name}|{role}|{version_index}"}
 
     # the exemption is negated inside the violation rule: a fact withheld from it could remove a violation
-    exempt_aliases = {exemption.monster.som for exemption in rule.undantag}
     # likewise a fact withheld from a `bedoms_inte_nar` pattern could turn a violation into undetermined
-    doubt_aliases = {p.som for doubt in rule.bedoms_inte_nar for p in doubt.monster}
-    aliases = {p.som: AliasInfo(p.som, p.typ, p.saknas or p.som in exempt_aliases or p.som in doubt_aliases,
-                                _joins_of(p)) for p in all_patterns}
+    side_aliases = {p.som for p in rule.side_patterns}
+    aliases = {p.som: AliasInfo(p.som, p.typ, p.saknas or p.som in side_aliases, _joins_of(p))
+               for p in all_patterns}
+    # side patterns may match mirror facts (about a fact already matched), so their kinds are mirrored
     neg_kinds = frozenset(p.typ for p in rule.overtradelse_nar if p.saknas) | frozenset(
-        exemption.monster.typ for exemption in rule.undantag) | frozenset(
-        p.typ for doubt in rule.bedoms_inte_nar for p in doubt.monster)
+        p.typ for p in rule.side_patterns)
     pos_kinds = frozenset(p.typ for p in all_patterns if not p.saknas)
     return CompiledVersion(
         rule=rule, version_index=version_index, name=name, ruleset=ruleset,

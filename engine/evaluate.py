@@ -104,8 +104,7 @@ def _ruled_out(w: Withheld, rule, version, facts: dict) -> bool:
     fact = facts.get((w.kind, w.fact_id)) if w.fact_id else None
     if fact is None or w.reason:
         return False
-    patterns = [p for p in [*rule.tillamplig_nar, *rule.overtradelse_nar, *(x.monster for x in rule.undantag),
-                            *(p for doubt in rule.bedoms_inte_nar for p in doubt.monster)] if p.typ == w.kind]
+    patterns = [p for p in [*rule.tillamplig_nar, *rule.overtradelse_nar, *rule.side_patterns] if p.typ == w.kind]
     return bool(patterns) and all(_fails(p, fact, version) for p in patterns)
 
 

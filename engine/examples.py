@@ -7,7 +7,7 @@ by `regelkoll rules test` and by the test suite.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from adapters.bundle import add_records, finish
 from engine.bundle import FactBundle
@@ -79,8 +79,6 @@ def coverage_gaps(loaded: LoadedRule, results: list[ExampleResult]) -> list[str]
     """What a rule's examples leave unshown: an exemption no example applies, or a version switch
     without an example on its first day and on the day before (pinned with `version_fran`), so that
     dropping an exemption or moving a switch date by one day would pass unnoticed."""
-    from datetime import timedelta
-
     rule = loaded.rule
     gaps: list[str] = []
     shown = {r.finding.exemption for r in results if r.ok and r.finding is not None and r.finding.exempt}
@@ -102,8 +100,6 @@ def coverage_gaps(loaded: LoadedRule, results: list[ExampleResult]) -> list[str]
 def _nearest_decisive_days(loaded: LoadedRule, switch: date) -> tuple[date, date]:
     """The first decisive date on or after a version switch and the last one before it: the switch day
     and the day before, or quarter ends when the rule is decided by a quarter's last day."""
-    from datetime import timedelta
-
     from engine.facts import FACT_KINDS
     from engine.legaltime import quarter_end_after
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
@@ -38,6 +39,11 @@ class LoadedRule:
     def where(self, *sub: Any, key: bool = False) -> tuple[int, int]:
         pos = self.positions.locate(self.path + tuple(sub), key=key)
         return pos.line, pos.column
+
+    def item(self, section: str, index: int) -> tuple:
+        """Where the index-th entry of a section that takes one mapping or a list is written."""
+        listed = self.path + (section, index) in self.positions
+        return (section, index) if listed else (section,)
 
 
 @dataclass
@@ -206,7 +212,7 @@ def _check_acts(loaded: LoadedRule, acts: dict[str, str]) -> list[Diagnostic]:
     for x, exemption in enumerate(loaded.rule.undantag):
         for j, ref in enumerate(exemption.lagrum):
             if ref.forfattning not in acts:
-                where = ("undantag", x) if loaded.path + ("undantag", x) in loaded.positions else ("undantag",)
+                where = loaded.item("undantag", x)
                 out.append(Diagnostic(loaded.file, *loaded.where(*where, "lagrum", j, "forfattning"), "RK-R012",
                                       f"författningen {ref.forfattning} saknas under forfattningar i regelpaketet",
                                       ".".join(map(str, (*where, "lagrum", j, "forfattning"))),
@@ -234,9 +240,18 @@ class _Checker:
         self.diags.append(Diagnostic(self.loaded.file, line, col, code, message, dotted, hint))
 
     def item(self, section: str, index: int) -> tuple:
-        """Where the index-th entry of a section that takes one mapping or a list is written."""
-        listed = self.loaded.path + (section, index) in self.loaded.positions
-        return (section, index) if listed else (section,)
+        return self.loaded.item(section, index)
+
+    @contextmanager
+    def applicability_only(self):
+        """Exemptions and doubts are matched next to the applicability patterns only (engine/compile.py):
+        while they are checked, only those aliases can be referred to."""
+        full = self.aliases
+        self.aliases = {p.som: full[p.som] for p in self.rule.tillamplig_nar if p.som in full}
+        try:
+            yield full
+        finally:
+            self.aliases = full
 
     def run(self) -> list[Diagnostic]:
         rule = self.rule
@@ -248,23 +263,20 @@ class _Checker:
                 if section == "tillamplig_nar" and pattern.saknas:
                     self.error("RK-R020", "tillämplighet kan inte bygga på att något saknas; flytta mönstret "
                                "till overtradelse_nar", section, i, "saknas")
-        # exemptions and doubts are matched next to the applicability patterns only (engine/compile.py):
-        # they may refer to those aliases, and each needs an alias of its own
-        full = self.aliases
-        self.aliases = {p.som: full[p.som] for p in rule.tillamplig_nar if p.som in full}
+        # each exemption and doubt pattern needs an alias of its own
         extra: dict[str, tuple] = {}
-        for d, doubt in enumerate(rule.bedoms_inte_nar):
-            for i, pattern in enumerate(doubt.monster):
-                self.check_extra_alias(pattern, (*self.item("bedoms_inte_nar", d), "monster", i), full, extra)
-                self.check_pattern(pattern, (*self.item("bedoms_inte_nar", d), "monster", i), first=False,
-                                   register=False)
-        for x, exemption in enumerate(rule.undantag):
-            where = self.item("undantag", x)
-            if exemption.monster.saknas:
-                self.error("RK-R021", "ett undantag måste beskriva något som finns", *where, "monster")
-            self.check_extra_alias(exemption.monster, (*where, "monster"), full, extra)
-            self.check_pattern(exemption.monster, (*where, "monster"), first=False, register=False)
-        self.aliases = full
+        with self.applicability_only() as full:
+            for d, doubt in enumerate(rule.bedoms_inte_nar):
+                for i, pattern in enumerate(doubt.monster):
+                    where = (*self.item("bedoms_inte_nar", d), "monster", i)
+                    self.check_extra_alias(pattern, where, full, extra)
+                    self.check_pattern(pattern, where, first=False, register=False)
+            for x, exemption in enumerate(rule.undantag):
+                where = self.item("undantag", x)
+                if exemption.monster.saknas:
+                    self.error("RK-R021", "ett undantag måste beskriva något som finns", *where, "monster")
+                self.check_extra_alias(exemption.monster, (*where, "monster"), full, extra)
+                self.check_pattern(exemption.monster, (*where, "monster"), first=False, register=False)
         unprovided = [x for x, exemption in enumerate(rule.undantag) if not exemption.lagrum]
         if unprovided and not all(v.undantag_lagrum for v in rule.versioner):
             self.error("RK-R022", "varje version måste ange undantag_lagrum när ett undantag saknar eget lagrum "
@@ -273,28 +285,12 @@ class _Checker:
         conditions = [(self.item("bedoms_inte_nar", d), doubt) for d, doubt in enumerate(rule.bedoms_inte_nar)]
         conditions.append((("overtradelse_dar",), rule.overtradelse_dar))
         if subject is not None:
-            for (section, *sub), condition in conditions:
-                section = (section, *sub)
-                target = getattr(condition, "avser", None) or rule.avser
-                doubt = section[0] == "bedoms_inte_nar"
-                full = self.aliases
-                if doubt:  # matched next to the applicability patterns only
-                    self.aliases = {p.som: full[p.som] for p in rule.tillamplig_nar if p.som in full}
-                if condition is not None and target not in {p.som for p in rule.tillamplig_nar}:
-                    self.error("RK-R027", f"avser: '{target}' är inget alias i tillamplig_nar", *section, "avser",
-                               hint=suggest(target, list(self.aliases)))
-                    self.aliases = full
-                    continue
-                kind = self.aliases[target][0] if condition is not None else ""
-                types = fact_model.field_types(kind) if kind in fact_model.ALL_KINDS else {}
-                for group in ("dar", "nagon_av"):
-                    for i, test in enumerate(getattr(condition, group, ()) if condition is not None else ()):
-                        self.check_test(test, kind, types, (*section, group, i), target)
-                if getattr(condition, "nagon_av", None) and any(
-                        p.nagon_av for p in rule.tillamplig_nar if p.som == target):
-                    self.error("RK-R028", "nagon_av går inte att kombinera med nagon_av i subjektets mönster",
-                               *section, "nagon_av")
-                self.aliases = full
+            for section, condition in conditions:
+                if section[0] == "bedoms_inte_nar":
+                    with self.applicability_only():
+                        self.check_condition(condition, section)
+                else:
+                    self.check_condition(condition, section)
         if subject is None or subject[1]:
             self.error("RK-R023", f"avser: '{rule.avser}' är inget alias i tillamplig_nar", "avser",
                        hint=suggest(rule.avser, list(self.aliases)))
@@ -341,6 +337,24 @@ class _Checker:
         for i, version in enumerate(versions):
             for name in sorted(names - set(version.parametrar)):
                 self.error("RK-R031", f"parametern '{name}' saknas i denna version", "versioner", i, "parametrar")
+
+    def check_condition(self, condition: Any, section: tuple) -> None:
+        """The tests of `overtradelse_dar` or of one `bedoms_inte_nar` on the subject (or its `avser`)."""
+        rule = self.rule
+        target = getattr(condition, "avser", None) or rule.avser
+        if condition is not None and target not in {p.som for p in rule.tillamplig_nar}:
+            self.error("RK-R027", f"avser: '{target}' är inget alias i tillamplig_nar", *section, "avser",
+                       hint=suggest(target, list(self.aliases)))
+            return
+        kind = self.aliases[target][0] if condition is not None else ""
+        types = fact_model.field_types(kind) if kind in fact_model.ALL_KINDS else {}
+        for group in ("dar", "nagon_av"):
+            for i, test in enumerate(getattr(condition, group, ()) if condition is not None else ()):
+                self.check_test(test, kind, types, (*section, group, i), target)
+        if getattr(condition, "nagon_av", None) and any(
+                p.nagon_av for p in rule.tillamplig_nar if p.som == target):
+            self.error("RK-R028", "nagon_av går inte att kombinera med nagon_av i subjektets mönster",
+                       *section, "nagon_av")
 
     def check_extra_alias(self, pattern: Pattern, path: tuple, full: dict, extra: dict) -> None:
         """An exemption's or doubt's alias may not repeat any other alias of the rule."""

@@ -247,6 +247,11 @@ class Rule(BaseModel):
     anteckningar: str | None = None
     exempel: list[Example] = Field(min_length=2)
 
+    @property
+    def side_patterns(self) -> list[Pattern]:
+        """The patterns of the exemptions and of the reasons a violation cannot be proved."""
+        return [*(x.monster for x in self.undantag), *(p for doubt in self.bedoms_inte_nar for p in doubt.monster)]
+
     @field_validator("undantag", "bedoms_inte_nar", mode="before")
     @classmethod
     def _one_or_many(cls, value: Any) -> Any:
