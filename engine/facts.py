@@ -11,7 +11,9 @@ from datetime import date
 from functools import lru_cache
 from typing import ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import ConfigDict, Field, field_validator, model_validator
+
+from engine.strict import StrictModel
 
 Id = Field(min_length=1, max_length=200, pattern=r"^[\w.:\-]+$")
 
@@ -63,10 +65,10 @@ Informationspunkt = Literal["alternativa_metoder", "kostnad", "forlopp_och_resul
 Anmarkning = Literal["skuld_kronofogden", "betalningsanmarkning", "konkurs", "naringsforbud", "skattetillagg"]
 
 
-class Fact(BaseModel):
+class Fact(StrictModel):
     """Base of every fact kind."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
 
     kind: ClassVar[str]
     # Reference fields: field name -> kind it points to.
@@ -97,10 +99,9 @@ class Fact(BaseModel):
         return self
 
 
-class Kontext(BaseModel):
+class Kontext(StrictModel):
     """The evaluation context: the date the data is judged at."""
 
-    model_config = ConfigDict(extra="forbid")
     kind: ClassVar[str] = "kontext"
 
     per_datum: date
@@ -142,10 +143,9 @@ def _history_in_order(changes: list) -> None:
         raise ValueError("status ska stå i datumordning, högst en ändring per dag")
 
 
-class Statusandring(BaseModel):
+class Statusandring(StrictModel):
     """From `fran` on, the licence has this status (until the next change)."""
 
-    model_config = ConfigDict(extra="forbid")
     status: Tillstandsstatus  # type: ignore[valid-type]
     fran: date
 
@@ -438,10 +438,9 @@ class Rapportkvartal(Fact):
     it was carried out, resumed or ended only after that day."""
 
 
-class Legitimationsandring(BaseModel):
+class Legitimationsandring(StrictModel):
     """From `fran` on, the legitimation has this status (until the next change)."""
 
-    model_config = ConfigDict(extra="forbid")
     status: Legitimationsstatus  # type: ignore[valid-type]
     fran: date
 

@@ -17,16 +17,18 @@ from functools import lru_cache
 
 import holidays
 from dateutil.relativedelta import relativedelta
-from pydantic import BaseModel, ConfigDict, model_validator
+from pydantic import ConfigDict, model_validator
+
+from engine.strict import StrictModel
 
 # Used for "still ongoing" / "still kept": later than any real date, still an int for the engine.
 OPEN_END = date(9999, 12, 31)
 
 
-class Period(BaseModel):
+class Period(StrictModel):
     """A statutory period: exactly one of years, months, days (days only where the law says days)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
 
     ar: int | None = None
     manader: int | None = None
@@ -87,7 +89,7 @@ def add_period(start: date, period: Period) -> date:
 
 def quarter_end_after(day: date) -> date:
     """The last day of the first quarter that ends strictly after `day`."""
-    if day >= OPEN_END:
+    if day >= date(9999, 10, 1):  # the quarter ending 9999-12-31 is the last the calendar has
         return OPEN_END
     following = day + timedelta(days=1)
     month = ((following.month - 1) // 3 + 1) * 3
@@ -98,11 +100,15 @@ def _period_end(start: date, period: Period) -> date:
     if start >= OPEN_END:
         return OPEN_END
     sign = -1 if period.bakat else 1
-    if period.ar is not None:
-        return start + relativedelta(years=sign * period.ar)
-    if period.manader is not None:
-        return start + relativedelta(months=sign * period.manader)
-    return start + timedelta(days=sign * (period.dagar or 0))
+    try:
+        if period.ar is not None:
+            return start + relativedelta(years=sign * period.ar)
+        if period.manader is not None:
+            return start + relativedelta(months=sign * period.manader)
+        return start + timedelta(days=sign * (period.dagar or 0))
+    except (OverflowError, ValueError):
+        # past the calendar's last (or first) day: a date no real deadline reaches, so the ends stand for it
+        return date.min if sign < 0 else OPEN_END
 
 
 @lru_cache(maxsize=None)
@@ -127,6 +133,6 @@ def deadline_to_act(start: date, period: Period) -> date:
     day = _period_end(start, period)
     if day >= OPEN_END:
         return OPEN_END
-    while is_day_off(day):
+    while is_day_off(day) and day < OPEN_END:
         day += timedelta(days=1)
     return day

@@ -13,15 +13,16 @@ from typing import Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, field_validator, model_validator
 
 from engine.legaltime import Period
+from engine.strict import StrictModel
 
 Severity = Literal["allvarlig", "betydande", "mindre"]
 SEVERITY_RANK = {"allvarlig": 0, "betydande": 1, "mindre": 2}
 Outcome = Literal["overtradelse", "uppfyllt", "ej_tillamplig", "obestamt"]
 
-_STRICT = ConfigDict(extra="forbid", use_attribute_docstrings=True)
+_STRICT = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
 
 
-class Text(BaseModel):
+class Text(StrictModel):
     """A text in Swedish and English."""
 
     model_config = _STRICT
@@ -29,7 +30,7 @@ class Text(BaseModel):
     en: str = Field(min_length=1)
 
 
-class Lagrum(BaseModel):
+class Lagrum(StrictModel):
     """One exact provision: act, chapter, section, paragraph (stycke), point."""
 
     model_config = _STRICT
@@ -50,7 +51,7 @@ class Lagrum(BaseModel):
     """True where the provision's text could not be read in primary law."""
 
 
-class FieldRef(BaseModel):
+class FieldRef(StrictModel):
     """Another fact's field: `{falt: e.start}`, optionally shifted: `{falt: e.start, plus: {ar: 2}}`."""
 
     model_config = _STRICT
@@ -58,7 +59,7 @@ class FieldRef(BaseModel):
     plus: Union[Period, "ParamRef", None] = None
 
 
-class ParamRef(BaseModel):
+class ParamRef(StrictModel):
     """A value taken from the rule version's `parametrar`."""
 
     model_config = _STRICT
@@ -72,7 +73,7 @@ OPERATORS = ("lika_med", "inte_lika_med", "fore", "senast", "efter", "tidigast",
              "saknar")
 
 
-class Test(BaseModel):
+class Test(StrictModel):
     """One comparison on a field of the pattern's fact. Exactly one operator."""
 
     model_config = _STRICT
@@ -113,7 +114,7 @@ class Test(BaseModel):
         return getattr(self, self.operator)
 
 
-class Pattern(BaseModel):
+class Pattern(StrictModel):
     """One fact the rule looks for (or, with `saknas: true`, whose absence it looks for)."""
 
     model_config = _STRICT
@@ -131,7 +132,7 @@ class Pattern(BaseModel):
     """The rule matches when no such fact exists."""
 
 
-class Exemption(BaseModel):
+class Exemption(StrictModel):
     """A statutory exemption: when its pattern matches, the duty does not arise."""
 
     model_config = _STRICT
@@ -141,7 +142,7 @@ class Exemption(BaseModel):
     """The exemption's own provision, the same in every version; left out, the version's `undantag_lagrum`."""
 
 
-class Indeterminacy(BaseModel):
+class Indeterminacy(StrictModel):
     """When a violation cannot be proved from the data (e.g. the records may lawfully be gone)."""
 
     model_config = _STRICT
@@ -160,7 +161,7 @@ class Indeterminacy(BaseModel):
         return self
 
 
-class SubjectCondition(BaseModel):
+class SubjectCondition(StrictModel):
     """A condition on the subject's own fact (e.g. the decision was not carried out in time)."""
 
     model_config = _STRICT
@@ -178,7 +179,7 @@ class SubjectCondition(BaseModel):
         return self
 
 
-class Version(BaseModel):
+class Version(StrictModel):
     """The rule as it reads in one validity window, chosen by the decisive date."""
 
     model_config = _STRICT
@@ -204,7 +205,7 @@ class Version(BaseModel):
         return self.giltig_fran <= day and (self.giltig_till is None or day <= self.giltig_till)
 
 
-class Example(BaseModel):
+class Example(StrictModel):
     """An inline example: a small fact bundle and the expected outcome. Runs as a test."""
 
     model_config = _STRICT
@@ -219,7 +220,7 @@ class Example(BaseModel):
     an example on the day a new wording starts fails if the switch moves by a day."""
 
 
-class Rule(BaseModel):
+class Rule(StrictModel):
     """One statutory requirement (krav) or indicator (indikator)."""
 
     model_config = _STRICT
@@ -264,14 +265,14 @@ class Rule(BaseModel):
         return self
 
 
-class PackInfo(BaseModel):
+class PackInfo(StrictModel):
     model_config = _STRICT
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     titel: Text
     beskrivning: str | None = None
 
 
-class Forfattning(BaseModel):
+class Forfattning(StrictModel):
     """An act or regulation as it is cited in running Swedish text."""
 
     model_config = _STRICT
@@ -279,7 +280,7 @@ class Forfattning(BaseModel):
                                                "boenden som tar emot barn"])
 
 
-class RuleFile(BaseModel):
+class RuleFile(StrictModel):
     """A rule pack file: `regelpaket`, the acts it cites, and its `regler`."""
 
     model_config = _STRICT

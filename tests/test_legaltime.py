@@ -76,3 +76,21 @@ def test_a_deadline_counted_back_still_moves_forward_past_days_off():
     assert add_period(date(2026, 3, 10), Period(manader=1, bakat=True, handlingsfrist=True)) == date(2026, 2, 10)
     with pytest.raises(ValueError):
         Period(manader=1, bakat=True, kvartalsslut=True)
+
+
+_EDGES = [date.min, date(1, 1, 31), date(1970, 1, 1), date(9999, 9, 30), date(9999, 10, 1), date(9999, 11, 30),
+          date(9999, 12, 1), date(9999, 12, 30), date.max]
+_PERIODS = [Period(ar=2), Period(manader=3, kvartalsslut=True), Period(manader=1, handlingsfrist=True),
+            Period(dagar=14, bakat=True), Period(manader=1, bakat=True, handlingsfrist=True), Period(ar=9999)]
+
+
+@pytest.mark.parametrize("start", _EDGES, ids=str)
+@pytest.mark.parametrize("period", _PERIODS, ids=lambda p: p.slug)
+def test_counting_from_any_calendar_day_never_fails(start, period):
+    # a date such as 9999-12-01 on one extract once failed every facility of that person as an internal error
+    end = add_period(start, period)
+    assert date.min <= end <= date.max
+    if period.bakat:
+        assert end <= start or period.handlingsfrist
+    else:
+        assert end >= start
