@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 import sys
 from datetime import date
 from enum import Enum
@@ -12,6 +14,7 @@ from typing import Optional
 import typer
 
 from engine.errors import DiagnosticError, RuleCompileError
+from engine.output import OutputError, check_target, printable, write_file, write_stream
 
 PROJECT_RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -27,10 +30,36 @@ class Format(str, Enum):
     html = "html"
 
 
+def _err(line: str) -> None:
+    """Every line for stderr: names, paths and values in diagnostics come from the data and may hold escapes."""
+    typer.echo(printable(line), err=True)
+
+
 def _fail(lines: list[str], code: int = 2) -> None:
     for line in lines:
-        typer.echo(line, err=True)
+        _err(line)
     raise typer.Exit(code)
+
+
+def _stdout(data: bytes) -> None:
+    """Write to stdout whole; a reader that has gone (`| head`) ends the run quietly with SIGPIPE's status."""
+    sys.stdout.flush()
+    try:
+        write_stream(sys.stdout.fileno(), data, "standard ut")
+    except BrokenPipeError:
+        # whatever is still buffered must not fail again at exit with a message about a closed pipe
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+        raise typer.Exit(128 + signal.SIGPIPE) from None
+
+
+def _check_output(output: Path | None) -> None:
+    if output is not None:
+        try:
+            check_target(output)
+        except OutputError as exc:
+            _fail([exc.render()])
 
 
 def _load_rules(rules: Path):
@@ -44,11 +73,14 @@ def _load_rules(rules: Path):
         _fail([d.render() for d in sorted(exc.diagnostics)])
 
 
-def _emit(text: str, output: Path | None) -> None:
-    if output:
-        output.write_text(text, encoding="utf-8")
-    else:
-        typer.echo(text, nl=False)
+def _emit(data: bytes, output: Path | None) -> None:
+    try:
+        if output:
+            write_file(output, data)
+        else:
+            _stdout(data)
+    except OutputError as exc:
+        _fail([exc.render()])
 
 
 def _parse_date(text: str | None, option: str) -> date | None:
@@ -80,13 +112,15 @@ def check(
                             facts_digest)
     from engine.workers import evaluate_facilities
 
+    # a report that cannot be written must not cost a whole evaluation first
+    _check_output(output)
     override = _parse_date(as_of, "--as-of")
     book = _load_rules(rules)
     bundle = read_bundle(path)
     day = override or (bundle.kontext.per_datum if bundle.kontext else None)
     if day is None:
         day = date.today()
-        typer.echo(f"per_datum saknas i datamängden; bedömer per dagens datum {day.isoformat()}", err=True)
+        _err(f"per_datum saknas i datamängden; bedömer per dagens datum {day.isoformat()}")
     try:
         compiled = compile_rulebook(book)
     except RuleCompileError as exc:
@@ -110,15 +144,21 @@ def check(
         from engine.report.text import render_text
 
         payload = render_text(doc).encode("utf-8")
-    if output:
-        output.write_bytes(payload)
-    else:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.flush()
+    failure = None
+    try:
+        if output:
+            write_file(output, payload)
+        else:
+            _stdout(payload)
+    except OutputError as exc:
+        failure = exc
     for diagnostic in result.input_errors:
-        typer.echo(diagnostic.render(), err=True)
+        _err(diagnostic.render())
     for error in result.facility_errors:
-        typer.echo(f"verksamhet {error.facility_id}: RK-E001: {error.message}", err=True)
+        _err(f"verksamhet {error.facility_id}: RK-E001: {error.message}")
+    if failure:
+        # last, so that the line saying the report is missing is the one a user sees
+        _fail([failure.render()])
     if doc["errors"]:
         raise typer.Exit(2)
     raise typer.Exit(1 if doc["run"]["counts"]["violation"] else 0)
@@ -129,7 +169,8 @@ def rules_schema(output: Optional[Path] = typer.Option(None, "--output", help="S
     """Skriv JSON Schema för regelformatet (för autokomplettering i editorer)."""
     from engine.schema import schema_text
 
-    _emit(schema_text(), output)
+    _check_output(output)
+    _emit(schema_text().encode("utf-8"), output)
 
 
 @rules_app.command("lint")
@@ -142,7 +183,7 @@ def rules_lint(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
         compile_rulebook(book)
     except RuleCompileError as exc:
         _fail([f"{rules}: RK-C001: {exc}"])
-    typer.echo(f"{len(book.rules)} regler utan fel.")
+    _stdout(f"{len(book.rules)} regler utan fel.\n".encode("utf-8"))
 
 
 @rules_app.command("compile")
@@ -161,7 +202,7 @@ def rules_compile(
         out[crule.merged.name] = crule.merged.ruleset
     if rule_id and not out:
         _fail([f"--rule: okänd regel {rule_id}"])
-    typer.echo(json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False))
+    _stdout((json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8"))
 
 
 @rules_app.command("docs")
@@ -172,7 +213,8 @@ def rules_docs(
     """Skriv regelkatalogen (Markdown): regler, versioner, lagrum, undantag och exempel."""
     from engine.catalogue import render_catalogue
 
-    _emit(render_catalogue(_load_rules(rules)), output)
+    _check_output(output)
+    _emit(render_catalogue(_load_rules(rules)).encode("utf-8"), output)
 
 
 @rules_app.command("test")
@@ -190,11 +232,11 @@ def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
             res = run_example(loaded, index, runner)
             mark = "ok " if res.ok else "FEL"
             detail = "" if res.ok else f" – väntat {res.expected}, fick {res.actual or '-'} {res.problem}"
-            typer.echo(f"{mark} {loaded.rule.id}: {res.name}{detail}")
+            _stdout(printable(f"{mark} {loaded.rule.id}: {res.name}{detail}").encode("utf-8") + b"\n")
             failed += not res.ok
             results.append(res)
         for gap in coverage_gaps(loaded, results):
-            typer.echo(f"FEL {loaded.rule.id}: {gap}")
+            _stdout(printable(f"FEL {loaded.rule.id}: {gap}").encode("utf-8") + b"\n")
             gaps += 1
     problems = ([f"{failed} exempel gav fel utfall"] if failed else []) + (
         [f"{gaps} undantag eller versionsbyten visas inte av något exempel"] if gaps else [])
@@ -204,8 +246,6 @@ def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
 
 def main() -> None:
     """Entry point: a bug in Regelkoll itself is one clear line, not a traceback (REGELKOLL_DEBUG=1 shows it)."""
-    import os
-
     try:
         app(standalone_mode=True)
     except SystemExit:
@@ -213,8 +253,8 @@ def main() -> None:
     except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
         if os.environ.get("REGELKOLL_DEBUG"):
             raise
-        typer.echo(f"regelkoll: internt fel ({type(exc).__name__}: {exc}); kör med REGELKOLL_DEBUG=1 för "
-                   "detaljer och rapportera felet", err=True)
+        _err(f"regelkoll: internt fel ({type(exc).__name__}: {exc}); kör med REGELKOLL_DEBUG=1 för "
+             "detaljer och rapportera felet")
         raise SystemExit(2) from None
 
 

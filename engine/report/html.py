@@ -5,13 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
+from engine.output import printable
 from engine.report.text import SEVERITY_SV, _value, facility_order, grouped
+
+
+def _visible(value: Any) -> Any:
+    # Jinja escapes markup; control characters are not markup, and an HTML page may not hold most of them.
+    # Markup is the template's own output (a macro's), already made of escaped values.
+    return printable(value) if isinstance(value, str) and not isinstance(value, Markup) else value
 
 
 def render_html(doc: dict[str, Any]) -> str:
     env = Environment(loader=PackageLoader("engine.report", "templates"), autoescape=select_autoescape(["html", "j2"]),
-                      undefined=StrictUndefined, keep_trailing_newline=True)
+                      undefined=StrictUndefined, keep_trailing_newline=True, finalize=_visible)
     env.filters["value"] = _value
     facilities = [
         (fid, items,

@@ -1,9 +1,16 @@
-"""Plain-text report in Swedish: per facility, most severe first, with citation and evidence."""
+"""Plain-text report in Swedish: per facility, most severe first, with citation and evidence.
+
+Names, messages and evidence come from the data. Every line passes through
+`printable` as the report is joined, so a control character in them is shown
+as an escape and cannot steer the terminal or start a line of its own.
+"""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from typing import Any
+
+from engine.output import printable
 
 SEVERITY_SV = {"allvarlig": "ALLVARLIG", "betydande": "BETYDANDE", "mindre": "MINDRE"}
 
@@ -110,4 +117,5 @@ def render_text(doc: dict[str, Any]) -> str:
             out.append(f"  Undantag – {label} ({', '.join(rules)}): {reason}")
         tally = Counter(i["outcome"] for i in items)
         out.append(f"  Övrigt: {tally['pass']} uppfyllda, {tally['not_applicable']} ej tillämpliga bedömningar.")
-    return "\n".join(out) + "\n"
+    # the one place every string of the report passes: a newline inside a name is shown, never obeyed
+    return "\n".join(map(printable, out)) + "\n"

@@ -1,0 +1,286 @@
+"""Hostile and careless output targets: a report is never lost, cut short, forged or claimed when it failed.
+
+Issue 9, item 6. Every case runs the real
+command where the defect was visible to users; the writer's own loop is
+driven in-process where the kernel cannot be made to misbehave on demand
+(short writes, a disk that fills half-way).
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import re
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "fixtures" / "demo"
+# a tiny bundle (one facility) keeps the runs that must get as far as writing quick
+SMALL = ROOT / "tests" / "data" / "broken_bundle" / "a_ok.yaml"
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def regelkoll(*args: str, **kwargs) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "engine.cli", *args], cwd=ROOT, capture_output=True, timeout=300,
+                          **kwargs)
+
+
+def _leftovers(directory: Path, *keep: str) -> list[str]:
+    return sorted(p.name for p in directory.iterdir() if p.name not in keep)
+
+
+# --- the target is checked before anything is evaluated --------------------------------------------
+
+def _read_only_file(tmp: Path) -> Path:
+    target = tmp / "rapport.txt"
+    target.write_text("gammal rapport\n", encoding="utf-8")
+    target.chmod(0o444)
+    return target
+
+
+def _read_only_dir(tmp: Path) -> Path:
+    folder = tmp / "last"
+    folder.mkdir()
+    folder.chmod(0o555)
+    return folder / "rapport.txt"
+
+
+@pytest.mark.parametrize(("make", "code"), [
+    (lambda tmp: tmp, "RK-O001"),                                       # a directory
+    (lambda tmp: tmp / "saknas" / "rapport.txt", "RK-O002"),            # a missing parent
+    (lambda tmp: (tmp / "fil").write_text("x") and tmp / "fil" / "rapport.txt", "RK-O002"),  # parent is a file
+    (_read_only_file, "RK-O003"),
+    (_read_only_dir, "RK-O003"),
+], ids=["katalog", "foralder-saknas", "foralder-ar-fil", "skrivskyddad-fil", "skrivskyddad-katalog"])
+def test_a_bad_output_target_is_refused_before_the_evaluation(tmp_path, make, code):
+    target = make(tmp_path)
+    # the bundle does not exist: refusing the target first proves nothing was read or evaluated
+    proc = regelkoll("check", str(tmp_path / "ingen-data"), "--output", str(target))
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert f"{target}: {code}: " in err and "RK-B001" not in err
+    assert "internt fel" not in err and "Traceback" not in err and len(err.splitlines()) == 1
+    if target.exists() and target.is_file():
+        assert target.read_text(encoding="utf-8") == "gammal rapport\n"
+
+
+@pytest.mark.parametrize("command", [["rules", "docs"], ["rules", "schema"]])
+def test_every_command_that_writes_a_file_checks_its_target(tmp_path, command):
+    proc = regelkoll(*command, "--output", str(tmp_path / "saknas" / "x.md"))
+    assert proc.returncode == 2 and b"RK-O002" in proc.stderr and b"internt fel" not in proc.stderr
+
+
+# --- writing: atomic for files, complete for streams, failures reported ----------------------------
+
+def test_an_existing_report_is_replaced_whole_and_keeps_its_mode(tmp_path):
+    target = tmp_path / "rapport.json"
+    target.write_text("gammal\n", encoding="utf-8")
+    target.chmod(0o640)
+    proc = regelkoll("check", str(SMALL), "--format", "json", "--output", str(target))
+    assert proc.returncode in (1, 2), proc.stderr.decode()
+    assert json.loads(target.read_bytes())["run"]["tool"] == "regelkoll"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert _leftovers(tmp_path, "rapport.json") == []
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full finns inte här")
+def test_a_full_disk_is_a_coded_error_not_a_success_nor_an_internal_error():
+    to_file = regelkoll("check", str(SMALL), "--output", "/dev/full")
+    with open("/dev/full", "wb") as full:
+        to_stdout = subprocess.run([sys.executable, "-m", "engine.cli", "check", str(SMALL)], cwd=ROOT, stdout=full,
+                                   stderr=subprocess.PIPE, timeout=300)
+    for proc, code in ((to_file, "RK-O004"), (to_stdout, "RK-O005")):
+        err = proc.stderr.decode()
+        assert proc.returncode == 2, err
+        assert code in err and "disken är full" in err
+        assert "internt fel" not in err and "Traceback" not in err
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="/dev/full finns inte här")
+def test_rules_docs_and_schema_use_the_same_writer():
+    for command in (["rules", "docs"], ["rules", "schema"]):
+        proc = regelkoll(*command, "--output", "/dev/full")
+        assert proc.returncode == 2 and b"RK-O004" in proc.stderr and b"internt fel" not in proc.stderr
+
+
+def test_a_closed_pipe_ends_the_run_quietly_like_other_unix_tools():
+    """`regelkoll check … | head -1`: no traceback, no message, the status of a SIGPIPE death (128 + 13)."""
+    proc = subprocess.Popen([sys.executable, "-m", "engine.cli", "check", str(DEMO), "--format", "json"],
+                            cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc.stdout.close()  # the reader is gone before the report (larger than a pipe buffer) is written
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 141, err
+    assert err == ""
+
+
+def test_a_failed_write_keeps_the_old_report_and_leaves_no_temporary_file(tmp_path, monkeypatch):
+    from engine import output
+
+    target = tmp_path / "rapport.txt"
+    target.write_bytes(b"gammal rapport\n")
+    real = os.write
+    written = []
+
+    def filling(fd, data):
+        if written:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        written.append(len(data))
+        return real(fd, bytes(data[:10]))
+
+    monkeypatch.setattr(output.os, "write", filling)
+    with pytest.raises(output.OutputError) as info:
+        output.write_file(target, b"ny rapport " * 1000)
+    assert info.value.code == "RK-O004" and "disken är full" in info.value.render()
+    assert target.read_bytes() == b"gammal rapport\n"
+    assert _leftovers(tmp_path, "rapport.txt") == []
+
+
+def test_an_interrupt_during_the_write_leaves_the_old_report(tmp_path, monkeypatch):
+    from engine import output
+
+    target = tmp_path / "rapport.txt"
+    target.write_bytes(b"gammal rapport\n")
+
+    def interrupted(fd, data):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(output.os, "write", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        output.write_file(target, b"ny rapport")
+    assert target.read_bytes() == b"gammal rapport\n" and _leftovers(tmp_path, "rapport.txt") == []
+
+
+def test_short_writes_are_continued_until_every_byte_is_out(tmp_path, monkeypatch):
+    """os.write may write less than asked (a pipe, a signal, Linux's 2 GiB cap); nothing may be dropped."""
+    from engine import output
+
+    real = os.write
+    calls = []
+
+    def short(fd, data):
+        calls.append(len(data))
+        return real(fd, bytes(data[:1000]))  # at most 1000 bytes a call, as the kernel may do
+
+    payload = bytes(range(256)) * 400
+    monkeypatch.setattr(output.os, "write", short)
+    output.write_file(tmp_path / "fil.bin", payload)
+    assert (tmp_path / "fil.bin").read_bytes() == payload
+    with open(tmp_path / "ut.bin", "wb") as sink:
+        output.write_stream(sink.fileno(), payload, "standard ut")
+    assert (tmp_path / "ut.bin").read_bytes() == payload
+    assert len(calls) >= 2 * len(payload) // 1000
+
+
+def test_a_write_that_makes_no_progress_is_an_error_not_a_success(tmp_path, monkeypatch):
+    from engine import output
+
+    monkeypatch.setattr(output.os, "write", lambda fd, data: 0)
+    with open(tmp_path / "ut.bin", "wb") as sink, pytest.raises(output.OutputError) as info:
+        output.write_stream(sink.fileno(), b"rapport", "standard ut")
+    assert info.value.code == "RK-O005"
+
+
+def test_a_report_to_stdout_goes_out_whole_through_short_writes(monkeypatch, tmp_path, capfd):
+    """The check command itself writes through the loop (the 2 GiB cut-off was sys.stdout's single write)."""
+    from engine import cli, output
+
+    real = os.write
+    monkeypatch.setattr(output.os, "write", lambda fd, data: real(fd, bytes(data[:4096])))
+    monkeypatch.setattr(sys, "argv", ["regelkoll", "check", str(DEMO), "--format", "json", "--jobs", "1"])
+    with pytest.raises(SystemExit) as info:
+        cli.main()
+    assert info.value.code == 1
+    out = capfd.readouterr().out
+    assert json.loads(out)["run"]["tool"] == "regelkoll" and len(out) > 4096 * 4
+
+
+# --- control characters: nothing the data holds may steer the terminal or forge a line -------------
+
+HOSTILE = "Falsk\x1b[2J\x1b]0;titel\x07\n== Påhittad verksamhet [x] ==\r\u202eesrever\u0085\x9b31m"
+
+
+def _hostile_document() -> dict:
+    from adapters.bundle import read_bundle
+    from engine.cli import PROJECT_RULES
+    from engine.loader import load_rulebook
+    from engine.report.document import build_document
+    from engine.run import RunResult
+    from engine.workers import evaluate_facilities
+    from engine.run import checkable_facilities, compile_rulebook
+
+    book = load_rulebook(PROJECT_RULES)
+    bundle = read_bundle(SMALL)
+    facilities = checkable_facilities(bundle)
+    findings, errors = evaluate_facilities(compile_rulebook(book), bundle, bundle.kontext, facilities, "t", jobs=1)
+    result = RunResult(bundle.kontext.per_datum, book.digest, "0" * 64, findings, errors, list(bundle.diagnostics),
+                       facilities)
+    doc = build_document(result, book, {}, source=str(SMALL) + HOSTILE)
+    # every string a report shows that can come from the data: names, messages, evidence, errors
+    for item in doc["findings"]:
+        item["facility_name"] = HOSTILE
+        item["message"]["sv"] = "meddelande " + HOSTILE
+        item["subject"]["label"] = "subjekt " + HOSTILE
+        item["missing"] = [HOSTILE]
+        item["absent"] = [HOSTILE]
+        for ev in item["evidence"]:
+            ev["id"] = HOSTILE
+            ev["fields"] = {"namn": HOSTILE, "lista": [HOSTILE, HOSTILE]}
+    for err in doc["errors"]:
+        err.update(message=HOSTILE, field=HOSTILE, hint=HOSTILE, file=HOSTILE)
+    return doc
+
+
+@pytest.fixture(scope="module")
+def hostile_document() -> dict:
+    return _hostile_document()
+
+
+def test_text_report_shows_control_characters_visibly_and_no_line_is_forged(hostile_document):
+    from engine.report.text import render_text
+
+    text = render_text(hostile_document)
+    lines = text.split("\n")
+    assert not CONTROL.search(text.replace("\n", ""))
+    assert "\\x1b[2J" in text and "\\n== Påhittad verksamhet" in text and "\\u202e" in text
+    assert not any(line.startswith("== Påhittad") for line in lines)
+    facilities = {i["facility_id"] for i in hostile_document["findings"]}
+    assert sum(line.startswith("== ") for line in lines) == len(facilities)
+
+
+def test_html_report_escapes_markup_and_control_characters(hostile_document):
+    from engine.report.html import render_html
+
+    doc = hostile_document
+    doc["findings"][0]["facility_name"] = "<script>alert(1)</script>\n<h2>Påhittad</h2>" + HOSTILE
+    html = render_html(doc)
+    assert "<script" not in html and "<h2>Påhittad" not in html
+    assert "&lt;script&gt;" in html and "&lt;h2&gt;Påhittad" in html
+    assert '<div class="finding' in html and "&lt;div" not in html  # the template's own markup stays markup
+    facilities = {i["facility_id"] for i in doc["findings"]}
+    assert html.count("<h2>") == len(facilities)
+    assert not CONTROL.search(html.replace("\n", ""))
+
+
+def test_stderr_diagnostics_and_the_text_report_show_control_characters_visibly(tmp_path):
+    # JSON escapes reach the loader as real control characters; a file name may hold them too. Unknown
+    # keys and file names are echoed as they are in diagnostics, names in the report's headings.
+    bundle = tmp_path / "data"
+    bundle.mkdir()
+    (bundle / ("fil\x1b[31m\nfalsk: RK-X.json")).write_text(json.dumps({
+        "kontext": {"per_datum": "2026-11-20"},
+        "organisation": [{"id": "o1", "namn": "O", "regi": "enskild"}],
+        "verksamhet": [{"id": "v1", "namn": "V" + HOSTILE, "organisation": "o1", "typ": "hvb",
+                        "tar_emot_barn": True, "falt\x1b[2J\nfalsk": 1}]}), encoding="utf-8")
+    proc = regelkoll("check", str(bundle))
+    err, out = proc.stderr.decode(), proc.stdout.decode()
+    assert proc.returncode == 2, err
+    assert err and not CONTROL.search(err.replace("\n", "")) and not CONTROL.search(out.replace("\n", ""))
+    assert not any(line.startswith("falsk") for line in err.splitlines() + out.splitlines())
+    assert not any(line.startswith("== Påhittad") for line in out.splitlines())
+    assert "Traceback" not in err
