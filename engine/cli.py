@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from engine.errors import DiagnosticError, RuleCompileError
+from engine.errors import Diagnostic, DiagnosticError, RuleCompileError
 from engine.output import OutputError, check_target, printable, write_file, write_stream
 
 PROJECT_RULES = Path(__file__).resolve().parent.parent / "rules"
@@ -131,6 +131,10 @@ def check(
     result = RunResult(day, book.digest, facts_digest(bundle), findings,
                        broken_facility_errors(bundle) + facility_errors, list(bundle.diagnostics),
                        sorted(set(facilities) | {e.facility_id for e in broken_facility_errors(bundle)}))
+    if not result.facilities:
+        # nothing checked is no evidence of compliance: an empty report must not pass with status 0
+        result.input_errors.append(Diagnostic(str(path), 0, 0, "RK-E002", "datamängden innehåller ingen verksamhet "
+                                              "(och ingen huvudman med företrädare) att kontrollera"))
     names = {f.id: f.namn for f in bundle.of("organisation")}
     names.update({f.id: f.namn for f in bundle.of("verksamhet")})
     doc = build_document(result, book, names, source=str(path), show_personal_data=show_personal_data)

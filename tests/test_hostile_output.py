@@ -1,6 +1,6 @@
 """Hostile and careless output targets: a report is never lost, cut short, forged or claimed when it failed.
 
-Issue 9, item 6. Every case runs the real
+Issue 9, item 6 (and the empty bundle of item 8). Every case runs the real
 command where the defect was visible to users; the writer's own loop is
 driven in-process where the kernel cannot be made to misbehave on demand
 (short writes, a disk that fills half-way).
@@ -284,3 +284,17 @@ def test_stderr_diagnostics_and_the_text_report_show_control_characters_visibly(
     assert not any(line.startswith("falsk") for line in err.splitlines() + out.splitlines())
     assert not any(line.startswith("== Påhittad") for line in out.splitlines())
     assert "Traceback" not in err
+
+
+# --- item 8: nothing to check is not a pass -------------------------------------------------------
+
+def test_a_bundle_with_no_facility_is_an_error_not_a_pass(tmp_path):
+    (tmp_path / "personer.yaml").write_text(
+        "kontext: {per_datum: 2026-11-20}\n"
+        "organisation:\n  - {id: org-x, namn: X AB, regi: enskild}\n"
+        "person:\n  - {id: p-1, namn: Julia Strand}\n", encoding="utf-8")
+    proc = regelkoll("check", str(tmp_path), "--format", "json")
+    err = proc.stderr.decode()
+    assert proc.returncode == 2, err
+    assert f"{tmp_path}: RK-E002: " in err and "ingen verksamhet" in err
+    assert [e["code"] for e in json.loads(proc.stdout)["errors"]] == ["RK-E002"]
