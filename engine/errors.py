@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from engine.personal_data import mask_all, mask_text
+
 
 @dataclass(frozen=True, order=True)
 class Diagnostic:
@@ -20,7 +22,8 @@ class Diagnostic:
     field: str = ""
     hint: str = ""
 
-    def render(self) -> str:
+    def render(self, *, personal_data: bool = False) -> str:
+        """One line; numbers shaped like a personnummer are masked unless `personal_data` is asked for."""
         where = self.file
         if self.line:
             where += f":{self.line}"
@@ -32,10 +35,10 @@ class Diagnostic:
         text += self.message
         if self.hint:
             text += f" ({self.hint})"
-        return text
+        return text if personal_data else mask_text(text)
 
-    def to_json(self) -> dict:
-        return {
+    def to_json(self, *, personal_data: bool = False) -> dict:
+        out = {
             "file": self.file,
             "line": self.line,
             "column": self.column,
@@ -44,6 +47,7 @@ class Diagnostic:
             "message": self.message,
             "hint": self.hint,
         }
+        return out if personal_data else mask_all(out)
 
 
 @dataclass

@@ -213,7 +213,7 @@ def _broken_subject(crule: CompiledRule, kind: str, broken: BrokenFact, facility
     """An unreadable subject is undetermined, unless what it points at already rules the rule out
     in every version (an unreadable placement at a municipal home is no unlicensed admission)."""
     finding = Finding(crule.rule.id, "undetermined", facility_id, kind, broken.id or "?",
-                      f"{kind} {broken.id or '(utan id)'}", missing=[broken.diagnostic.render()])
+                      f"{kind} {broken.id or '(utan id)'}", missing=[broken.diagnostic.render(personal_data=True)])
     if all(_rules_out(broken, compiled, facts) for compiled in crule.versions):
         finding.outcome, finding.missing = "not_applicable", []
         finding.reason = "regelns villkor för tillämplighet är inte uppfyllda (posten är ogiltig men det avgör inte)"

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 from datetime import date
 from functools import lru_cache
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
-from pydantic import ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
 
+from engine.personal_data import refuse_personnummer
 from engine.strict import StrictModel
 
-Id = Field(min_length=1, max_length=200, pattern=r"^[\w.:\-]+$")
+# ids and codes are printed unmasked everywhere, so a personnummer is refused in them
+Ident = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[\w.:\-]+$"), AfterValidator(refuse_personnummer)]
 
 VERKSAMHETSTYPER = (
     "hvb",  # hem för vård eller boende
@@ -39,7 +41,7 @@ Verksamhetstyp = Literal[VERKSAMHETSTYPER]  # type: ignore[valid-type]
 Engagemangsform = Literal["anstallning", "uppdrag", "praktik", "volontar"]
 Register = Literal["belastningsregistret", "misstankeregistret"]
 Utdragslag = Literal["2007:171", "2010:479", "2013:852"]
-Kod = Field(min_length=1, max_length=100, pattern=r"^[a-z0-9_]+$")
+Kod = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9_]+$"), AfterValidator(refuse_personnummer)]
 Tillstandsstatus = Literal["aktivt", "vilande", "aterkallat", "forbud", "inhibition", "overklagat", "upphort"]
 Roll = Literal["personal", "forestandare", "familjehemsforalder", "verksamhetschef"]
 Foretradarroll = Literal["vd", "styrelseledamot", "styrelsesuppleant", "bolagsman", "delagare", "agare",
@@ -88,7 +90,7 @@ class Fact(StrictModel):
     # Date fields that always hold a quarter's last day (a rule decided by one cannot be decided on other days).
     quarter_end_fields: ClassVar[frozenset[str]] = frozenset()
 
-    id: str = Id
+    id: Ident
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "Fact":
@@ -124,7 +126,7 @@ class Verksamhet(Fact):
     facility_field: ClassVar[str | None] = "id"
 
     namn: str
-    organisation: str = Id
+    organisation: Ident
     typ: Verksamhetstyp  # type: ignore[valid-type]
     tar_emot_barn: bool | None = None
     kommun: str | None = None
@@ -160,8 +162,8 @@ class Tillstand(Fact):
     references: ClassVar[dict[str, str]] = {"organisation": "organisation", "verksamhet": "verksamhet"}
     facility_field: ClassVar[str | None] = "verksamhet"
 
-    organisation: str = Id
-    verksamhet: str = Id
+    organisation: Ident
+    verksamhet: Ident
     beslutsdatum: date
     verksamhetstyp: Verksamhetstyp  # type: ignore[valid-type]
     malgrupper: list[str] = Field(default_factory=list)
@@ -180,6 +182,7 @@ class Tillstand(Fact):
         for code in self.malgrupper:
             if not code or not all(c.islower() or c.isdigit() or c == "_" for c in code):
                 raise ValueError(f"målgruppen '{code}' ska vara en kod med a-z, 0-9 och _")
+            refuse_personnummer(code)
         return self
 
 
@@ -194,9 +197,9 @@ class Tillstandsperiod(Fact):
     derived_only: ClassVar[bool] = True
     follows_organisation: ClassVar[bool] = True
 
-    tillstand: str = Id
-    organisation: str = Id
-    verksamhet: str = Id
+    tillstand: Ident
+    organisation: Ident
+    verksamhet: Ident
     verksamhetstyp: Verksamhetstyp  # type: ignore[valid-type]
     status: Tillstandsstatus  # type: ignore[valid-type]
     fran: date
@@ -218,12 +221,12 @@ class Placering(Fact):
     facility_field: ClassVar[str | None] = "verksamhet"
     open_ended: ClassVar[frozenset[str]] = frozenset({"utskriven", "lamplighet_dokumenterad"})
 
-    verksamhet: str = Id
-    klient: str = Id
+    verksamhet: Ident
+    klient: Ident
     """A case code, never a personnummer."""
     alder: int = Field(ge=0, le=120)
     """Age in whole years on the day of admission."""
-    malgrupp: str = Kod
+    malgrupp: Kod
     inskriven: date
     utskriven: date | None = None
     lamplighet_dokumenterad: date | None = None
@@ -238,7 +241,7 @@ class Belaggning(Fact):
     facility_field: ClassVar[str | None] = "verksamhet"
     derived_only: ClassVar[bool] = True
 
-    verksamhet: str = Id
+    verksamhet: Ident
     datum: date
     antal: int = Field(ge=0)
 
@@ -263,11 +266,11 @@ class Engagemang(Fact):
     open_ended: ClassVar[frozenset[str]] = frozenset({"slut", "erbjuden"})
     facility_field: ClassVar[str | None] = "verksamhet"
 
-    person: str = Id
-    verksamhet: str = Id
-    organisation: str | None = Field(default=None, min_length=1)
+    person: Ident
+    verksamhet: Ident
+    organisation: Ident | None = None
     """The employer; left out, the facility's organisation (an agency worker's employer is the agency)."""
-    huvudman: str | None = Field(default=None, min_length=1)
+    huvudman: Ident | None = None
     """The organisation running the facility: derived from the facility, never given in a bundle."""
     verksamhetstyp: Verksamhetstyp | None = None  # type: ignore[valid-type]
     """The facility's kind: derived from the facility, never given in a bundle."""
@@ -298,8 +301,8 @@ class Registerutdrag(Fact):
     references: ClassVar[dict[str, str]] = {"person": "person", "organisation": "organisation"}
     open_ended: ClassVar[frozenset[str]] = frozenset({"bevarat_till"})
 
-    person: str = Id
-    organisation: str = Id
+    person: Ident
+    organisation: Ident
     lag: Utdragslag  # type: ignore[valid-type]
     omfattar: list[Register] = Field(min_length=1)  # type: ignore[valid-type]
     utfardat: date
@@ -322,8 +325,8 @@ class Foretradare(Fact):
     facility_field: ClassVar[str | None] = "organisation"
     open_ended: ClassVar[frozenset[str]] = frozenset({"till", "anmald"})
 
-    person: str = Id
-    organisation: str = Id
+    person: Ident
+    organisation: Ident
     roll: Foretradarroll  # type: ignore[valid-type]
     fran: date
     till: date | None = None
@@ -337,7 +340,7 @@ class Dom(Fact):
     kind: ClassVar[str] = "dom"
     references: ClassVar[dict[str, str]] = {"person": "person"}
 
-    person: str = Id
+    person: Ident
     datum: date
     brott: Brott  # type: ignore[valid-type]
     beskrivning: str | None = None
@@ -349,7 +352,7 @@ class EkonomiskAnmarkning(Fact):
     kind: ClassVar[str] = "ekonomisk_anmarkning"
     references: ClassVar[dict[str, str]] = {"person": "person"}
 
-    person: str = Id
+    person: Ident
     typ: Anmarkning  # type: ignore[valid-type]
     datum: date
     beskrivning: str | None = None
@@ -364,7 +367,7 @@ class Beslut(Fact):
     facility_field: ClassVar[str | None] = "verksamhet"
     open_ended: ClassVar[frozenset[str]] = frozenset({"verkstallt", "avslutat"})
 
-    verksamhet: str = Id
+    verksamhet: Ident
     """The board (verksamhet of typ socialnamnd) that made the decision."""
     lag: Literal["sol", "lss"]
     insats: str = Field(min_length=1)
@@ -385,7 +388,7 @@ class Avbrott(Fact):
     owner_via: ClassVar[str | None] = "beslut"
     open_ended: ClassVar[frozenset[str]] = frozenset({"aterupptaget"})
 
-    beslut: str = Id
+    beslut: Ident
     fran: date
     aterupptaget: date | None = None
 
@@ -398,7 +401,7 @@ class Rapportering(Fact):
     owner_via: ClassVar[str | None] = "beslut"
     quarter_end_fields: ClassVar[frozenset[str]] = frozenset({"kvartal_slut"})
 
-    beslut: str = Id
+    beslut: Ident
     kvartal_slut: date
 
     @model_validator(mode="after")
@@ -422,7 +425,7 @@ class Rapportkvartal(Fact):
     quarter_end_fields: ClassVar[frozenset[str]] = frozenset({"kvartal_slut"})
     derived_only: ClassVar[bool] = True
 
-    beslut: str = Id
+    beslut: Ident
     avbrott: str | None = None
     """The interruption the duty comes from; left out for a decision never carried out."""
     grund: Literal["beslut", "avbrott"]
@@ -451,7 +454,7 @@ class Legitimation(Fact):
     kind: ClassVar[str] = "legitimation"
     references: ClassVar[dict[str, str]] = {"person": "person"}
 
-    person: str = Id
+    person: Ident
     yrke: Yrke  # type: ignore[valid-type]
     status: list[Legitimationsandring] = Field(min_length=1)
 
@@ -469,8 +472,8 @@ class Legitimationsperiod(Fact):
     open_ended: ClassVar[frozenset[str]] = frozenset({"till"})
     derived_only: ClassVar[bool] = True
 
-    legitimation: str = Id
-    person: str = Id
+    legitimation: Ident
+    person: Ident
     yrke: Yrke  # type: ignore[valid-type]
     status: Legitimationsstatus  # type: ignore[valid-type]
     fran: date
@@ -483,8 +486,8 @@ class Specialistbevis(Fact):
     kind: ClassVar[str] = "specialistbevis"
     references: ClassVar[dict[str, str]] = {"person": "person"}
 
-    person: str = Id
-    specialitet: str = Kod
+    person: Ident
+    specialitet: Kod
     utfardat: date
 
 
@@ -496,7 +499,7 @@ class SarskiltForordnande(Fact):
     references: ClassVar[dict[str, str]] = {"person": "person"}
     open_ended: ClassVar[frozenset[str]] = frozenset({"till"})
 
-    person: str = Id
+    person: Ident
     yrke: Yrke  # type: ignore[valid-type]
     fran: date
     till: date | None = None
@@ -510,7 +513,7 @@ class Underskoterskebevis(Fact):
     references: ClassVar[dict[str, str]] = {"person": "person"}
     FORSTA_DAG: ClassVar[date] = date(2023, 7, 1)
 
-    person: str = Id
+    person: Ident
     utfardat: date
     """The day Socialstyrelsen issued it (issued from 2023-07-01, when 4 kap. 5 a § came into force)."""
 
@@ -531,14 +534,14 @@ class Behandling(Fact):
     facility_field: ClassVar[str | None] = "verksamhet"
     open_ended: ClassVar[frozenset[str]] = frozenset({"information", "samtycke", "delegeringsbeslut"})
 
-    verksamhet: str = Id
-    utforare: str = Id
+    verksamhet: Ident
+    utforare: Ident
     """The person who did it."""
     slag: Literal["injektion", "kirurgi"]
     ingrepp: str = Field(min_length=1)
     """The product or procedure, e.g. botulinumtoxin, hyaluronsyra, ögonlocksplastik."""
     datum: date
-    patient: str = Id
+    patient: Ident
     """A patient code, never a personnummer."""
     patient_alder: int = Field(ge=0, le=130)
     """The patient's age in whole years on the day."""
@@ -594,8 +597,8 @@ class Journal(Fact):
     references: ClassVar[dict[str, str]] = {"verksamhet": "verksamhet"}
     facility_field: ClassVar[str | None] = "verksamhet"
 
-    verksamhet: str = Id
-    patient: str = Id
+    verksamhet: Ident
+    patient: Ident
     upprattad: date
 
 

@@ -143,7 +143,7 @@ def session_batch(compiled: Compiled, facility: FacilityFacts, kontext: Kontext,
     for broken in facility.broken:
         if broken.kind in used:
             withheld.append(Withheld(broken.kind, broken.id, ("*",), dict(broken.raw),
-                                     broken.diagnostic.render()))
+                                     broken.diagnostic.render(personal_data=True)))
     batch = [{"kind": SESSION_KIND}] + _sorted(mirrors) + _sorted(positives)
     # durable_rules tells facts apart by a 32-bit hash of their identity; computed identities of
     # distinct facts can collide and the second fact is then silently refused (defect I). Explicit

@@ -59,9 +59,9 @@ def evaluate_facility(compiled: list[CompiledRule], bundle: FactBundle, facility
 
 def broken_facility_errors(bundle: FactBundle) -> list[FacilityError]:
     units = set(facility_ids(bundle))
-    return [FacilityError(b.id or "?", f"verksamheten kunde inte kontrolleras: {b.diagnostic.render()}")
+    return [FacilityError(b.id or "?", f"verksamheten kunde inte kontrolleras: {b.diagnostic.render(personal_data=True)}")
             for b in bundle.broken if b.kind == "verksamhet"] + [
-        FacilityError(b.id, f"huvudmannen kunde inte kontrolleras: {b.diagnostic.render()}")
+        FacilityError(b.id, f"huvudmannen kunde inte kontrolleras: {b.diagnostic.render(personal_data=True)}")
         for b in bundle.broken if b.kind == "organisation" and b.id in units]
 
 

@@ -1,4 +1,9 @@
-"""The report document: plain JSON-able data, sorted, personal identity numbers masked."""
+"""The report document: plain JSON-able data, sorted, personal identity numbers masked.
+
+Masking happens once, on the finished document, so that a number typed anywhere (a name, a note,
+an error that quotes the input, a path) is caught whichever field carries it; the fields named
+`personnummer` are masked whole even when they do not have a personnummer's shape.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +17,7 @@ from engine.describe import code_sv
 from engine.findings import OUTCOME_RANK, OUTCOME_SV, Finding
 from engine.legaltime import Period
 from engine.loader import MessageTemplate, Rulebook
+from engine.personal_data import mask_all
 from engine.rulebook import SEVERITY_RANK
 from engine.run import RunResult
 
@@ -107,11 +113,11 @@ def build_document(result: RunResult, book: Rulebook, facility_names: dict[str, 
     counts = {name: 0 for name in OUTCOME_RANK}
     for item in findings:
         counts[item["outcome"]] += 1
-    errors = [{"kind": "input", **d.to_json()} for d in sorted(result.input_errors)]
+    errors = [{"kind": "input", **d.to_json(personal_data=True)} for d in sorted(result.input_errors)]
     errors += [{"kind": "facility", "file": "", "line": 0, "column": 0, "code": "RK-E001", "field": "",
                 "message": e.message, "hint": "", "facility_id": e.facility_id}
                for e in sorted(result.facility_errors, key=lambda e: e.facility_id)]
-    return {
+    document = {
         "run": {
             "tool": "regelkoll",
             "tool_version": _pkg("regelkoll"),
@@ -129,6 +135,11 @@ def build_document(result: RunResult, book: Rulebook, facility_names: dict[str, 
         "findings": findings,
         "errors": errors,
     }
+    return document if show_personal_data else mask_all(document, keep=_NOT_TEXT)
+
+
+# hex digests may hold a run of digits shaped like a personnummer by chance
+_NOT_TEXT = frozenset({"rules_digest", "facts_digest"})
 
 
 def _line(value: Any) -> str:
