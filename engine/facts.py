@@ -41,6 +41,8 @@ Verksamhetstyp = Literal[VERKSAMHETSTYPER]  # type: ignore[valid-type]
 Engagemangsform = Literal["anstallning", "uppdrag", "praktik", "volontar"]
 Register = Literal["belastningsregistret", "misstankeregistret"]
 Utdragslag = Literal["2007:171", "2010:479", "2013:852"]
+# a derived fact's id is its source's id with a number, a date or a target group appended
+DerivedId = Annotated[str, Field(min_length=1, max_length=400)]
 Kod = Annotated[str, Field(min_length=1, max_length=100, pattern=r"^[a-z0-9_]+$"), AfterValidator(refuse_personnummer)]
 Tillstandsstatus = Literal["aktivt", "vilande", "aterkallat", "forbud", "inhibition", "overklagat", "upphort"]
 Roll = Literal["personal", "forestandare", "familjehemsforalder", "verksamhetschef"]
@@ -195,6 +197,7 @@ class Tillstandsperiod(Fact):
     facility_field: ClassVar[str | None] = "verksamhet"
     open_ended: ClassVar[frozenset[str]] = frozenset({"till"})
     derived_only: ClassVar[bool] = True
+    id: DerivedId
     follows_organisation: ClassVar[bool] = True
 
     tillstand: Ident
@@ -240,6 +243,7 @@ class Belaggning(Fact):
     references: ClassVar[dict[str, str]] = {"verksamhet": "verksamhet"}
     facility_field: ClassVar[str | None] = "verksamhet"
     derived_only: ClassVar[bool] = True
+    id: DerivedId
 
     verksamhet: Ident
     datum: date
@@ -424,6 +428,7 @@ class Rapportkvartal(Fact):
     owner_via: ClassVar[str | None] = "beslut"
     quarter_end_fields: ClassVar[frozenset[str]] = frozenset({"kvartal_slut"})
     derived_only: ClassVar[bool] = True
+    id: DerivedId
 
     beslut: Ident
     avbrott: str | None = None
@@ -471,6 +476,7 @@ class Legitimationsperiod(Fact):
     references: ClassVar[dict[str, str]] = {"legitimation": "legitimation", "person": "person"}
     open_ended: ClassVar[frozenset[str]] = frozenset({"till"})
     derived_only: ClassVar[bool] = True
+    id: DerivedId
 
     legitimation: Ident
     person: Ident

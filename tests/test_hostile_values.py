@@ -125,3 +125,19 @@ def test_a_date_at_the_end_of_the_calendar_is_read_and_judged(tmp_path, compiled
     assert bundle.get("registerutdrag", "u-hvb-granen-01-1").utfardat == date(9999, 12, 1)
     outcomes = _outcomes(compiled, runner, bundle, "hvb-granen")
     assert outcomes  # judged, not an internal error
+
+
+@pytest.mark.parametrize("facility,record_id", [
+    ("hvb-tallen", "t-hvb-tallen"), ("hvb-tallen", "hvb-tallen"), ("sn-lillby", "b-01"),
+    ("sn-lillby", "a-b-06-1"), ("klinik-glans", "leg-lina")])
+def test_an_id_of_the_longest_allowed_length_is_read_and_judged(tmp_path, compiled, runner, facility, record_id):
+    # the ids Regelkoll derives from it (licence periods, occupancy days, report quarters) are longer still
+    bundle_dir = tmp_path / "demo"
+    shutil.copytree(DEMO, bundle_dir)
+    long_id = (record_id + "-" + "x" * 200)[:200]
+    for file in bundle_dir.glob("*.yaml"):
+        text = file.read_text(encoding="utf-8")
+        file.write_text(re.sub(rf"(?<![\w.:-]){re.escape(record_id)}(?![\w.:-])", long_id, text), encoding="utf-8")
+    bundle = read_bundle(bundle_dir)
+    assert not [d for d in bundle.diagnostics if "id" in d.field], bundle.diagnostics
+    assert _outcomes(compiled, runner, bundle, long_id if record_id == facility else facility)
