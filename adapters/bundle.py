@@ -9,6 +9,9 @@ that whatever depends on it is reported as undetermined, never silently lost.
 
 from __future__ import annotations
 
+import re
+import stat
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +22,14 @@ from engine.bundle import BrokenFact, FactBundle, Source, derive
 from engine.errors import Diagnostic
 from engine.facts import FACT_KINDS, Kontext
 from engine.loader import suggest
-from engine.yamlsafe import Positions, YamlError, load_file
+from engine.yamlsafe import Positions, YamlError, discover, load_file
 
 SUFFIXES = (".yaml", ".yml", ".json")
+# names that look like data saved under another suffix (`org.yaml.bak`, `org.jsonl`): worth a word
+_LOOKS_LIKE_DATA = re.compile(r"\.(ya?ml|json)", re.IGNORECASE)
+_SKIPPED = {"unreadable": "RK-B060", "loop": "RK-B061", "dangling": "RK-B062", "outside": "RK-B063",
+            "special": "RK-B064", "suffix": "RK-B065", "inside_link": "RK-B066"}
+_SPECIAL = "är ingen vanlig fil (enhet, FIFO eller uttag); öppnas inte"
 _NORMALISERS = {"personnummer": normalise_personnummer, "organisationsnummer": normalise_organisationsnummer}
 
 
@@ -30,7 +38,14 @@ def read_bundle(path: Path) -> FactBundle:
     if not path.exists():
         bundle.diagnostics.append(Diagnostic(str(path), 0, 0, "RK-B001", "datamängden finns inte"))
         return bundle
-    files = sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file()) if path.is_dir() else [path]
+    if path.is_dir():
+        files, skipped = discover(path, SUFFIXES, _LOOKS_LIKE_DATA)
+        bundle.diagnostics += [Diagnostic(str(s.path), 0, 0, _SKIPPED[s.why], s.message) for s in skipped]
+    elif not stat.S_ISREG(path.stat().st_mode):
+        bundle.diagnostics.append(Diagnostic(str(path), 0, 0, _SKIPPED["special"], _SPECIAL))
+        return bundle
+    else:
+        files = [path]
     if not files:
         bundle.diagnostics.append(Diagnostic(str(path), 0, 0, "RK-B002", "inga YAML- eller JSON-filer i datamängden"))
     for file in files:
@@ -52,10 +67,33 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
         pos = positions.locate(prefix + path, key=key)
         return Diagnostic(file, pos.line, pos.column, code, message, field, hint)
 
+    # a structural problem (duplicate key, alias, over-long value ...) spoils the smallest unit that
+    # holds it: one record, else the kind's list or the kontext, else the whole document
+    spoilt: dict[tuple, list[Diagnostic]] = {}
+    for problem in positions.problems_under(prefix):
+        path = problem.path[len(prefix):]
+        if not isinstance(data, dict) or not path or path[0] not in data:
+            unit: tuple = ()
+        elif path[0] != "kontext" and len(path) > 1 and isinstance(path[1], int):
+            unit = path[:2]
+        else:
+            unit = path[:1]
+        named = [str(part) for part in path if not str(part).startswith("__")]
+        diagnostic = problem.diagnostic
+        if not diagnostic.field and named:
+            diagnostic = replace(diagnostic, field=".".join(named[:1] + named[2:3] if len(unit) == 2 else named[:2]))
+        spoilt.setdefault(unit, []).append(diagnostic)
+    for unit, problems in spoilt.items():
+        spoilt[unit] = problems = _first_of_each_code(problems)
+        bundle.diagnostics += problems
+    if () in spoilt:
+        return
     if not isinstance(data, dict):
         bundle.diagnostics.append(diag("RK-B003", "filen ska vara en mappning från faktatyp till en lista", ()))
         return
     for kind, records in data.items():
+        if (kind,) in spoilt:
+            continue
         if kind == "kontext":
             try:
                 kontext = Kontext.model_validate(records)
@@ -82,6 +120,12 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
             continue
         for index, raw in enumerate(records):
             path = (kind, index)
+            if path in spoilt:
+                failed = {p.path[len(prefix) + 2] for p in positions.problems_under(prefix + path)
+                          if len(p.path) > len(prefix) + 2}
+                kept = {k: v for k, v in _safe_raw(raw).items() if k not in failed} if isinstance(raw, dict) else {}
+                bundle.broken.append(BrokenFact(kind, kept, spoilt[path][0]))
+                continue
             if not isinstance(raw, dict):
                 bundle.diagnostics.append(diag("RK-B006", "posten ska vara en mappning", path, f"{kind}[{index}]"))
                 continue
@@ -120,6 +164,22 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
                 continue
             bundle.facts[kind][fact.id] = fact
             bundle.sources[(kind, fact.id)] = Source(file, positions.locate(prefix + path).line)
+
+
+def _first_of_each_code(problems: list[Diagnostic]) -> list[Diagnostic]:
+    """One line per kind of problem and unit: a record with a thousand aliases is one error, not a thousand."""
+    counts: dict[str, int] = {}
+    for problem in problems:
+        counts[problem.code] = counts.get(problem.code, 0) + 1
+    out, shown = [], set()
+    for problem in problems:
+        if problem.code in shown:
+            continue
+        shown.add(problem.code)
+        more = counts[problem.code] - 1
+        out.append(replace(problem, message=f"{problem.message} (och {more} till av samma slag här)")
+                   if more else problem)
+    return out
 
 
 def _safe_raw(raw: dict) -> dict:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -18,13 +19,18 @@ from engine import facts as fact_model
 from engine.errors import Diagnostic, DiagnosticError
 from engine.legaltime import Period
 from engine.rulebook import FieldRef, ParamRef, Pattern, Rule, RuleFile, Test
-from engine.yamlsafe import Positions, YamlError, load_file
+from engine.yamlsafe import Positions, YamlError, discover, load_file
 
 # Names durable_rules' action closure reserves, plus the fields we add to every fact.
 RESERVED_ALIASES = frozenset({
     "s", "m", "host", "post", "assert_fact", "retract_fact", "start_timer", "cancel_timer",
     "renew_action_lease", "delete_state", "get_facts", "get_pending_events", "subjekt", "parameter"})
 ORDERED_TYPES = frozenset({"date", "int"})
+RULE_SUFFIXES = (".yaml", ".yml")
+# a rule pack saved under another suffix; the JSON schema next to the packs is not one
+_LOOKS_LIKE_RULES = re.compile(r"\.ya?ml", re.IGNORECASE)
+_SKIPPED = {"unreadable": "RK-R080", "loop": "RK-R081", "dangling": "RK-R082", "outside": "RK-R083",
+            "special": "RK-R084", "suffix": "RK-R085", "inside_link": "RK-R086"}
 PER_DATUM = "per_datum"
 
 
@@ -158,18 +164,30 @@ def _swedish(err: dict) -> str:
 
 
 def load_rulebook(root: Path) -> Rulebook:
-    """Load every `*.yaml` under `root`; raise DiagnosticError with all problems found."""
-    files = sorted(root.rglob("*.yaml")) if root.is_dir() else [root]
-    if not files:
-        raise DiagnosticError([Diagnostic(str(root), 0, 0, "RK-R010", "inga regelfiler (*.yaml) hittades")])
+    """Load every `*.yaml` and `*.yml` under `root`; raise DiagnosticError with all problems found.
+
+    A path that is not read (an unreadable directory, a broken or outward link, a rule pack saved
+    as `*.yaml.bak`) is an error: a rule pack must never be left out without a word.
+    """
     diags: list[Diagnostic] = []
+    if root.is_dir():
+        files, skipped = discover(root, RULE_SUFFIXES, _LOOKS_LIKE_RULES)
+        diags += [Diagnostic(_display(s.path), 0, 0, _SKIPPED[s.why], s.message) for s in skipped]
+    else:
+        files = [root]
+    if not files:
+        raise DiagnosticError(diags + [Diagnostic(str(root), 0, 0, "RK-R010",
+                                                  "inga regelfiler (*.yaml, *.yml) hittades")])
     book = Rulebook()
     for path in files:
         display = _display(path)
         try:
-            data, positions = load_file(path, display)
+            data, positions = load_file(path, display, anchors=True)
         except YamlError as exc:
             diags.append(exc.diagnostic)
+            continue
+        if positions.problems:  # a rule file is used whole or not at all
+            diags += [problem.diagnostic for problem in positions.problems]
             continue
         try:
             parsed = RuleFile.model_validate(data)

@@ -4,12 +4,23 @@ PyYAML's safe loader still reads YAML 1.1: `nej` stays a string but `no`
 becomes False, and an unquoted SFS number such as `2003:20` becomes the
 base-60 integer 120200. Timestamps are left to pydantic so that a bad
 date is reported against its field instead of crashing the constructor.
+
+The document is built from libyaml's event stream with an explicit stack,
+never by PyYAML's recursive composer and constructor: the input comes from
+the supervised, so depth, size and alias expansion are bounded while
+reading, and a problem inside one record (a duplicate key, an alias, an
+over-long string, a huge integer, an unknown tag) is recorded with its
+path in `Positions.problems` instead of discarding the whole file. The
+caller decides what the smallest unit is that the problem breaks.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
-from dataclasses import dataclass
+import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +30,27 @@ from engine.errors import Diagnostic
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-_DROPPED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp"}
+_STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+_FLOAT = "tag:yaml.org,2002:float"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
+_MERGE = "tag:yaml.org,2002:merge"
+# `=` (YAML 1.1's "value" type) has no constructor: a lone `=` is text, not a crash
+_DROPPED = {_BOOL, _INT, "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}
+
+# Limits on what one input file may make us hold in memory or walk.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_SCALAR_CHARS = 10_000
+MAX_DEPTH = 50
+MAX_INT_DIGITS = 18
+# Rule files may share sections through anchors; this bounds what the aliases expand to.
+MAX_EXPANDED_NODES = 1_000_000
+
+_INT_RX = re.compile(r"^[-+]?[0-9]+$")
+_NULLS = {"", "~", "null", "Null", "NULL"}
 
 
 class StrictLoader(_Base):  # type: ignore[misc, valid-type]
@@ -30,9 +61,8 @@ StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED]
     for first, resolvers in _Base.yaml_implicit_resolvers.items()
 }
-StrictLoader.add_implicit_resolver("tag:yaml.org,2002:bool", re.compile(r"^(?:true|false)$"), list("tf"))
-StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
-
+StrictLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|false)$"), list("tf"))
+StrictLoader.add_implicit_resolver(_INT, _INT_RX, list("-+0123456789"))
 
 
 @dataclass(frozen=True)
@@ -41,16 +71,49 @@ class Position:
     column: int  # 1-based
 
 
+@dataclass(frozen=True)
+class Problem:
+    """A structural problem inside the document, at `path` (the smallest part of the document it spoils)."""
+
+    path: tuple
+    diagnostic: Diagnostic
+
+
 class Positions(dict):
-    """Maps a document path to the position of its value; `path + ("__key__",)` to the key."""
+    """Maps a document path to the position of its value; `path + ("__key__",)` to the key.
+
+    `links` maps the path of an alias to the path of its anchor, so that positions inside an
+    aliased part are found without recording them once per reference.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.problems: list[Problem] = []
+        self.links: dict[tuple, tuple] = {}
 
     def locate(self, loc: tuple, *, key: bool = False) -> Position:
-        loc = tuple(loc)
+        loc = self._follow(tuple(loc))
         if key and loc + ("__key__",) in self:
             return self[loc + ("__key__",)]
         while loc and loc not in self:
             loc = loc[:-1]
         return self.get(loc, Position(1, 1))
+
+    def _follow(self, loc: tuple) -> tuple:
+        # the alias itself has a position; only what lies below it is found at the anchor
+        for _ in range(MAX_DEPTH * 2):
+            for cut in range(len(loc) - 1, 0, -1):
+                target = self.links.get(loc[:cut])
+                if target is not None and loc not in self:
+                    loc = target + loc[cut:]
+                    break
+            else:
+                return loc
+        return loc
+
+    def problems_under(self, prefix: tuple) -> list[Problem]:
+        n = len(prefix)
+        return [p for p in self.problems if p.path[:n] == prefix]
 
 
 class YamlError(Exception):
@@ -63,64 +126,493 @@ def _pos(mark: Any) -> Position:
     return Position(mark.line + 1, mark.column + 1)
 
 
-def load_text(text: str, filename: str) -> tuple[Any, Positions]:
-    """Load one YAML document; raise YamlError with file:line:col on any problem."""
+# libyaml's problem texts, in Swedish; anything not listed keeps its text after a Swedish lead
+_PROBLEMS = {
+    "mapping values are not allowed in this context": "kolon på fel ställe (ett värde där en nyckel inte får stå)",
+    "mapping values are not allowed here": "kolon på fel ställe (ett värde där en nyckel inte får stå)",
+    "could not find expected ':'": "kolon saknas efter nyckeln",
+    "found unexpected end of stream": "filen tar slut mitt i ett värde (saknas ett citattecken eller en parentes?)",
+    "found unknown escape character": "okänd escape-sekvens i texten",
+    "did not find expected key": "förväntade en nyckel (fel indrag?)",
+    "did not find expected node content": "förväntade ett värde",
+    "did not find expected '-' indicator": "förväntade '-' (fel indrag i listan?)",
+    "did not find expected ',' or ']'": "förväntade ',' eller ']'",
+    "did not find expected ',' or '}'": "förväntade ',' eller '}'",
+    "found character that cannot start any token": "tecknet får inte inleda ett värde (citera värdet)",
+    "found a tab character that violates indentation": "tabb i indraget (använd mellanslag)",
+    "found a tab character where an indentation space is expected": "tabb i indraget (använd mellanslag)",
+    "block sequence entries are not allowed in this context": "listpost ('-') på fel ställe (fel indrag?)",
+    "mapping keys are not allowed in this context": "nyckel på fel ställe",
+    "found undefined tag handle": "okänt taggprefix",
+    "did not find expected <document start>": "förväntade början på ett dokument ('---')",
+    "did not find expected alphabetic or numeric character": "ogiltigt namn på ankare eller alias",
+    "found unexpected document indicator": "'---' eller '...' mitt i en text",
+    "exceeded maximum nesting depth": f"för djup nästling: mer än {MAX_DEPTH} nivåer; filen läses inte",
+    "control characters are not allowed": "styrtecken är inte tillåtna",
+    "special characters are not allowed": "specialtecken är inte tillåtna",
+    "found duplicate %YAML directive": "%YAML anges två gånger",
+    "found incompatible YAML document": "YAML-versionen stöds inte",
+    "found duplicate %TAG directive": "%TAG anges två gånger",
+    "found unknown directive name": "okänt direktiv",
+}
+
+
+def _swedish_problem(problem: str) -> str:
+    text = " ".join(str(problem).split())
+    if text in _PROBLEMS:
+        return _PROBLEMS[text]
+    # "while scanning ..." contexts and rarer texts: say what kind of fault it is, then libyaml's words
+    return f"syntaxfel ({text})"
+
+
+def _offset_position(text: str, offset: int) -> Position:
+    """Line and column of a character offset; libyaml's reader counts UTF-8 bytes for str input."""
+    encoded = text.encode("utf-8", "surrogatepass")
+    head = encoded[:offset].decode("utf-8", "ignore")
+    line = head.count("\n") + 1
+    return Position(line, len(head) - (head.rfind("\n") + 1) + 1)
+
+
+def _syntax_error(exc: yaml.YAMLError, text: str, filename: str) -> YamlError:
+    if isinstance(exc, yaml.reader.ReaderError):
+        where = _offset_position(text, exc.position)
+        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        return YamlError(Diagnostic(filename, where.line, where.column, "RK-Y001",
+                                    f"ogiltig YAML: tecknet U+{char:04X} är inte tillåtet "
+                                    f"({_swedish_problem(exc.reason)})"))
+    if isinstance(exc, yaml.MarkedYAMLError):
+        mark = exc.problem_mark or exc.context_mark
+        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+        code = "RK-Y015" if "nesting depth" in str(exc.problem) else "RK-Y001"
+        message = _swedish_problem(exc.problem or exc.context or "")
+        return YamlError(Diagnostic(filename, line, column, code,
+                                    message if code == "RK-Y015" else f"ogiltig YAML: {message}"))
+    return YamlError(Diagnostic(filename, 0, 0, "RK-Y001", f"ogiltig YAML: {_swedish_problem(str(exc))}"))
+
+
+@dataclass
+class _Frame:
+    path: tuple
+    value: Any  # dict or list
+    tag_problem: Diagnostic | None = None
+    anchor: str | None = None
+    size: int = 1  # nodes below and including this one, aliases expanded
+    key: Any = None
+    key_raw: str | None = None
+    have_key: bool = False
+    key_ok: bool = True
+    seen: dict = field(default_factory=dict)
+
+
+class _Builder:
+    def __init__(self, loader: Any, text: str, filename: str, anchors: bool):
+        self.loader = loader
+        self.text = text
+        self.filename = filename
+        self.anchors_allowed = anchors
+        self.positions = Positions()
+        self.anchors: dict[str, tuple[Any, int, tuple]] = {}
+        self.expanded = 0
+
+    def diag(self, mark: Any, code: str, message: str) -> Diagnostic:
+        pos = _pos(mark)
+        return Diagnostic(self.filename, pos.line, pos.column, code, message)
+
+    def problem(self, path: tuple, mark: Any, code: str, message: str) -> None:
+        self.positions.problems.append(Problem(path, self.diag(mark, code, message)))
+
+    def fail(self, mark: Any, code: str, message: str) -> YamlError:
+        return YamlError(self.diag(mark, code, message))
+
+    def build(self) -> Any:
+        get = self.loader.get_event
+        get()  # StreamStartEvent
+        if self.loader.check_event(yaml.StreamEndEvent):
+            raise YamlError(Diagnostic(self.filename, 1, 1, "RK-Y002", "filen är tom"))
+        get()  # DocumentStartEvent
+        root = self.document()
+        get()  # DocumentEndEvent
+        if not self.loader.check_event(yaml.StreamEndEvent):
+            event = self.loader.peek_event()
+            raise self.fail(event.start_mark, "RK-Y001",
+                            "ogiltig YAML: filen innehåller mer än ett dokument ('---')")
+        return root
+
+    def child_path(self, stack: list[_Frame]) -> tuple | None:
+        """Where the next node goes; None while the top mapping is waiting for a key."""
+        if not stack:
+            return ()
+        top = stack[-1]
+        if isinstance(top.value, list):
+            return top.path + (len(top.value),)
+        if not top.have_key:
+            return None
+        if not top.key_ok:
+            return top.path + (f"__ogiltig_{id(top)}_{len(top.seen)}",)
+        return top.path + (top.key,)
+
+    def document(self) -> Any:
+        stack: list[_Frame] = []
+        result: list[Any] = []
+        while not result:
+            event = self.loader.get_event()
+            path = self.child_path(stack)
+            if path is None and not isinstance(event, yaml.MappingEndEvent):
+                self.key(stack[-1], event)
+            elif isinstance(event, yaml.AliasEvent):
+                self.attach(stack, result, *self.alias(event, path))
+            elif isinstance(event, yaml.ScalarEvent):
+                if event.anchor is not None and not self.anchors_allowed:
+                    self.refuse_anchor(path, event)
+                self.positions[path] = _pos(event.start_mark)
+                value = self.scalar(event, path)
+                if event.anchor is not None:
+                    self.anchors[event.anchor] = (value, 1, path)
+                self.expanded += 1
+                self.attach(stack, result, value, 1)
+            elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                if len(stack) >= MAX_DEPTH:
+                    raise self.fail(event.start_mark, "RK-Y015",
+                                    f"för djup nästling: mer än {MAX_DEPTH} nivåer; filen läses inte")
+                self.positions[path] = _pos(event.start_mark)
+                if event.anchor is not None and not self.anchors_allowed:
+                    self.refuse_anchor(path, event)
+                sequence = isinstance(event, yaml.SequenceStartEvent)
+                tag_problem = None
+                if event.tag not in (None, "!", _SEQ if sequence else _MAP):
+                    tag_problem = self.diag(event.start_mark, "RK-Y007", _tag_message(event.tag))
+                self.expanded += 1
+                stack.append(_Frame(path, [] if sequence else {}, tag_problem, event.anchor))
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                self.finish(stack.pop(), stack, result)
+            else:  # pragma: no cover - libyaml emits nothing else inside a document
+                raise self.fail(event.start_mark, "RK-Y001", "ogiltig YAML: oväntad händelse")
+            if self.expanded > MAX_EXPANDED_NODES:
+                raise self.fail(event.start_mark, "RK-Y012",
+                                f"alias expanderar till fler än {MAX_EXPANDED_NODES} noder; filen läses inte")
+        return result[0]
+
+    def finish(self, done: _Frame, stack: list[_Frame], result: list) -> None:
+        value = done.value
+        if done.tag_problem is not None:
+            self.positions.problems.append(Problem(done.path, done.tag_problem))
+            value = None
+        if done.anchor is not None and self.anchors_allowed:
+            self.anchors[done.anchor] = (value, done.size, done.path)
+        self.attach(stack, result, value, done.size)
+
+    def attach(self, stack: list[_Frame], result: list, value: Any, size: int) -> None:
+        if not stack:
+            result.append(value)
+            return
+        top = stack[-1]
+        top.size += size
+        if isinstance(top.value, list):
+            top.value.append(value)
+            return
+        if top.key_ok:
+            top.value[top.key] = value
+        top.have_key = False
+
+    def key(self, top: _Frame, event: Any) -> None:
+        """Read one mapping key; a key that is not plain text spoils the mapping it sits in."""
+        path = top.path
+        top.have_key, top.key_ok, top.key_raw = True, True, None
+        self.expanded += 1
+        if not isinstance(event, yaml.ScalarEvent):
+            top.key_ok = False
+            top.key_raw = object()
+            where = event.start_mark
+            if isinstance(event, yaml.AliasEvent):
+                self.problem(path, where, "RK-Y010", f"alias (*{event.anchor}) som nyckel stöds inte")
+            else:
+                self.problem(path, where, "RK-Y017", "nyckeln måste vara en enkel text, inte en lista eller mappning")
+                self.skip(event)
+            return
+        raw = event.value
+        top.key_raw = raw
+        position = _pos(event.start_mark)
+        if event.anchor is not None and not self.anchors_allowed:
+            self.refuse_anchor(path, event)
+        if len(raw) > MAX_SCALAR_CHARS:
+            top.key_ok = False
+            self.problem(path, event.start_mark, "RK-Y014", f"nyckeln är längre än {MAX_SCALAR_CHARS} tecken")
+            return
+        tag = event.tag if event.tag not in (None, "!") else self.loader.resolve(yaml.ScalarNode, raw, event.implicit)
+        if tag == _MERGE:
+            top.key_ok = False
+            self.problem(path, event.start_mark, "RK-Y004", "sammanslagningsnyckeln '<<' stöds inte; skriv ut värdena")
+            return
+        if raw in top.seen:
+            first = top.seen[raw]
+            top.key_ok = False
+            self.problem(path + (raw,), event.start_mark, "RK-Y003",
+                         f"nyckeln {raw!r} förekommer två gånger (första gången på rad {first.line})")
+            return
+        value = self.scalar(event, path + (raw,))
+        if value is None and tag != _NULL:
+            top.key_ok = False
+            return
+        top.key = value
+        top.seen[raw] = position
+        self.positions[path + (value, "__key__")] = position
+
+    def skip(self, event: Any) -> None:
+        """Read past a key that is a list or mapping: it is refused, and what it holds is never used."""
+        depth = 1
+        while depth:
+            event = self.loader.get_event()
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+            self.expanded += 1
+            if depth > MAX_DEPTH:
+                raise self.fail(event.start_mark, "RK-Y015",
+                                f"för djup nästling: mer än {MAX_DEPTH} nivåer; filen läses inte")
+
+    def refuse_anchor(self, path: tuple, event: Any) -> None:
+        self.problem(path, event.start_mark, "RK-Y011",
+                     f"ankare (&{event.anchor}) stöds inte i datamängder; skriv ut värdet")
+
+    def alias(self, event: Any, path: tuple) -> tuple[Any, int]:
+        self.positions[path] = _pos(event.start_mark)
+        if not self.anchors_allowed:
+            self.problem(path, event.start_mark, "RK-Y010",
+                         f"alias (*{event.anchor}) stöds inte i datamängder; skriv ut värdet")
+            return None, 1
+        anchored = self.anchors.get(event.anchor)
+        if anchored is None:
+            self.problem(path, event.start_mark, "RK-Y019",
+                         f"aliaset *{event.anchor} hänvisar till ett ankare som inte finns (eller till sig självt)")
+            return None, 1
+        value, size, target = anchored
+        self.positions.links[path] = target
+        self.expanded += size
+        if self.expanded > MAX_EXPANDED_NODES:
+            raise self.fail(event.start_mark, "RK-Y012",
+                            f"alias expanderar till fler än {MAX_EXPANDED_NODES} noder; filen läses inte")
+        return value, size
+
+    def scalar(self, event: Any, path: tuple) -> Any:
+        value = event.value
+        if len(value) > MAX_SCALAR_CHARS:
+            self.problem(path, event.start_mark, "RK-Y014",
+                         f"värdet är {len(value)} tecken långt; högst {MAX_SCALAR_CHARS} tillåts")
+            return None
+        tag = event.tag
+        if tag is None or tag == "!":
+            tag = self.loader.resolve(yaml.ScalarNode, value, event.implicit)
+        if tag == _STR:
+            return value
+        if tag == _INT and _INT_RX.match(value):
+            if len(value.lstrip("+-")) > MAX_INT_DIGITS:
+                self.problem(path, event.start_mark, "RK-Y016",
+                             f"heltalet har {len(value.lstrip('+-'))} siffror; högst {MAX_INT_DIGITS} tillåts "
+                             "(citera värdet om det är en kod)")
+                return None
+            return int(value)
+        if tag == _BOOL and value in ("true", "false"):
+            return value == "true"
+        if tag == _NULL and value in _NULLS:
+            return None
+        if tag == _FLOAT:
+            try:
+                return self.loader.construct_yaml_float(yaml.ScalarNode(tag, value))
+            except (ValueError, yaml.YAMLError):
+                pass
+        if tag in (_INT, _BOOL, _NULL, _FLOAT):
+            self.problem(path, event.start_mark, "RK-Y007", f"värdet {value!r} passar inte taggen {tag.rsplit(':', 1)[-1]}")
+            return None
+        self.problem(path, event.start_mark, "RK-Y007", _tag_message(tag))
+        return None
+
+
+def _tag_message(tag: str | None) -> str:
+    shown = str(tag).replace("tag:yaml.org,2002:", "!!")
+    return f"taggen {shown[:80]!r} stöds inte; skriv värdet utan tagg"
+
+
+def load_text(text: str, filename: str, *, anchors: bool = False) -> tuple[Any, Positions]:
+    """Load one YAML document; raise YamlError with file:line:col on what spoils the whole file.
+
+    Problems that sit inside the document are in `positions.problems`, at their path, with the
+    value replaced by None. `anchors` allows anchors and aliases (rule files), bounded in what
+    they expand to; fact bundles refuse them.
+    """
     loader = StrictLoader(text)
+    builder = _Builder(loader, text, filename, anchors)
     try:
-        try:
-            root = loader.get_single_node()
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            raise YamlError(
-                Diagnostic(filename, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0,
-                           "RK-Y001", f"ogiltig YAML: {exc.problem or exc}")
-            ) from None
-        except yaml.YAMLError as exc:
-            raise YamlError(Diagnostic(filename, 0, 0, "RK-Y001", f"ogiltig YAML: {exc}")) from None
-        if root is None:
-            raise YamlError(Diagnostic(filename, 1, 1, "RK-Y002", "filen är tom"))
-        positions = Positions()
-
-        def walk(node: yaml.Node, path: tuple) -> None:
-            positions[path] = _pos(node.start_mark)
-            if isinstance(node, yaml.MappingNode):
-                seen: dict[Any, Position] = {}
-                for key_node, value_node in node.value:
-                    key = key_node.value
-                    if key == "<<":
-                        raise YamlError(Diagnostic(filename, *_as_tuple(_pos(key_node.start_mark)), "RK-Y004",
-                                                   "sammanslagningsnyckeln '<<' stöds inte; skriv ut värdena"))
-                    if key in seen:
-                        first = seen[key]
-                        raise YamlError(Diagnostic(
-                            filename, *_as_tuple(_pos(key_node.start_mark)), "RK-Y003",
-                            f"nyckeln {key!r} förekommer två gånger (första gången på rad {first.line})"))
-                    seen[key] = positions[path + (key, "__key__")] = _pos(key_node.start_mark)
-                    walk(value_node, path + (key,))
-            elif isinstance(node, yaml.SequenceNode):
-                for index, item in enumerate(node.value):
-                    walk(item, path + (index,))
-
-        walk(root, ())
-        try:
-            data = loader.construct_document(root)
-        except yaml.YAMLError as exc:
-            raise YamlError(Diagnostic(filename, 0, 0, "RK-Y001", f"ogiltig YAML: {exc}")) from None
-        return data, positions
+        data = builder.build()
+    except yaml.YAMLError as exc:
+        raise _syntax_error(exc, text, filename) from None
     finally:
         loader.dispose()
+    return data, builder.positions
 
 
 def _as_tuple(position: Position) -> tuple[int, int]:
     return position.line, position.column
 
 
-def load_file(path: Path, display: str | None = None) -> tuple[Any, Positions]:
-    name = display or str(path)
+def read_limited(path: Path, name: str, max_bytes: int | None = None) -> bytes:
+    """The bytes of a regular file, refusing anything else before opening it and anything too big."""
+    max_bytes = max_bytes or MAX_FILE_BYTES
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as exc:
-        raise YamlError(Diagnostic(name, 0, 0, "RK-Y005", f"filen är inte UTF-8: {exc.reason}")) from None
+        info = os.stat(path)
     except OSError as exc:
-        raise YamlError(Diagnostic(name, 0, 0, "RK-Y006", f"kan inte läsa filen: {exc.strerror}")) from None
-    return load_text(text, name)
+        raise YamlError(Diagnostic(name, 0, 0, "RK-Y006", f"kan inte läsa filen: {_oserror(exc)}")) from None
+    if not stat.S_ISREG(info.st_mode):
+        raise YamlError(Diagnostic(name, 0, 0, "RK-Y018", "är ingen vanlig fil (enhet, FIFO eller uttag); läses inte"))
+    if info.st_size > max_bytes:
+        raise YamlError(Diagnostic(name, 0, 0, "RK-Y013", f"filen är {info.st_size} byte; högst {max_bytes} "
+                                   "byte läses"))
+    try:
+        # O_NONBLOCK: if the path was swapped for a FIFO after the stat, opening must not hang
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NOCTTY", 0))
+    except OSError as exc:
+        raise YamlError(Diagnostic(name, 0, 0, "RK-Y006", f"kan inte läsa filen: {_oserror(exc)}")) from None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise YamlError(Diagnostic(name, 0, 0, "RK-Y018",
+                                       "är ingen vanlig fil (enhet, FIFO eller uttag); läses inte"))
+        chunks, total = [], 0
+        while total <= max_bytes:
+            chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+    except OSError as exc:
+        raise YamlError(Diagnostic(name, 0, 0, "RK-Y006", f"kan inte läsa filen: {_oserror(exc)}")) from None
+    finally:
+        os.close(fd)
+    if total > max_bytes:  # the file grew after the stat
+        raise YamlError(Diagnostic(name, 0, 0, "RK-Y013", f"filen är större än {max_bytes} byte; läses inte"))
+    return b"".join(chunks)
+
+
+def _oserror(exc: OSError) -> str:
+    return {
+        "Permission denied": "åtkomst nekad",
+        "No such file or directory": "filen finns inte",
+        "Is a directory": "är en katalog",
+        "Too many levels of symbolic links": "för många nivåer av symboliska länkar (en länk som pekar på sig själv?)",
+    }.get(exc.strerror or "", exc.strerror or str(exc))
+
+
+def load_file(path: Path, display: str | None = None, *, anchors: bool = False) -> tuple[Any, Positions]:
+    name = display or str(path)
+    raw = read_limited(path, name)
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = raw[:exc.start].decode("utf-8", "ignore")
+        line, column = head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1
+        raise YamlError(Diagnostic(name, line, column, "RK-Y005",
+                                   f"filen är inte UTF-8: ogiltig byte 0x{raw[exc.start]:02X}")) from None
+    return load_text(text, name, anchors=anchors)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A path under a bundle or rule directory that is not read, and why (the caller gives it a code)."""
+
+    path: Path
+    why: str  # unreadable, loop, dangling, outside, special, suffix, inside_link
+    message: str
+
+
+_SPECIAL = "är ingen vanlig fil (enhet, FIFO eller uttag); öppnas inte"
+
+
+def discover(root: Path, suffixes: tuple[str, ...], looks_like: re.Pattern) -> tuple[list[Path], list[Skipped]]:
+    """The files under `root` to read, sorted, and every path that is not read.
+
+    Symbolic links are never followed out of `root`, nor into a directory (what a link inside the
+    root points at is read at its own place, so nothing is read twice and no link can loop). Only
+    regular files are returned: a FIFO, socket or device is never opened. `looks_like` names files
+    that are worth a word when their suffix keeps them from being read (`org.yaml.bak`, `x.YML~`).
+    """
+    real_root = os.path.realpath(root)
+    files: list[Path] = []
+    skipped: list[Skipped] = []
+    seen_dirs: set[tuple[int, int]] = set()
+    pending = [root]
+    while pending:
+        folder = pending.pop()
+        try:
+            info = os.stat(folder)
+            if (info.st_dev, info.st_ino) in seen_dirs:  # a bind mount or similar loop
+                skipped.append(Skipped(folder, "loop", "katalogen har redan lästs (en slinga); läses inte igen"))
+                continue
+            seen_dirs.add((info.st_dev, info.st_ino))
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError as exc:
+            skipped.append(Skipped(folder, "unreadable", f"katalogen kan inte läsas ({_oserror(exc)}); "
+                                   "filerna i den kontrolleras inte"))
+            continue
+        subdirs = []
+        for entry in entries:
+            path = Path(entry.path)
+            wanted = entry.name.lower().endswith(suffixes)
+            relevant = wanted or bool(looks_like.search(entry.name))
+            try:
+                link = entry.is_symlink()
+                if not link:
+                    if entry.is_dir(follow_symlinks=False):
+                        subdirs.append(path)
+                    elif not entry.is_file(follow_symlinks=False):
+                        skipped.append(Skipped(path, "special", _SPECIAL))
+                    elif wanted:
+                        files.append(path)
+                    elif relevant:
+                        skipped.append(Skipped(path, "suffix", "läses inte: filändelsen är inte "
+                                               + ", ".join(suffixes[:-1]) + f" eller {suffixes[-1]}"))
+                    continue
+            except OSError as exc:
+                skipped.append(Skipped(path, "unreadable", f"kan inte läsas ({_oserror(exc)})"))
+                continue
+            note = _link(path, real_root, relevant)
+            if isinstance(note, Skipped):
+                skipped.append(note)
+            elif note is not None:
+                files.append(path)
+        pending.extend(reversed(subdirs))
+    # a link to a file inside the root that is read anyway (or twice linked) is read once
+    read: dict[str, Path] = {}
+    for path in sorted(files, key=lambda p: (os.path.realpath(p), os.path.islink(p), str(p))):
+        real = os.path.realpath(path)
+        if real in read:
+            skipped.append(Skipped(path, "inside_link", f"samma fil som {read[real]}; läses en gång"))
+        else:
+            read[real] = path
+    return sorted(read.values()), sorted(skipped, key=lambda s: str(s.path))
+
+
+def _link(path: Path, real_root: str, relevant: bool) -> Skipped | Path | None:
+    """A symbolic link: the file to read, a reason it is not read, or None when it is no concern of ours."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        if not relevant and path.suffix:  # `notes.txt -> nowhere` is not data
+            return None
+        if exc.errno == errno.ELOOP:
+            return Skipped(path, "loop", "symbolisk länk i en slinga (pekar till slut på sig själv); läses inte")
+        return Skipped(path, "dangling", "symbolisk länk till något som inte finns; läses inte")
+    target = os.path.realpath(path)
+    inside = target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
+    if stat.S_ISDIR(info.st_mode):
+        if not inside:
+            return Skipped(path, "outside", f"symbolisk länk till katalogen {target} utanför datamängden; "
+                                            "läses inte")
+        return Skipped(path, "inside_link", "symbolisk länk till en katalog inom datamängden; följs inte "
+                                            "(katalogen läses på sin egen plats)")
+    if not relevant:
+        return None
+    if not inside:
+        return Skipped(path, "outside", f"symbolisk länk till {target} utanför datamängden; läses inte")
+    if not stat.S_ISREG(info.st_mode):
+        return Skipped(path, "special", _SPECIAL)
+    return path

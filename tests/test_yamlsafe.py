@@ -21,15 +21,42 @@ def test_positions_of_keys_and_values_are_one_based():
     assert (pos[("a", "b", 1)].line, pos[("a", "b", 1)].column) == (2, 10)
 
 
-def test_duplicate_keys_are_errors_with_both_lines():
+def test_duplicate_keys_are_problems_with_both_lines_and_the_first_value_kept():
+    data, pos = load_text("id: A\nnamn: x\nid: B\n", "r.yaml")
+    assert data == {"id": "A", "namn": "x"}
+    assert [p.diagnostic.render() for p in pos.problems] == [
+        "r.yaml:3:1: RK-Y003: nyckeln 'id' förekommer två gånger (första gången på rad 1)"]
+    assert pos.problems[0].path == ("id",)
+
+
+def test_python_tags_are_refused_on_one_line_with_a_position():
+    data, pos = load_text("a: !!python/object/apply:os.getcwd []\nb: !foo x\n", "x.yaml")
+    assert data == {"a": None, "b": None}
+    rendered = [p.diagnostic.render() for p in pos.problems]
+    assert rendered == ["x.yaml:1:4: RK-Y007: taggen '!!python/object/apply:os.getcwd' stöds inte; skriv värdet utan tagg",
+                        "x.yaml:2:4: RK-Y007: taggen '!foo' stöds inte; skriv värdet utan tagg"]
+
+
+def test_syntax_errors_are_one_swedish_line_with_a_position():
     with pytest.raises(YamlError) as info:
-        load_text("id: A\nnamn: x\nid: B\n", "r.yaml")
-    assert info.value.diagnostic.render() == "r.yaml:3:1: RK-Y003: nyckeln 'id' förekommer två gånger (första gången på rad 1)"
+        load_text("a: 1\nb: [x,\n", "x.yaml")
+    assert info.value.diagnostic.render() == "x.yaml:3:1: RK-Y001: ogiltig YAML: förväntade ett värde"
+    with pytest.raises(YamlError) as info:
+        load_text('a: 1\nb: "x\x07y"\n', "x.yaml")
+    assert "\n" not in info.value.diagnostic.render()
+    assert info.value.diagnostic.render().startswith("x.yaml:2:6: RK-Y001: ogiltig YAML: tecknet U+0007")
 
 
-def test_python_tags_are_refused():
-    with pytest.raises(YamlError):
-        load_text("a: !!python/object/apply:os.getcwd []\n", "x.yaml")
+def test_aliases_are_refused_without_anchors_and_capped_with_them():
+    data, pos = load_text("a: &x [1]\nb: *x\n", "x.yaml")
+    assert [p.diagnostic.code for p in pos.problems] == ["RK-Y011", "RK-Y010"]
+    data, pos = load_text("a: &x {q: [1, 2]}\nb: *x\n", "x.yaml", anchors=True)
+    assert data == {"a": {"q": [1, 2]}, "b": {"q": [1, 2]}} and not pos.problems
+    assert pos.locate(("b", "q", 1)) == pos[("a", "q", 1)]  # found at the anchor, not walked again
+
+
+def test_an_equals_sign_is_text():
+    assert load_text("a: =\n", "x.yaml")[0] == {"a": "="}
 
 
 def test_empty_document():

@@ -1,0 +1,326 @@
+"""Hostile and careless input (issue 9): each case names the coded error, its position, and what is still checked.
+
+The data comes from the supervised. Whatever they send, the run reports every problem on one line
+with file:line:column, never stops on one bad record, never reads outside the bundle, never hangs,
+and never reaches an internal error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from adapters.bundle import read_bundle
+from engine import yamlsafe
+from engine.errors import DiagnosticError
+from engine.loader import load_rulebook
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "fixtures" / "demo"
+HOSTILE = ROOT / "tests" / "data" / "hostile"
+MINIMAL_RULE = ROOT / "tests" / "data" / "minimal_rule.yaml"
+
+HEAD = "kontext: {per_datum: 2026-11-20}\n"
+TWO_HOMES = """organisation:
+  - {id: org-a, namn: A AB, regi: enskild}
+  - {id: org-b, namn: %s, regi: enskild}
+verksamhet:
+  - {id: hvb-a, namn: HVB A, organisation: org-a, typ: hvb, tar_emot_barn: true}
+  - {id: hvb-b, namn: HVB B, organisation: org-b, typ: hvb, tar_emot_barn: true}
+"""
+
+
+def regelkoll(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "engine.cli", *args], cwd=ROOT, capture_output=True,
+                          timeout=timeout)
+
+
+def check_json(path: Path, timeout: float = 300) -> tuple[dict, list[str], int]:
+    proc = regelkoll("check", str(path), "--format", "json", timeout=timeout)
+    stderr = proc.stderr.decode()
+    assert "internt fel" not in stderr and "Traceback" not in stderr, stderr
+    return json.loads(proc.stdout), stderr.splitlines(), proc.returncode
+
+
+def outcomes(doc: dict, facility: str) -> set[str]:
+    return {f["outcome"] for f in doc["findings"] if f["facility_id"] == facility}
+
+
+def rendered(bundle) -> list[str]:
+    return [d.render() for d in bundle.diagnostics]
+
+
+def two_homes(tmp_path: Path, value: str, name: str = "b.yaml") -> Path:
+    path = tmp_path / name
+    path.write_text(HEAD + TWO_HOMES % value, encoding="utf-8")
+    return path
+
+
+def org_b_is_broken_and_org_a_is_read(bundle) -> None:
+    assert bundle.get("organisation", "org-a") is not None
+    assert bundle.get("organisation", "org-b") is None
+    assert [b.id for b in bundle.broken if b.kind == "organisation"] == ["org-b"]
+    # the facility of the broken organisation is kept, linked to it, not told it does not exist
+    assert bundle.get("verksamhet", "hvb-a") is not None and bundle.get("verksamhet", "hvb-b") is not None
+    assert not any("inte finns" in line for line in rendered(bundle)), rendered(bundle)
+
+
+# --- (2) aliases, anchors and size limits -------------------------------------------------------------
+
+
+def test_the_nested_alias_bomb_comes_back_at_once_with_the_alias_position():
+    started = time.monotonic()
+    doc, errors, status = check_json(HOSTILE / "yaml" / "alias_bomb.yaml", timeout=60)
+    assert time.monotonic() - started < 20  # the whole CLI run; before the fix it did not end in minutes
+    assert status == 2
+    file = HOSTILE / "yaml" / "alias_bomb.yaml"
+    assert f"{file}:6:55: RK-Y010: organisation.x: alias (*a) stöds inte i datamängder; skriv ut värdet " \
+           "(och 72 till av samma slag här)" in errors, errors
+    assert any(e.startswith(f"{file}:6:9: RK-Y011: organisation.x: ankare (&a)") for e in errors), errors
+    assert "pass" in outcomes(doc, "hvb-a") or "not_applicable" in outcomes(doc, "hvb-a")
+    assert "undetermined" in outcomes(doc, "hvb-b")
+
+
+def test_the_loader_alone_refuses_the_bomb_in_well_under_a_second():
+    started = time.monotonic()
+    bundle = read_bundle(HOSTILE / "yaml" / "alias_bomb.yaml")
+    assert time.monotonic() - started < 1
+    org_b_is_broken_and_org_a_is_read(bundle)
+
+
+def test_rule_files_keep_anchors_but_their_expansion_is_capped(tmp_path):
+    book = load_rulebook(ROOT / "rules")  # the project's own packs share versions through anchors
+    assert book.rules
+    levels = ["x0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    levels += [f"x{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 10) + "]" for i in range(1, 9)]
+    bomb = tmp_path / "bomb.yaml"
+    bomb.write_text("\n".join(levels) + "\n" + MINIMAL_RULE.read_text(encoding="utf-8"), encoding="utf-8")
+    started = time.monotonic()
+    with pytest.raises(DiagnosticError) as info:
+        load_rulebook(bomb)
+    assert time.monotonic() - started < 1
+    assert [d.render() for d in info.value.diagnostics] == [
+        f"{bomb}:6:45: RK-Y012: alias expanderar till fler än {yamlsafe.MAX_EXPANDED_NODES} noder; filen läses inte"]
+
+
+def test_a_file_over_the_size_limit_is_refused_before_it_is_read_and_the_rest_is_read(tmp_path, monkeypatch):
+    two_homes(tmp_path, "B AB", "a.yaml")
+    big = tmp_path / "z.yaml"
+    big.write_text("organisation:\n" + "  - {id: org-x, namn: X, regi: enskild}\n" * 100, encoding="utf-8")
+    monkeypatch.setattr(yamlsafe, "MAX_FILE_BYTES", 2000)
+    bundle = read_bundle(tmp_path)
+    assert rendered(bundle) == [f"{big}: RK-Y013: filen är {big.stat().st_size} byte; högst 2000 byte läses"]
+    assert {f.id for f in bundle.of("verksamhet")} == {"hvb-a", "hvb-b"}
+
+
+def test_an_over_long_string_breaks_only_its_record(tmp_path):
+    path = two_homes(tmp_path, "B" * (yamlsafe.MAX_SCALAR_CHARS + 1))
+    bundle = read_bundle(path)
+    assert rendered(bundle) == [f"{path}:4:23: RK-Y014: organisation.namn: värdet är 10001 tecken långt; "
+                                "högst 10000 tillåts"]
+    org_b_is_broken_and_org_a_is_read(bundle)
+
+
+def test_a_huge_integer_breaks_only_its_record_and_never_reaches_an_internal_error(tmp_path):
+    path = two_homes(tmp_path, "9" * 5000)
+    doc, errors, status = check_json(path)
+    assert status == 2
+    assert errors == [f"{path}:4:23: RK-Y016: organisation.namn: heltalet har 5000 siffror; högst 18 tillåts "
+                      "(citera värdet om det är en kod)"]
+    assert "undetermined" in outcomes(doc, "hvb-b") and outcomes(doc, "hvb-a")
+    org_b_is_broken_and_org_a_is_read(read_bundle(path))
+
+
+@pytest.mark.parametrize("depth", [51, 300, 990, 5000])
+def test_nesting_too_deep_refuses_that_file_only(tmp_path, depth):
+    deep = two_homes(tmp_path, "[" * depth + "]" * depth, "deep.yaml")
+    (tmp_path / "other.yaml").write_text(
+        "organisation: [{id: org-c, namn: C AB, regi: enskild}]\n"
+        "verksamhet: [{id: hvb-c, namn: HVB C, organisation: org-c, typ: hvb, tar_emot_barn: true}]\n",
+        encoding="utf-8")
+    doc, errors, status = check_json(tmp_path)
+    assert status == 2
+    # the document's root, the list and the record are three levels; libyaml stops a deeper file itself
+    column = 1020 if depth > 1000 else 23 + 47
+    assert [e for e in errors if "RK-Y" in e] == [
+        f"{deep}:4:{column}: RK-Y015: för djup nästling: mer än 50 nivåer; filen läses inte"], errors
+    assert outcomes(doc, "hvb-c")
+
+
+# --- (4) one broken record breaks only itself ---------------------------------------------------------
+
+
+def test_a_duplicate_key_in_one_organisation_breaks_only_that_organisation(tmp_path):
+    demo = tmp_path / "demo"
+    shutil.copytree(DEMO, demo)
+    orgs = demo / "01_organisationer.yaml"
+    text = orgs.read_text(encoding="utf-8")
+    assert text.startswith("organisation:\n- id: org-solrosen\n  namn: Solrosen Omsorg AB\n")
+    orgs.write_text(text.replace("  regi: enskild\n", "  regi: enskild\n  regi: offentlig\n", 1), encoding="utf-8")
+    before, _, _ = check_json(DEMO)
+    after, errors, status = check_json(demo)
+    assert status == 2
+    assert errors[0] == (f"{orgs}:6:3: RK-Y003: organisation.regi: nyckeln 'regi' förekommer två gånger "
+                         "(första gången på rad 5)")
+    assert not any("inte finns" in e for e in errors), errors
+    solrosen = {f["facility_id"] for f in before["findings"] if f["facility_id"].startswith("hvb-solrosen")}
+    solrosen |= {"hvb-granen"}
+    for facility in {f["facility_id"] for f in before["findings"]} - solrosen - {"org-solrosen"}:
+        assert [f for f in before["findings"] if f["facility_id"] == facility] == \
+            [f for f in after["findings"] if f["facility_id"] == facility], facility
+    unreadable = [f for f in after["findings"] if f["facility_id"] == "hvb-solrosen" and f["outcome"] == "undetermined"]
+    assert unreadable and all("org-solrosen är ogiltig" in " ".join(f["missing"]) for f in unreadable)
+    assert any(e["code"] == "RK-E001" or e.get("facility_id") == "org-solrosen" for e in after["errors"])
+
+
+@pytest.mark.parametrize("name, line, code, message", [
+    ("duplicate_key", "7:5", "RK-Y003", "organisation.namn: nyckeln 'namn' förekommer två gånger (första gången på rad 5)"),
+    ("tags", "4:23", "RK-Y007", "organisation.namn: taggen '!!python/object/apply:os.system' stöds inte; "
+                                "skriv värdet utan tagg"),
+    ("local_tag", "4:23", "RK-Y007", "organisation.namn: taggen '!foo' stöds inte; skriv värdet utan tagg"),
+    ("merge_key", "4:24", "RK-Y004", "organisation.namn: sammanslagningsnyckeln '<<' stöds inte; skriv ut värdena"),
+])
+def test_a_structural_problem_inside_a_record_breaks_only_that_record(name, line, code, message):
+    path = HOSTILE / "yaml" / f"{name}.yaml"
+    bundle = read_bundle(path)
+    assert rendered(bundle) == [f"{path}:{line}: {code}: {message}"]
+    org_b_is_broken_and_org_a_is_read(bundle)
+
+
+def test_an_alias_to_a_whole_record_breaks_that_record(tmp_path):
+    path = tmp_path / "b.yaml"
+    path.write_text(HEAD + "organisation:\n  - &o {id: org-a, namn: A AB, regi: enskild}\n  - *o\n", encoding="utf-8")
+    bundle = read_bundle(path)
+    assert rendered(bundle) == [
+        f"{path}:3:5: RK-Y011: organisation: ankare (&o) stöds inte i datamängder; skriv ut värdet",
+        f"{path}:4:5: RK-Y010: organisation: alias (*o) stöds inte i datamängder; skriv ut värdet"]
+    assert [(b.kind, b.raw) for b in bundle.broken] == [("organisation", {"id": "org-a", "namn": "A AB"}),
+                                                         ("organisation", {})]
+
+
+def test_control_characters_are_one_line_with_a_position():
+    path = HOSTILE / "yaml" / "control_char.yaml"
+    bundle = read_bundle(path)
+    assert rendered(bundle) == [f"{path}:4:25: RK-Y001: ogiltig YAML: tecknet U+001B är inte tillåtet "
+                                "(styrtecken är inte tillåtna)"]
+
+
+# --- (3) nothing skipped without a word ---------------------------------------------------------------
+
+ORG_C = ("organisation: [{id: org-c, namn: C AB, regi: enskild}]\n"
+         "verksamhet: [{id: hvb-c, namn: HVB C, organisation: org-c, typ: hvb, tar_emot_barn: true}]\n")
+
+
+def _hostile_tree(root: Path) -> Path:
+    bundle = root / "bundle"
+    (bundle / "sub").mkdir(parents=True)
+    (bundle / "a.yaml").write_text(HEAD + TWO_HOMES % "B AB", encoding="utf-8")
+    (bundle / "sub" / "c.yaml").write_text(ORG_C, encoding="utf-8")
+    (bundle / "VERSAL.YML").write_text("person: [{id: p-1, namn: Ann Ek}]\n", encoding="utf-8")
+    (bundle / "org.yaml.bak").write_text(ORG_C, encoding="utf-8")
+    (bundle / "notes.txt").write_text("inte data\n", encoding="utf-8")
+    (root / "annan.yaml").write_text("organisation: [{id: org-x, namn: X, regi: enskild}]\n", encoding="utf-8")
+    (bundle / "loop.yaml").symlink_to("loop.yaml")
+    (bundle / "dangling.yaml").symlink_to("finns-inte.yaml")
+    (bundle / "ut.yaml").symlink_to(root / "annan.yaml")
+    (bundle / "utkatalog").symlink_to(root)
+    (bundle / "inre.yaml").symlink_to(bundle / "a.yaml")
+    (bundle / "sub" / "upp").symlink_to("..")
+    os.mkfifo(bundle / "fifo.yaml")
+    return bundle
+
+
+def test_every_skipped_path_in_a_bundle_is_reported_and_the_rest_is_read(tmp_path, monkeypatch):
+    bundle = _hostile_tree(tmp_path)
+    server = socket.socket(socket.AF_UNIX)
+    server.bind(str(bundle / "uttag.yaml"))
+    (bundle / "stangd").mkdir()
+    (bundle / "stangd" / "d.yaml").write_text(ORG_C.replace("-c", "-d"), encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path):
+        # tests may run as root, for whom chmod 000 denies nothing
+        if Path(path).name == "stangd":
+            raise PermissionError(13, "Permission denied")
+        return real_scandir(path)
+
+    monkeypatch.setattr(yamlsafe.os, "scandir", scandir)
+    try:
+        result = read_bundle(bundle)
+    finally:
+        server.close()
+    b = str(bundle)
+    assert rendered(result) == [
+        f"{b}/dangling.yaml: RK-B062: symbolisk länk till något som inte finns; läses inte",
+        f"{b}/fifo.yaml: RK-B064: är ingen vanlig fil (enhet, FIFO eller uttag); öppnas inte",
+        f"{b}/inre.yaml: RK-B066: samma fil som {b}/a.yaml; läses en gång",
+        f"{b}/loop.yaml: RK-B061: symbolisk länk i en slinga (pekar till slut på sig själv); läses inte",
+        f"{b}/org.yaml.bak: RK-B065: läses inte: filändelsen är inte .yaml, .yml eller .json",
+        f"{b}/stangd: RK-B060: katalogen kan inte läsas (åtkomst nekad); filerna i den kontrolleras inte",
+        f"{b}/sub/upp: RK-B066: symbolisk länk till en katalog inom datamängden; följs inte (katalogen läses på sin "
+        "egen plats)",
+        f"{b}/ut.yaml: RK-B063: symbolisk länk till {tmp_path}/annan.yaml utanför datamängden; läses inte",
+        f"{b}/utkatalog: RK-B063: symbolisk länk till katalogen {tmp_path} utanför datamängden; läses inte",
+        f"{b}/uttag.yaml: RK-B064: är ingen vanlig fil (enhet, FIFO eller uttag); öppnas inte",
+    ]
+    assert {f.id for f in result.of("verksamhet")} == {"hvb-a", "hvb-b", "hvb-c"}
+    assert {f.id for f in result.of("organisation")} == {"org-a", "org-b", "org-c"}  # never org-x from outside
+    assert [f.id for f in result.of("person")] == ["p-1"]
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() == 0, reason="root reads a directory with mode 000")
+def test_a_directory_without_read_permission_is_reported(tmp_path):
+    (tmp_path / "a.yaml").write_text(ORG_C, encoding="utf-8")
+    closed = tmp_path / "stangd"
+    closed.mkdir()
+    (closed / "d.yaml").write_text(ORG_C, encoding="utf-8")
+    closed.chmod(0)
+    try:
+        result = read_bundle(tmp_path)
+    finally:
+        closed.chmod(0o755)
+    assert f"{closed}: RK-B060: katalogen kan inte läsas (åtkomst nekad); filerna i den kontrolleras inte" \
+        in rendered(result)
+
+
+@pytest.mark.parametrize("special", ["fifo", "dev"])
+def test_a_fifo_or_device_as_path_is_refused_without_opening_it(tmp_path, special):
+    path = tmp_path / "fakta.yaml"
+    if special == "fifo":
+        os.mkfifo(path)  # opening it for reading would wait for a writer for ever
+    else:
+        path = Path("/dev/null")
+    proc = regelkoll("check", str(path), "--format", "json", timeout=60)
+    assert proc.returncode == 2
+    assert f"{path}: RK-B064: är ingen vanlig fil (enhet, FIFO eller uttag); öppnas inte" in \
+        proc.stderr.decode().splitlines()
+
+
+def test_a_fifo_that_replaces_a_file_after_the_check_is_not_waited_on(tmp_path):
+    fifo = tmp_path / "fakta.yaml"
+    os.mkfifo(fifo)
+    with pytest.raises(yamlsafe.YamlError) as info:
+        yamlsafe.load_file(fifo)
+    assert info.value.diagnostic.code == "RK-Y018"
+
+
+def test_rule_packs_saved_as_yml_are_read_and_skipped_rule_paths_are_errors(tmp_path):
+    rules = tmp_path / "regler"
+    rules.mkdir()
+    (rules / "prov.yml").write_text(MINIMAL_RULE.read_text(encoding="utf-8"), encoding="utf-8")
+    (rules / "regel.schema.json").write_text("{}", encoding="utf-8")
+    assert [r.rule.id for r in load_rulebook(rules).rules] == ["PROV-01"]
+    (rules / "borta.yaml").symlink_to("finns-inte.yaml")
+    (rules / "gammal.yaml.orig").write_text("x: 1\n", encoding="utf-8")
+    with pytest.raises(DiagnosticError) as info:
+        load_rulebook(rules)
+    assert [(d.code, Path(d.file).name) for d in info.value.diagnostics] == [
+        ("RK-R082", "borta.yaml"), ("RK-R085", "gammal.yaml.orig")]
