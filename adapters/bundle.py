@@ -30,6 +30,7 @@ _LOOKS_LIKE_DATA = re.compile(r"\.(ya?ml|json)", re.IGNORECASE)
 _SKIPPED = {"unreadable": "RK-B060", "loop": "RK-B061", "dangling": "RK-B062", "outside": "RK-B063",
             "special": "RK-B064", "suffix": "RK-B065", "inside_link": "RK-B066"}
 _SPECIAL = "är ingen vanlig fil (enhet, FIFO eller uttag); öppnas inte"
+_UNIT_KINDS = {"organisation": "verksamhet", "verksamhet": "organisation"}
 _NORMALISERS = {"personnummer": normalise_personnummer, "organisationsnummer": normalise_organisationsnummer}
 
 
@@ -162,6 +163,19 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
                 bundle.diagnostics.append(problem)
                 bundle.broken.append(BrokenFact(kind, _safe_raw(raw), problem))
                 continue
+            other = _UNIT_KINDS.get(kind)
+            clash = other and (bundle.get(other, fact.id) is not None
+                               or any(b.kind == other and b.id == fact.id for b in bundle.broken))
+            if clash:
+                # facilities and organisations are both units of the report, named by id alone: one id,
+                # two units would be merged into one and each judged with the other's facts
+                first = bundle.sources.get((other, fact.id))
+                where = f" ({first.file}:{first.line})" if first else ""
+                problem = diag("RK-B070", f"id '{fact.id}' används redan av en {other}{where}; en organisation och "
+                               "en verksamhet måste ha olika id", (*path, "id"), f"{kind}.id")
+                bundle.diagnostics.append(problem)
+                bundle.broken.append(BrokenFact(kind, _safe_raw(raw), problem))
+                continue
             bundle.facts[kind][fact.id] = fact
             bundle.sources[(kind, fact.id)] = Source(file, positions.locate(prefix + path).line)
 
@@ -193,25 +207,69 @@ _MESSAGES = {
     "missing": "obligatoriskt fält saknas",
     "extra_forbidden": "okänt fält",
     "date_from_datetime_parsing": "ogiltigt datum (skriv ÅÅÅÅ-MM-DD)",
+    "date_from_datetime_inexact": "ska vara ett datum utan klockslag (ÅÅÅÅ-MM-DD)",
     "date_parsing": "ogiltigt datum (skriv ÅÅÅÅ-MM-DD)",
     "date_type": "ska vara ett datum (ÅÅÅÅ-MM-DD)",
+    "date_future": "får inte ligga bakåt i tiden",
+    "date_past": "får inte ligga framåt i tiden",
+    "datetime_type": "ska vara ett datum (ÅÅÅÅ-MM-DD)",
+    "datetime_parsing": "ogiltigt datum (skriv ÅÅÅÅ-MM-DD)",
     "bool_type": "ska vara true eller false",
     "bool_parsing": "ska vara true eller false",
+    "int_type": "ska vara ett heltal",
+    "int_parsing": "ska vara ett heltal",
+    "int_parsing_size": "heltalet är för stort",
+    "int_from_float": "ska vara ett heltal (utan decimaler)",
+    "float_type": "ska vara ett tal",
+    "float_parsing": "ska vara ett tal",
+    "finite_number": "ska vara ett ändligt tal",
     "string_type": "ska vara en text",
+    "string_unicode": "ska vara en text",
     "list_type": "ska vara en lista",
-    "too_short": "får inte vara tom",
+    "tuple_type": "ska vara en lista",
+    "set_type": "ska vara en lista",
+    "frozen_set_type": "ska vara en lista",
+    "dict_type": "ska vara en mappning (fält: värde)",
+    "model_type": "ska vara en mappning (fält: värde)",
+    "model_attributes_type": "ska vara en mappning (fält: värde)",
+    "none_required": "ska vara tomt",
+    "union_tag_invalid": "okänd sort",
+    "union_tag_not_found": "sorten saknas",
+}
+
+# messages that name a limit from the model (`ctx`); the limit is shown as given
+_LIMITS = {
+    "greater_than_equal": ("ge", "får inte vara mindre än {}"),
+    "greater_than": ("gt", "ska vara större än {}"),
+    "less_than_equal": ("le", "får inte vara större än {}"),
+    "less_than": ("lt", "ska vara mindre än {}"),
+    "multiple_of": ("multiple_of", "ska vara en multipel av {}"),
+    "string_too_long": ("max_length", "är för lång (högst {} tecken)"),
+    "string_too_short": ("min_length", "är för kort (minst {} tecken)"),
+    "too_long": ("max_length", "har för många poster (högst {})"),
+    "too_short": ("min_length", "har för få poster (minst {})"),
 }
 
 
 def _msg(err: dict) -> str:
-    if err["type"] == "literal_error":
-        allowed = str(err.get("ctx", {}).get("expected", "")).replace(" or ", " eller ")
+    """A Swedish message for a pydantic error; never pydantic's English, whatever the error type."""
+    kind, ctx = err["type"], err.get("ctx") or {}
+    if kind == "literal_error" or kind == "enum":
+        allowed = str(ctx.get("expected", "")).replace(" or ", " eller ")
         return f"ogiltigt värde {err.get('input')!r}; tillåtna: {allowed}"
-    if err["type"] == "string_pattern_mismatch":
+    if kind == "string_pattern_mismatch":
         return f"ogiltigt format ({err.get('input')!r})"
-    if err["type"] == "value_error":
-        return err["msg"].removeprefix("Value error, ")
-    return _MESSAGES.get(err["type"], err["msg"])
+    if kind in ("value_error", "assertion_error"):
+        # our own validators write Swedish; pydantic only adds its English lead
+        return err["msg"].removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    if kind in ("string_too_short", "too_short") and ctx.get("min_length") == 1:
+        return "får inte vara tom"
+    if kind in _LIMITS and _LIMITS[kind][0] in ctx:
+        name, text = _LIMITS[kind]
+        return text.format(ctx[name])
+    if kind in _MESSAGES:
+        return _MESSAGES[kind]
+    return f"ogiltigt värde (feltyp {kind})"
 
 
 def finish(bundle: FactBundle) -> None:

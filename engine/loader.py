@@ -179,6 +179,7 @@ def load_rulebook(root: Path) -> Rulebook:
         raise DiagnosticError(diags + [Diagnostic(str(root), 0, 0, "RK-R010",
                                                   "inga regelfiler (*.yaml, *.yml) hittades")])
     book = Rulebook()
+    pack_files: dict[str, str] = {}
     for path in files:
         display = _display(path)
         try:
@@ -194,7 +195,15 @@ def load_rulebook(root: Path) -> Rulebook:
         except ValidationError as exc:
             diags += _pydantic_diagnostics(exc, display, positions)
             continue
-        book.packs[parsed.regelpaket.id] = parsed.regelpaket
+        pack = parsed.regelpaket.id
+        if pack in pack_files:
+            # the second pack would silently replace the first's title and acts in the catalogue
+            line, column = _xy(positions.locate(("regelpaket", "id")))
+            diags.append(Diagnostic(display, line, column, "RK-R090", f"regelpaketet '{pack}' finns redan i "
+                                    f"{pack_files[pack]}; varje regelpaket behöver ett eget id", "regelpaket.id"))
+            continue
+        pack_files[pack] = f"{display}:{positions.locate(('regelpaket', 'id')).line}"
+        book.packs[pack] = parsed.regelpaket
         for sfs, act in parsed.forfattningar.items():
             book.acts.setdefault(sfs, act.namn)
         for index, rule in enumerate(parsed.regler):
@@ -236,6 +245,10 @@ def _check_acts(loaded: LoadedRule, acts: dict[str, str]) -> list[Diagnostic]:
                                       ".".join(map(str, (*where, "lagrum", j, "forfattning"))),
                                       suggest(ref.forfattning, list(acts))))
     return out
+
+
+def _xy(position: Any) -> tuple[int, int]:
+    return position.line, position.column
 
 
 def _display(path: Path) -> str:

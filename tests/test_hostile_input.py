@@ -324,3 +324,64 @@ def test_rule_packs_saved_as_yml_are_read_and_skipped_rule_paths_are_errors(tmp_
         load_rulebook(rules)
     assert [(d.code, Path(d.file).name) for d in info.value.diagnostics] == [
         ("RK-R082", "borta.yaml"), ("RK-R085", "gammal.yaml.orig")]
+
+
+# --- (8) smaller promises -----------------------------------------------------------------------------
+
+
+def test_an_organisation_and_a_facility_with_one_id_are_refused_not_merged(tmp_path):
+    path = tmp_path / "b.yaml"
+    path.write_text(HEAD + """organisation:
+  - {id: solros, namn: Solros AB, regi: enskild}
+  - {id: org-a, namn: A AB, regi: enskild}
+verksamhet:
+  - {id: solros, namn: HVB Solros, organisation: org-a, typ: hvb, tar_emot_barn: true}
+  - {id: hvb-a, namn: HVB A, organisation: org-a, typ: hvb, tar_emot_barn: true}
+""", encoding="utf-8")
+    bundle = read_bundle(path)
+    assert rendered(bundle) == [f"{path}:6:10: RK-B070: verksamhet.id: id 'solros' används redan av en organisation "
+                                f"({path}:3); en organisation och en verksamhet måste ha olika id"]
+    assert [(b.kind, b.id) for b in bundle.broken] == [("verksamhet", "solros")]
+    assert bundle.get("organisation", "solros") is not None and bundle.get("verksamhet", "hvb-a") is not None
+
+
+def test_two_rule_packs_with_one_id_are_refused_naming_both_files(tmp_path):
+    text = MINIMAL_RULE.read_text(encoding="utf-8")
+    (tmp_path / "a.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text.replace("PROV-01", "PROV-02"), encoding="utf-8")
+    with pytest.raises(DiagnosticError) as info:
+        load_rulebook(tmp_path)
+    pack_line = next(i for i, line in enumerate(text.splitlines(), 1) if line.strip().startswith("id:"))
+    [diagnostic] = info.value.diagnostics
+    assert diagnostic.code == "RK-R090" and diagnostic.file.endswith("b.yaml") and diagnostic.line == pack_line
+    assert f"a.yaml:{pack_line}" in diagnostic.message and "finns redan" in diagnostic.message
+
+
+def test_validation_messages_are_swedish(tmp_path):
+    path = tmp_path / "b.yaml"
+    path.write_text(HEAD + """organisation: [{id: org-a, namn: A AB, regi: enskild}]
+verksamhet: [{id: hvb-a, namn: HVB A, organisation: org-a, typ: hvb, tar_emot_barn: true}]
+tillstand:
+  - {id: t-1, organisation: org-a, verksamhet: hvb-a, beslutsdatum: 2020-01-01, verksamhetstyp: hvb,
+     status: [x], alder_fran: 500, platser: -1}
+""", encoding="utf-8")
+    messages = {d.field: d.message for d in read_bundle(path).diagnostics}
+    assert messages == {"tillstand.status.0": "ska vara en mappning (fält: värde)",
+                        "tillstand.alder_fran": "får inte vara större än 120",
+                        "tillstand.platser": "får inte vara mindre än 0"}, messages
+
+
+@pytest.mark.parametrize("err, message", [
+    ({"type": "int_parsing", "msg": "Input should be a valid integer"}, "ska vara ett heltal"),
+    ({"type": "string_too_long", "msg": "String should have at most 200 characters", "ctx": {"max_length": 200}},
+     "är för lång (högst 200 tecken)"),
+    ({"type": "string_too_short", "msg": "String should have at least 1 character", "ctx": {"min_length": 1}},
+     "får inte vara tom"),
+    ({"type": "date_from_datetime_inexact", "msg": "Datetimes provided to dates should have zero time"},
+     "ska vara ett datum utan klockslag (ÅÅÅÅ-MM-DD)"),
+    ({"type": "url_parsing", "msg": "Input should be a valid URL"}, "ogiltigt värde (feltyp url_parsing)"),
+])
+def test_no_validation_message_is_pydantic_english(err, message):
+    from adapters.bundle import _msg
+
+    assert _msg(err) == message
