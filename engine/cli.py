@@ -14,7 +14,7 @@ from typing import Optional
 import typer
 
 from engine.errors import Diagnostic, DiagnosticError, RuleCompileError
-from engine.output import OutputError, check_target, printable, write_file, write_stream
+from engine.output import OutputError, check_target, discard_partial_outputs, printable, write_file, write_stream
 
 PROJECT_RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -248,8 +248,49 @@ def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
         _fail(problems, 1)
 
 
+_INTERRUPT_TEXT = {signal.SIGINT: "avbruten (Ctrl-C)", signal.SIGTERM: "avbruten (SIGTERM)"}
+
+
+def _handle_interrupts() -> dict[int, object]:
+    """Make SIGINT and SIGTERM end the run at once; return the handlers they replace.
+
+    The handler does the whole clean-up itself and leaves with os._exit instead of
+    raising: an exception raised from a signal handler can land in a finaliser or a
+    fork hook, where Python prints it as "Exception ignored" and carries on with the
+    run as if nothing had happened.
+    """
+    owner = os.getpid()
+
+    def handler(signum: int, frame: object) -> None:
+        if os.getpid() != owner:
+            # a worker forked before its initializer could reset this handler: the parent stops the run
+            if signum != signal.SIGINT:
+                os._exit(128 + signum)
+            return
+        workers = sys.modules.get("engine.workers")  # not imported yet: no worker can be running
+        if workers is not None:
+            workers.stop_all()
+        discard_partial_outputs()
+        try:
+            os.write(2, f"regelkoll: {_INTERRUPT_TEXT[signum]}\n".encode("utf-8"))
+        except OSError:
+            pass
+        os._exit(128 + signum)
+
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        if signal.getsignal(signum) is signal.SIG_IGN:
+            continue  # started in the background or under nohup: the caller chose to ignore it
+        previous[signum] = signal.signal(signum, handler)
+    return previous
+
+
 def main() -> None:
-    """Entry point: a bug in Regelkoll itself is one clear line, not a traceback (REGELKOLL_DEBUG=1 shows it)."""
+    """Entry point: a bug in Regelkoll itself is one clear line, not a traceback (REGELKOLL_DEBUG=1 shows it).
+
+    An interrupt is one line too, with the conventional status 128 + the signal's number.
+    """
+    previous = _handle_interrupts()
     try:
         app(standalone_mode=True)
     except SystemExit:
@@ -260,6 +301,9 @@ def main() -> None:
         _err(f"regelkoll: internt fel ({type(exc).__name__}: {exc}); kör med REGELKOLL_DEBUG=1 för "
              "detaljer och rapportera felet")
         raise SystemExit(2) from None
+    finally:
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
 
 
 if __name__ == "__main__":

@@ -18,9 +18,14 @@ import errno
 import os
 import re
 import select
+import signal
 import stat
 import tempfile
 from pathlib import Path
+
+# temporary files being written, for discard_partial_outputs
+_PARTIAL: set[str] = set()
+_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
 
 _ERRNO_SV = {
     errno.ENOSPC: "disken är full",
@@ -148,10 +153,15 @@ def write_file(path: Path, data: bytes) -> None:
         _write_device(real, data, where)
         return
     mode = stat.S_IMODE(real.stat().st_mode) if real.exists() else _new_file_mode()
+    # an interrupt between creating the temporary file and listing it would leave it behind
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
     try:
         fd, temp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".tmp")
+        _PARTIAL.add(temp)
     except OSError as exc:
         raise OutputError(where, "RK-O004", f"rapporten kunde inte skrivas: {describe(exc)}") from None
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
     try:
         try:
             os.fchmod(fd, mode)
@@ -171,7 +181,21 @@ def write_file(path: Path, data: bytes) -> None:
         if isinstance(exc, OSError):
             raise OutputError(where, "RK-O004", f"rapporten kunde inte skrivas: {describe(exc)}") from None
         raise
+    finally:
+        _PARTIAL.discard(temp)
     _sync_directory(real.parent)
+
+
+def discard_partial_outputs() -> None:
+    """Remove every temporary file still being written; for an interrupt handler about to os._exit.
+
+    The target itself is untouched: it is either the old report or, if the rename came first, the new one whole.
+    """
+    for temp in list(_PARTIAL):
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
 
 
 def _write_device(real: Path, data: bytes, where: str) -> None:

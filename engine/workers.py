@@ -4,14 +4,25 @@ Worker processes are forked, so they start with the compiled rules and the
 bundle already in memory. When a worker dies (SIGSEGV, abort), the pool
 breaks for every facility still pending; those are retried one by one, each in
 a fresh process, so the facility that crashes is named and the others finish.
+
+Interrupts are the parent's business. Workers ignore SIGINT (Ctrl-C reaches the
+whole process group, and a worker's traceback helps nobody) and take SIGTERM's
+default action. The parent's interrupt handler (engine/cli.py) calls `stop_all`,
+which kills every worker at once instead of waiting for the queued facilities;
+an exception in the parent while workers run does the same. On Linux a worker
+also dies when the parent itself is killed (SIGKILL leaves no handler to run).
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 
 from engine.bundle import FactBundle
 from engine.errors import EvaluationError
@@ -21,13 +32,33 @@ from engine.findings import Finding
 from engine.run import FacilityError, evaluate_facility
 
 _STATE: dict = {}
+# the pools of this process that may have workers running, for stop_all
+_LIVE: set[ProcessPoolExecutor] = set()
 
 
-def _init(compiled: list[CompiledRule], bundle: FactBundle, kontext: Kontext, run_id: str) -> None:
+_PR_SET_PDEATHSIG = 1
+
+
+def _die_with_parent(parent: int) -> None:
+    """Ask Linux to kill this worker when the parent dies; elsewhere the parent's handlers must do."""
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return
+    prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _init(compiled: list[CompiledRule], bundle: FactBundle, kontext: Kontext, run_id: str, parent: int) -> None:
     import faulthandler
 
     from engine.drhost import DurableRunner
 
+    # the parent reports an interrupt in one line and stops the workers itself; a fork inherits its handlers
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent)
     # a crash is reported as one line by the parent; a C stack dump on the user's terminal helps nobody
     faulthandler.disable()
     _STATE.update(compiled=compiled, bundle=bundle, kontext=kontext, run_id=run_id, runner=DurableRunner())
@@ -56,6 +87,54 @@ def default_jobs() -> int:
     return max(1, min(4, os.cpu_count() or 1))
 
 
+def _kill_workers(pool: ProcessPoolExecutor) -> list:
+    # private, but the only handle on the processes: shutdown() alone waits for the running facilities,
+    # which can take minutes inside durable_rules' C code that no signal handler interrupts
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        try:
+            process.kill()
+        except (OSError, ValueError):
+            pass  # already gone
+    return processes
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    processes = _kill_workers(pool)
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
+
+
+def stop_all() -> None:
+    """Kill the workers of every pool at once; for the interrupt handler, which then leaves with os._exit.
+
+    A worker forked a moment ago may not be listed yet; it dies with the parent (`_die_with_parent`).
+    """
+    for pool in list(_LIVE):
+        _kill_workers(pool)
+
+
+@contextmanager
+def _pool(workers: int, init: tuple) -> Iterator[ProcessPoolExecutor]:
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init, initargs=init)
+    _LIVE.add(pool)
+    try:
+        yield pool
+    except BrokenProcessPool:
+        pool.shutdown(wait=True)
+        raise
+    except BaseException:
+        # a bug in the parent (or KeyboardInterrupt in a caller without our handler): stop the workers now,
+        # not after the queue
+        _kill(pool)
+        raise
+    else:
+        pool.shutdown(wait=True)
+    finally:
+        _LIVE.discard(pool)
+
+
 def evaluate_facilities(compiled: list[CompiledRule], bundle: FactBundle, kontext: Kontext, facility_ids: list[str],
                         run_id: str, jobs: int | None = None) -> tuple[list[Finding], list[FacilityError]]:
     findings: list[Finding] = []
@@ -69,10 +148,10 @@ def evaluate_facilities(compiled: list[CompiledRule], bundle: FactBundle, kontex
         else:
             findings.extend(result)
 
-    init = (compiled, bundle, kontext, run_id)
+    init = (compiled, bundle, kontext, run_id, os.getpid())
     jobs = jobs or default_jobs()
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=_context(), initializer=_init, initargs=init) as pool:
+        with _pool(jobs, init) as pool:
             for fid, result in pool.map(_task, facility_ids, chunksize=1):
                 collect(fid, result)
     except BrokenProcessPool:
@@ -81,7 +160,7 @@ def evaluate_facilities(compiled: list[CompiledRule], bundle: FactBundle, kontex
         if fid in done:
             continue
         try:
-            with ProcessPoolExecutor(max_workers=1, mp_context=_context(), initializer=_init, initargs=init) as pool:
+            with _pool(1, init) as pool:
                 collect(*pool.submit(_task, fid).result())
         except BrokenProcessPool:
             done.add(fid)

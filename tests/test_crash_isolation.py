@@ -1,10 +1,15 @@
-"""A crash in durable_rules' C core costs one facility, not the run."""
+"""A crash in durable_rules' C core costs one facility, not the run; an interrupt ends the whole run at once."""
 
 from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
+
+import pytest
 
 from adapters.bundle import read_bundle
 from engine import workers
@@ -41,3 +46,91 @@ def test_a_segfault_in_one_facility_is_reported_and_the_others_complete(monkeypa
 
 def _key(f):
     return (f.facility_id, f.rule_id, f.subject_id, f.outcome)
+
+
+# --- interrupts (issue 9, item 7) ------------------------------------------------------------------
+#
+# Ctrl-C reaches the whole foreground process group (workers too); SIGTERM from a supervisor reaches the
+# parent only; SIGKILL cannot be handled at all. In every case no worker may outlive the run, there is no
+# traceback and no partial report, and the status is the conventional 128 + signal number.
+
+def _generated_bundle(tmp: Path) -> Path:
+    """A bundle big enough that two workers are still busy a few seconds in (bench's generator)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_check", ROOT / "bench" / "bench_check.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    bundle = tmp / "bundle"
+    bundle.mkdir()
+    bench.generate(bundle, facilities=60, staff=10, seed=1)
+    return bundle
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        return [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+
+
+def _group(pgid: int) -> list[int]:
+    """Live processes of a process group (zombies have already exited)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[2]) == pgid and fields[0] != "Z":
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.fixture(scope="module")
+def big_bundle(tmp_path_factory) -> Path:
+    return _generated_bundle(tmp_path_factory.mktemp("signal"))
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs Linux /proc")
+@pytest.mark.parametrize(("signum", "whole_group", "status"), [
+    (signal.SIGINT, True, 130),     # Ctrl-C in a terminal
+    (signal.SIGTERM, False, 143),   # kill, systemd, a CI runner's timeout
+    (signal.SIGKILL, False, -9),    # nothing to handle: the workers must still die with the parent
+], ids=["sigint", "sigterm", "sigkill"])
+def test_an_interrupt_stops_every_worker_at_once_and_leaves_no_report(big_bundle, tmp_path, signum, whole_group,
+                                                                      status):
+    out = tmp_path / "ut"
+    out.mkdir()
+    stdout, stderr = tmp_path / "stdout", tmp_path / "stderr"
+    with stdout.open("wb") as so, stderr.open("wb") as se:
+        # a new session, as a shell gives a job; SIGINT at its default, as an interactive shell leaves it
+        proc = subprocess.Popen([sys.executable, "-m", "engine.cli", "check", str(big_bundle), "--jobs", "2",
+                                 "--format", "json", "--output", str(out / "rapport.json")],
+                                cwd=ROOT, stdout=so, stderr=se, start_new_session=True,
+                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    try:
+        deadline = time.monotonic() + 240
+        while len(_children(proc.pid)) < 2:
+            assert proc.poll() is None and time.monotonic() < deadline, stderr.read_text()
+            time.sleep(0.05)
+        time.sleep(1.0)  # the workers are evaluating now
+        assert proc.poll() is None
+        (os.killpg if whole_group else os.kill)(proc.pid, signum)
+        started = time.monotonic()
+        assert proc.wait(timeout=30) == status
+        assert time.monotonic() - started < 10
+        deadline = time.monotonic() + 5
+        while _group(proc.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert _group(proc.pid) == []
+    finally:
+        if _group(proc.pid):
+            os.killpg(proc.pid, signal.SIGKILL)
+    err = stderr.read_text(encoding="utf-8")
+    assert "Traceback" not in err and "Error" not in err
+    if signum != signal.SIGKILL:
+        assert len(err.splitlines()) == 1 and "avbr" in err, err
+    assert stdout.read_bytes() == b""
+    assert list(out.iterdir()) == []

@@ -1,6 +1,6 @@
 """Hostile and careless output targets: a report is never lost, cut short, forged or claimed when it failed.
 
-Issue 9, item 6 (and the empty bundle of item 8). Every case runs the real
+Issue 9, item 6 (and the empty bundle of item 8, an interrupt while writing of item 7). Every case runs the real
 command where the defect was visible to users; the writer's own loop is
 driven in-process where the kernel cannot be made to misbehave on demand
 (short writes, a disk that fills half-way).
@@ -12,6 +12,7 @@ import errno
 import json
 import os
 import re
+import signal
 import stat
 import subprocess
 import sys
@@ -298,3 +299,28 @@ def test_a_bundle_with_no_facility_is_an_error_not_a_pass(tmp_path):
     assert proc.returncode == 2, err
     assert f"{tmp_path}: RK-E002: " in err and "ingen verksamhet" in err
     assert [e["code"] for e in json.loads(proc.stdout)["errors"]] == ["RK-E002"]
+
+
+def test_an_interrupt_while_the_report_is_written_keeps_the_old_report_whole(tmp_path):
+    """SIGINT half-way through writing: one line, status 130, the old report as it was, no temporary file."""
+    target = tmp_path / "rapport.json"
+    target.write_bytes(b"gammal rapport\n")
+    # the test, not the product, arranges the interrupt: the first chunk written makes the process signal itself
+    script = (
+        "import os, signal, sys\n"
+        "from engine import cli, output\n"
+        "real = output.write_stream\n"
+        "def write(fd, data, where):\n"
+        "    real(fd, data[:100], where)\n"
+        "    os.kill(os.getpid(), signal.SIGINT)\n"
+        "    real(fd, data[100:], where)\n"
+        "output.write_stream = write\n"
+        f"sys.argv = ['regelkoll', 'check', {str(SMALL)!r}, '--format', 'json', '--output', {str(target)!r}]\n"
+        "cli.main()\n")
+    proc = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True, timeout=300,
+                          preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    err = proc.stderr.decode()
+    assert proc.returncode == 130, err
+    assert err.splitlines()[-1] == "regelkoll: avbruten (Ctrl-C)" and "Traceback" not in err
+    assert target.read_bytes() == b"gammal rapport\n"
+    assert _leftovers(tmp_path, "rapport.json") == []
