@@ -62,3 +62,13 @@ def test_an_equals_sign_is_text():
 def test_empty_document():
     with pytest.raises(YamlError, match="tom"):
         load_text("# bara en kommentar\n", "x.yaml")
+
+
+def test_only_what_aliases_add_counts_against_the_expansion_cap(monkeypatch):
+    from engine import yamlsafe
+
+    monkeypatch.setattr(yamlsafe, "MAX_EXPANDED_NODES", 100)
+    data, _ = load_text("a: [" + ", ".join(["x"] * 500) + "]\n", "r.yaml", anchors=True)
+    assert len(data["a"]) == 500
+    with pytest.raises(YamlError, match="RK-Y012"):
+        load_text("a: &x [" + ", ".join(["x"] * 60) + "]\nb: *x\nc: *x\n", "r.yaml", anchors=True)
