@@ -11,21 +11,40 @@ check digit is right: a mistyped number is still someone's. Organisation numbers
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 _SHAPE = re.compile(
-    r"(?<!\d)((?:\d{2})?\d{2}(?:0\d|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01]))([-+]?)(\d{4})(?!\d)")
+    r"(?<!\d)((?:\d{2})?\d{2}(?:0\d|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01]))([-+ \u2010-\u2015\u2212]?)(\d{4})(?!\d)",
+    re.ASCII)
+
+
+def _ascii_digits(text: str) -> str:
+    # a number typed with other scripts' digits (fullwidth １９８９…, Arabic-Indic …) is the same number;
+    # one character for one, so spans found in the result are spans of `text`
+    if text.isascii():
+        return text
+    return "".join(str(unicodedata.decimal(c)) if c.isdecimal() and not c.isascii() else c for c in text)
+
+
+def _matches(text: str) -> list[re.Match]:
+    return list(_SHAPE.finditer(_ascii_digits(text)))
 
 
 def looks_like_personnummer(text: str) -> bool:
-    return bool(_SHAPE.search(text))
+    return bool(_matches(text))
 
 
 def mask_text(text: str) -> str:
     """Every number shaped like a personnummer keeps its date and loses its last four digits."""
     if not any(c.isdigit() for c in text):
         return text
-    return _SHAPE.sub(lambda m: f"{m.group(1)}{m.group(2) or '-'}****", text)
+    out, end = [], 0
+    for match in _matches(text):
+        out += [text[end:match.start()], text[match.start(1):match.end(1)], text[match.start(2):match.end(2)] or "-",
+                "****"]
+        end = match.end()
+    return "".join(out) + text[end:] if out else text
 
 
 def mask_all(value: Any, keep: frozenset[str] = frozenset()) -> Any:
@@ -41,8 +60,9 @@ def mask_all(value: Any, keep: frozenset[str] = frozenset()) -> Any:
 
 def refuse_personnummer(value: str) -> str:
     """For a code or id: a personnummer is never one (ids and codes are shown unmasked to everyone)."""
-    match = _SHAPE.search(value)
-    if match:
-        raise ValueError(f"ser ut som ett personnummer ({mask_text(match.group(0))}); en kod eller ett id får "
+    matches = _matches(value)
+    if matches:
+        shown = mask_text(value[matches[0].start():matches[0].end()])
+        raise ValueError(f"ser ut som ett personnummer ({shown}); en kod eller ett id får "
                          "aldrig vara ett personnummer (personnummer anges bara i person.personnummer)")
     return value

@@ -11,7 +11,7 @@ import pytest
 
 from adapters.bundle import read_bundle
 from engine.errors import Diagnostic
-from engine.personal_data import looks_like_personnummer, mask_text
+from engine.personal_data import looks_like_personnummer, mask_text, refuse_personnummer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "personal_data"
@@ -33,6 +33,8 @@ def regelkoll(*args: str) -> subprocess.CompletedProcess:
     ("1212121212 och 121212+1212", "121212-**** och 121212+****"),
     ("klient K199305062383x", "klient K19930506-****x"),
     ("samordningsnummer 19930566-2384", "samordningsnummer 19930566-****"),
+    ("１９９３０５０６-２３８３ och ١٩٩٣٠٥٠٦٢٣٨٣", "１９９３０５０６-**** och ١٩٩٣٠٥٠٦-****"),  # other scripts' digits
+    ("19930506–2383 eller 930506 2383", "19930506–**** eller 930506 ****"),
     ("556677-8899", "556677-8899"),  # an organisation number (month 66) is not personal data
     ("2025-03-07, 20250307 och 1234567890123", "2025-03-07, 20250307 och 1234567890123"),
 ])
@@ -46,6 +48,13 @@ def test_a_diagnostic_quoting_a_personnummer_is_masked_unless_asked():
     assert not FULL.search(diagnostic.render())
     assert not FULL.search(str(diagnostic.to_json()))
     assert "19930506-2383.yaml" in diagnostic.render(personal_data=True)
+
+
+@pytest.mark.parametrize("code", ["19930506-2383", "K199305062383", "１９９３０５０６-２３８３"])
+def test_a_code_shaped_like_a_personnummer_is_refused(code):
+    with pytest.raises(ValueError, match="personnummer") as caught:
+        refuse_personnummer(code)
+    assert "2383" not in str(caught.value) and "２３８３" not in str(caught.value)
 
 
 def test_a_personnummer_as_a_code_or_id_is_refused_without_repeating_it():
