@@ -15,6 +15,7 @@ import typer
 
 from engine.errors import Diagnostic, DiagnosticError, RuleCompileError
 from engine.output import OutputError, check_target, discard_partial_outputs, printable, write_file, write_stream
+from engine.personal_data import mask_text
 
 PROJECT_RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -30,9 +31,10 @@ class Format(str, Enum):
     html = "html"
 
 
-def _err(line: str) -> None:
-    """Every line for stderr: names, paths and values in diagnostics come from the data and may hold escapes."""
-    typer.echo(printable(line), err=True)
+def _err(line: str, *, personal_data: bool = False) -> None:
+    """Every line for stderr. Names, paths and values in it come from the data: control characters are shown
+    as escapes, and numbers shaped like a personnummer are masked as in the report unless asked for."""
+    typer.echo(printable(line if personal_data else mask_text(line)), err=True)
 
 
 def _fail(lines: list[str], code: int = 2) -> None:
@@ -157,9 +159,9 @@ def check(
     except OutputError as exc:
         failure = exc
     for diagnostic in result.input_errors:
-        _err(diagnostic.render())
+        _err(diagnostic.render(personal_data=show_personal_data), personal_data=show_personal_data)
     for error in result.facility_errors:
-        _err(f"verksamhet {error.facility_id}: RK-E001: {error.message}")
+        _err(f"verksamhet {error.facility_id}: RK-E001: {error.message}", personal_data=show_personal_data)
     if failure:
         # last, so that the line saying the report is missing is the one a user sees
         _fail([failure.render()])
@@ -248,11 +250,12 @@ def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
         _fail(problems, 1)
 
 
-_INTERRUPT_TEXT = {signal.SIGINT: "avbruten (Ctrl-C)", signal.SIGTERM: "avbruten (SIGTERM)"}
+_INTERRUPT_TEXT = {signal.SIGINT: "avbruten (Ctrl-C)", signal.SIGTERM: "avbruten (SIGTERM)",
+                   signal.SIGHUP: "avbruten (SIGHUP, terminalen stängdes)"}
 
 
 def _handle_interrupts() -> dict[int, object]:
-    """Make SIGINT and SIGTERM end the run at once; return the handlers they replace.
+    """Make SIGINT, SIGTERM and SIGHUP end the run at once; return the handlers they replace.
 
     The handler does the whole clean-up itself and leaves with os._exit instead of
     raising: an exception raised from a signal handler can land in a finaliser or a
@@ -278,7 +281,7 @@ def _handle_interrupts() -> dict[int, object]:
         os._exit(128 + signum)
 
     previous = {}
-    for signum in (signal.SIGINT, signal.SIGTERM):
+    for signum in _INTERRUPT_TEXT:
         if signal.getsignal(signum) is signal.SIG_IGN:
             continue  # started in the background or under nohup: the caller chose to ignore it
         previous[signum] = signal.signal(signum, handler)

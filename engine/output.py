@@ -25,7 +25,7 @@ from pathlib import Path
 
 # temporary files being written, for discard_partial_outputs
 _PARTIAL: set[str] = set()
-_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+_INTERRUPTS = {signal.SIGINT, signal.SIGTERM, signal.SIGHUP}
 
 _ERRNO_SV = {
     errno.ENOSPC: "disken är full",

@@ -58,6 +58,7 @@ def _init(compiled: list[CompiledRule], bundle: FactBundle, kontext: Kontext, ru
     # the parent reports an interrupt in one line and stops the workers itself; a fork inherits its handlers
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
     _die_with_parent(parent)
     # a crash is reported as one line by the parent; a C stack dump on the user's terminal helps nobody
     faulthandler.disable()

@@ -97,8 +97,9 @@ def big_bundle(tmp_path_factory) -> Path:
 @pytest.mark.parametrize(("signum", "whole_group", "status"), [
     (signal.SIGINT, True, 130),     # Ctrl-C in a terminal
     (signal.SIGTERM, False, 143),   # kill, systemd, a CI runner's timeout
+    (signal.SIGHUP, True, 129),     # the terminal closed
     (signal.SIGKILL, False, -9),    # nothing to handle: the workers must still die with the parent
-], ids=["sigint", "sigterm", "sigkill"])
+], ids=["sigint", "sigterm", "sighup", "sigkill"])
 def test_an_interrupt_stops_every_worker_at_once_and_leaves_no_report(big_bundle, tmp_path, signum, whole_group,
                                                                       status):
     out = tmp_path / "ut"

@@ -287,6 +287,19 @@ def test_stderr_diagnostics_and_the_text_report_show_control_characters_visibly(
     assert "Traceback" not in err
 
 
+def test_stderr_masks_personal_identity_numbers_like_the_report(tmp_path):
+    """A personnummer typed as a field name breaks the facility; the RK-E001 line quotes it, masked."""
+    (tmp_path / "a.yaml").write_text(
+        "kontext: {per_datum: 2026-11-20}\n"
+        "organisation:\n  - {id: o1, namn: O, regi: enskild}\n"
+        "verksamhet:\n  - {id: v1, namn: V, organisation: o1, typ: hvb, tar_emot_barn: true, K-198701242383: 1}\n",
+        encoding="utf-8")
+    proc = regelkoll("check", str(tmp_path), "--format", "json")
+    err = proc.stderr.decode()
+    assert proc.returncode == 2 and "RK-E001" in err, err
+    assert "198701242383" not in err + proc.stdout.decode() and "19870124-****" in err
+
+
 # --- item 8: nothing to check is not a pass -------------------------------------------------------
 
 def test_a_bundle_with_no_facility_is_an_error_not_a_pass(tmp_path):
