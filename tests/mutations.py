@@ -23,7 +23,8 @@ Properties of a run (`check_run`):
   the mutated bundle is named by the report: in `run.facilities` or as `facility_id` of an error
   (or finding). "Can still be read": the `id` of a record under `verksamhet` that is a string of
   the README's id syntax (`[\\w.:-]{1,200}`, read with the README's strict scalar rules, so `id: 12`
-  is a number, not an id). When the file no longer parses as YAML, the id is read from the text
+  is a number, not an id; an id shaped like a personal number is not expected, since printing it would
+  leak it). When the file no longer parses as YAML, the id is read from the text
   (`- id: X` lines in the `verksamhet:` section): the README promises that a facility that cannot
   be checked is named, and a syntax error elsewhere in the file does not make its id unreadable;
 - `no_personal_number`: without `--show-personal-data` nothing shaped like a personal identity
@@ -937,7 +938,8 @@ def expected_facilities(files: dict[str, bytes]) -> dict[str, tuple[str, bool]]:
             _IDS[data] = _file_facilities(data)
         ids, ok = _IDS[data]
         for i in ids:
-            out.setdefault(i, (name, ok))
+            if not find_personal_numbers(i):  # an id shaped like a personal number must not be printed: not expected
+                out.setdefault(i, (name, ok))
     return out
 
 
