@@ -91,11 +91,17 @@ class Positions(dict):
         self.problems: list[Problem] = []
         self.links: dict[tuple, tuple] = {}
 
+    def __contains__(self, loc: object) -> bool:
+        # `path in positions` must see a path below an alias as the reader of the file does
+        if dict.__contains__(self, loc):
+            return True
+        return isinstance(loc, tuple) and bool(self.links) and dict.__contains__(self, self._follow(loc))
+
     def locate(self, loc: tuple, *, key: bool = False) -> Position:
         loc = self._follow(tuple(loc))
-        if key and loc + ("__key__",) in self:
+        if key and dict.__contains__(self, loc + ("__key__",)):
             return self[loc + ("__key__",)]
-        while loc and loc not in self:
+        while loc and not dict.__contains__(self, loc):
             loc = loc[:-1]
         return self.get(loc, Position(1, 1))
 
@@ -104,7 +110,7 @@ class Positions(dict):
         for _ in range(MAX_DEPTH * 2):
             for cut in range(len(loc) - 1, 0, -1):
                 target = self.links.get(loc[:cut])
-                if target is not None and loc not in self:
+                if target is not None and not dict.__contains__(self, loc):
                     loc = target + loc[cut:]
                     break
             else:
@@ -147,7 +153,7 @@ _PROBLEMS = {
     "did not find expected <document start>": "förväntade början på ett dokument ('---')",
     "did not find expected alphabetic or numeric character": "ogiltigt namn på ankare eller alias",
     "found unexpected document indicator": "'---' eller '...' mitt i en text",
-    "exceeded maximum nesting depth": f"för djup nästling: mer än {MAX_DEPTH} nivåer; filen läses inte",
+    "exceeded maximum nesting depth": "för djup nästling: mer än 1000 nivåer; filen läses inte",
     "control characters are not allowed": "styrtecken är inte tillåtna",
     "special characters are not allowed": "specialtecken är inte tillåtna",
     "found duplicate %YAML directive": "%YAML anges två gånger",
@@ -198,16 +204,15 @@ class _Frame:
     anchor: str | None = None
     size: int = 1  # nodes below and including this one, aliases expanded
     key: Any = None
-    key_raw: str | None = None
+    key_raw: Any = None  # the key as written; a private object for a key that is not text
     have_key: bool = False
     key_ok: bool = True
     seen: dict = field(default_factory=dict)
 
 
 class _Builder:
-    def __init__(self, loader: Any, text: str, filename: str, anchors: bool):
+    def __init__(self, loader: Any, filename: str, anchors: bool):
         self.loader = loader
-        self.text = text
         self.filename = filename
         self.anchors_allowed = anchors
         self.positions = Positions()
@@ -270,10 +275,13 @@ class _Builder:
                     self.anchors[event.anchor] = (value, 1, path)
                 self.attach(stack, result, value, 1)
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
-                if len(stack) >= MAX_DEPTH:
-                    raise self.fail(event.start_mark, "RK-Y015",
-                                    f"för djup nästling: mer än {MAX_DEPTH} nivåer; filen läses inte")
                 self.positions[path] = _pos(event.start_mark)
+                if len(stack) >= MAX_DEPTH:
+                    # only the part that holds it is spoilt; libyaml itself stops a file at 1000 levels
+                    self.problem(path, event.start_mark, "RK-Y015", f"för djup nästling: mer än {MAX_DEPTH} nivåer")
+                    self.skip(event)
+                    self.attach(stack, result, None, 1)
+                    continue
                 if event.anchor is not None and not self.anchors_allowed:
                     self.refuse_anchor(path, event)
                 sequence = isinstance(event, yaml.SequenceStartEvent)
@@ -352,7 +360,7 @@ class _Builder:
         self.positions[path + (value, "__key__")] = position
 
     def skip(self, event: Any) -> None:
-        """Read past a key that is a list or mapping: it is refused, and what it holds is never used."""
+        """Read past a refused list or mapping (a key, or one nested too deep): what it holds is never used."""
         depth = 1
         while depth:
             event = self.loader.get_event()
@@ -360,9 +368,6 @@ class _Builder:
                 depth += 1
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
-            if depth > MAX_DEPTH:
-                raise self.fail(event.start_mark, "RK-Y015",
-                                f"för djup nästling: mer än {MAX_DEPTH} nivåer; filen läses inte")
 
     def refuse_anchor(self, path: tuple, event: Any) -> None:
         self.problem(path, event.start_mark, "RK-Y011",
@@ -434,7 +439,7 @@ def load_text(text: str, filename: str, *, anchors: bool = False) -> tuple[Any, 
     they expand to; fact bundles refuse them.
     """
     loader = StrictLoader(text)
-    builder = _Builder(loader, text, filename, anchors)
+    builder = _Builder(loader, filename, anchors)
     try:
         data = builder.build()
     except yaml.YAMLError as exc:
@@ -442,10 +447,6 @@ def load_text(text: str, filename: str, *, anchors: bool = False) -> tuple[Any, 
     finally:
         loader.dispose()
     return data, builder.positions
-
-
-def _as_tuple(position: Position) -> tuple[int, int]:
-    return position.line, position.column
 
 
 def read_limited(path: Path, name: str, max_bytes: int | None = None) -> bytes:

@@ -36,6 +36,8 @@ verksamhet:
   - {id: hvb-a, namn: HVB A, organisation: org-a, typ: hvb, tar_emot_barn: true}
   - {id: hvb-b, namn: HVB B, organisation: org-b, typ: hvb, tar_emot_barn: true}
 """
+ORG_C = ("organisation: [{id: org-c, namn: C AB, regi: enskild}]\n"
+         "verksamhet: [{id: hvb-c, namn: HVB C, organisation: org-c, typ: hvb, tar_emot_barn: true}]\n")
 
 
 def regelkoll(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
@@ -139,19 +141,25 @@ def test_a_huge_integer_breaks_only_its_record_and_never_reaches_an_internal_err
     org_b_is_broken_and_org_a_is_read(read_bundle(path))
 
 
-@pytest.mark.parametrize("depth", [51, 300, 990, 5000])
-def test_nesting_too_deep_refuses_that_file_only(tmp_path, depth):
+@pytest.mark.parametrize("depth", [48, 300, 990])
+def test_nesting_too_deep_breaks_only_its_record(tmp_path, depth):
     deep = two_homes(tmp_path, "[" * depth + "]" * depth, "deep.yaml")
-    (tmp_path / "other.yaml").write_text(
-        "organisation: [{id: org-c, namn: C AB, regi: enskild}]\n"
-        "verksamhet: [{id: hvb-c, namn: HVB C, organisation: org-c, typ: hvb, tar_emot_barn: true}]\n",
-        encoding="utf-8")
+    (tmp_path / "other.yaml").write_text(ORG_C, encoding="utf-8")
     doc, errors, status = check_json(tmp_path)
     assert status == 2
-    # the document's root, the list and the record are three levels; libyaml stops a deeper file itself
-    column = 1020 if depth > 1000 else 23 + 47
+    # the document's root, the list and the record are three levels, so the 48th bracket is the 51st
+    assert errors == [f"{deep}:4:{23 + 47}: RK-Y015: organisation.namn: för djup nästling: mer än 50 nivåer"], errors
+    assert outcomes(doc, "hvb-a") and outcomes(doc, "hvb-c") and "undetermined" in outcomes(doc, "hvb-b")
+    org_b_is_broken_and_org_a_is_read(read_bundle(deep))
+
+
+def test_nesting_beyond_what_libyaml_reads_refuses_that_file_only(tmp_path):
+    deep = two_homes(tmp_path, "[" * 5000 + "]" * 5000, "deep.yaml")
+    (tmp_path / "other.yaml").write_text(ORG_C, encoding="utf-8")
+    doc, errors, status = check_json(tmp_path)
+    assert status == 2
     assert [e for e in errors if "RK-Y" in e] == [
-        f"{deep}:4:{column}: RK-Y015: för djup nästling: mer än 50 nivåer; filen läses inte"], errors
+        f"{deep}:4:1020: RK-Y015: för djup nästling: mer än 1000 nivåer; filen läses inte"], errors
     assert outcomes(doc, "hvb-c")
 
 
@@ -215,8 +223,6 @@ def test_control_characters_are_one_line_with_a_position():
 
 # --- (3) nothing skipped without a word ---------------------------------------------------------------
 
-ORG_C = ("organisation: [{id: org-c, namn: C AB, regi: enskild}]\n"
-         "verksamhet: [{id: hvb-c, namn: HVB C, organisation: org-c, typ: hvb, tar_emot_barn: true}]\n")
 
 
 def _hostile_tree(root: Path) -> Path:

@@ -53,6 +53,7 @@ def test_aliases_are_refused_without_anchors_and_capped_with_them():
     data, pos = load_text("a: &x {q: [1, 2]}\nb: *x\n", "x.yaml", anchors=True)
     assert data == {"a": {"q": [1, 2]}, "b": {"q": [1, 2]}} and not pos.problems
     assert pos.locate(("b", "q", 1)) == pos[("a", "q", 1)]  # found at the anchor, not walked again
+    assert ("b", "q", 1) in pos and ("b", "q", 2) not in pos
 
 
 def test_an_equals_sign_is_text():
