@@ -254,6 +254,16 @@ def test_text_report_shows_control_characters_visibly_and_no_line_is_forged(host
     assert sum(line.startswith("== ") for line in lines) == len(facilities)
 
 
+def test_json_report_escapes_the_controls_json_itself_leaves_raw(hostile_document):
+    from engine.report.document import to_json_bytes
+
+    payload = to_json_bytes(hostile_document)
+    text = payload.decode("utf-8")
+    assert not CONTROL.search(text.replace("\n", ""))  # a terminal showing it with cat acts on none of them
+    assert "\\u202e" in text and "\\u009b" in text
+    assert json.loads(payload) == json.loads(json.dumps(hostile_document))  # the values are unchanged
+
+
 def test_html_report_escapes_markup_and_control_characters(hostile_document):
     from engine.report.html import render_html
 

@@ -8,6 +8,7 @@ an error that quotes the input, a path) is caught whichever field carries it; th
 from __future__ import annotations
 
 import json
+import re
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
@@ -142,8 +143,13 @@ def build_document(result: RunResult, book: Rulebook, facility_names: dict[str, 
 _NOT_TEXT = frozenset({"rules_digest", "facts_digest"})
 
 
+# json escapes the C0 controls itself; these it leaves raw, and a terminal acts on them when the report is shown
+_RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def _line(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(", ", ": "))
+    return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def to_json_bytes(document: dict[str, Any]) -> bytes:
