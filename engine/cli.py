@@ -75,6 +75,16 @@ def _load_rules(rules: Path):
         _fail([d.render() for d in sorted(exc.diagnostics)])
 
 
+def _compile(book, rules: Path):
+    """The compiled rulebook, or RK-C001 and status 2: a rule the engine cannot run is never a traceback."""
+    from engine.run import compile_rulebook
+
+    try:
+        return compile_rulebook(book)
+    except RuleCompileError as exc:
+        _fail([f"{rules}: RK-C001: {exc}"])
+
+
 def _emit(data: bytes, output: Path | None) -> None:
     try:
         if output:
@@ -110,8 +120,7 @@ def check(
     from adapters.bundle import read_bundle
     from engine.facts import Kontext
     from engine.report.document import build_document, to_json_bytes
-    from engine.run import (RunResult, broken_facility_errors, checkable_facilities, compile_rulebook,
-                            facts_digest)
+    from engine.run import RunResult, broken_facility_errors, checkable_facilities, facts_digest
     from engine.workers import evaluate_facilities
 
     # a report that cannot be written must not cost a whole evaluation first
@@ -123,10 +132,7 @@ def check(
     if day is None:
         day = date.today()
         _err(f"per_datum saknas i datamängden; bedömer per dagens datum {day.isoformat()}")
-    try:
-        compiled = compile_rulebook(book)
-    except RuleCompileError as exc:
-        _fail([f"{rules}: RK-C001: {exc}"])
+    compiled = _compile(book, rules)
     facilities = checkable_facilities(bundle)
     findings, facility_errors = evaluate_facilities(compiled, bundle, Kontext(per_datum=day), facilities,
                                                     run_id="regelkoll", jobs=jobs or None)
@@ -182,13 +188,8 @@ def rules_schema(output: Optional[Path] = typer.Option(None, "--output", help="S
 @rules_app.command("lint")
 def rules_lint(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
     """Validera regelpaketen; fel anges med fil:rad:kolumn."""
-    from engine.run import compile_rulebook
-
     book = _load_rules(rules)
-    try:
-        compile_rulebook(book)
-    except RuleCompileError as exc:
-        _fail([f"{rules}: RK-C001: {exc}"])
+    _compile(book, rules)
     _stdout(f"{len(book.rules)} regler utan fel.\n".encode("utf-8"))
 
 
@@ -198,11 +199,9 @@ def rules_compile(
     rules: Path = typer.Option(PROJECT_RULES, "--rules"),
 ) -> None:
     """Skriv de kompilerade durable_rules-regeluppsättningarna som JSON."""
-    from engine.run import compile_rulebook
-
     book = _load_rules(rules)
     out = {}
-    for crule in compile_rulebook(book):
+    for crule in _compile(book, rules):
         if rule_id and crule.rule.id != rule_id:
             continue
         out[crule.merged.name] = crule.merged.ruleset
@@ -230,12 +229,13 @@ def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
     from engine.examples import coverage_gaps, run_example
 
     book = _load_rules(rules)
+    compiled = {crule.rule.id: crule for crule in _compile(book, rules)}
     runner = DurableRunner()
     failed = gaps = 0
     for loaded in book.rules:
         results = []
         for index in range(len(loaded.rule.exempel)):
-            res = run_example(loaded, index, runner)
+            res = run_example(loaded, index, runner, compiled[loaded.rule.id])
             mark = "ok " if res.ok else "FEL"
             detail = "" if res.ok else f" – väntat {res.expected}, fick {res.actual or '-'} {res.problem}"
             _stdout(printable(f"{mark} {loaded.rule.id}: {res.name}{detail}").encode("utf-8") + b"\n")

@@ -188,3 +188,16 @@ def test_a_bug_in_regelkoll_is_one_line_not_a_traceback(monkeypatch, capsys):
     assert info.value.code == 2
     err = capsys.readouterr().err
     assert "internt fel (RuntimeError: trasig rapport)" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", ["lint", "compile", "test"])
+def test_a_rule_the_engine_cannot_run_is_a_coded_error_in_every_rules_command(tmp_path, command):
+    # valid in the rule format, but more patterns than durable_rules can join in one rule
+    text = (ROOT / "tests" / "data" / "minimal_rule.yaml").read_text(encoding="utf-8")
+    extra = "".join(f"      - som: w{i}\n        typ: verksamhet\n        dar:\n          - {{falt: typ, i: [hvb]}}\n"
+                    for i in range(17))
+    (tmp_path / "pack.yaml").write_text(text.replace("    overtradelse_nar:", extra + "    overtradelse_nar:"),
+                                        encoding="utf-8")
+    proc = regelkoll("rules", command, "--rules", str(tmp_path))
+    assert proc.returncode == 2
+    assert proc.stderr.decode().splitlines() == [f"{tmp_path}: RK-C001: PROV-01: högst 16 mönster per regel"]
