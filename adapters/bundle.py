@@ -55,6 +55,7 @@ def read_bundle(path: Path) -> FactBundle:
             data, positions = load_file(file, display)
         except YamlError as exc:
             bundle.diagnostics.append(exc.diagnostic)
+            _name_the_lost(bundle, exc.partial, exc.diagnostic)
             continue
         add_records(bundle, data, positions, display)
     finish(bundle)
@@ -178,6 +179,23 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
                 continue
             bundle.facts[kind][fact.id] = fact
             bundle.sources[(kind, fact.id)] = Source(file, positions.locate(prefix + path).line)
+
+
+def _name_the_lost(bundle: FactBundle, partial: Any, reason: Diagnostic) -> None:
+    """Keep every record of a refused file whose id was read before the fault as broken.
+
+    Nothing of it is trusted, but a facility in it is named as not checked, and what depends on its
+    records is undetermined instead of judged as if they did not exist. Records after the fault
+    cannot be known.
+    """
+    if not isinstance(partial, dict):
+        return
+    for kind, records in partial.items():
+        if kind not in FACT_KINDS or FACT_KINDS[kind].derived_only or not isinstance(records, list):
+            continue
+        for raw in records:
+            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+                bundle.broken.append(BrokenFact(kind, _safe_raw(raw), reason))
 
 
 def _first_of_each_code(problems: list[Diagnostic]) -> list[Diagnostic]:

@@ -123,9 +123,13 @@ class Positions(dict):
 
 
 class YamlError(Exception):
-    def __init__(self, diagnostic: Diagnostic):
+    """The whole file is refused. `partial` is what was read before the fault (None if nothing): never
+    to be used as data, only to name the records the file held, so that they are not silently lost."""
+
+    def __init__(self, diagnostic: Diagnostic, partial: Any = None):
         super().__init__(diagnostic.render())
         self.diagnostic = diagnostic
+        self.partial = partial
 
 
 def _pos(mark: Any) -> Position:
@@ -218,6 +222,17 @@ class _Builder:
         self.positions = Positions()
         self.anchors: dict[str, tuple[Any, int, tuple]] = {}
         self.expanded = 0  # nodes that aliases add to the document, beyond those written out
+        self.stack: list[_Frame] = []
+
+    def partial(self) -> Any:
+        """The document as far as it was read: each open list or mapping put into its parent."""
+        stack = self.stack
+        for child, parent in zip(reversed(stack[1:]), reversed(stack[:-1])):
+            if isinstance(parent.value, list):
+                parent.value.append(child.value)
+            elif parent.have_key and parent.key_ok:
+                parent.value[parent.key] = child.value
+        return stack[0].value if stack else None
 
     def diag(self, mark: Any, code: str, message: str) -> Diagnostic:
         pos = _pos(mark)
@@ -257,7 +272,7 @@ class _Builder:
         return top.path + (top.key,)
 
     def document(self) -> Any:
-        stack: list[_Frame] = []
+        stack: list[_Frame] = self.stack
         result: list[Any] = []
         while not result:
             event = self.loader.get_event()
@@ -443,7 +458,12 @@ def load_text(text: str, filename: str, *, anchors: bool = False) -> tuple[Any, 
     try:
         data = builder.build()
     except yaml.YAMLError as exc:
-        raise _syntax_error(exc, text, filename) from None
+        error = _syntax_error(exc, text, filename)
+        error.partial = builder.partial()
+        raise error from None
+    except YamlError as exc:
+        exc.partial = builder.partial()
+        raise
     finally:
         loader.dispose()
     return data, builder.positions

@@ -161,6 +161,18 @@ def test_nesting_beyond_what_libyaml_reads_refuses_that_file_only(tmp_path):
     assert [e for e in errors if "RK-Y" in e] == [
         f"{deep}:4:1020: RK-Y015: för djup nästling: mer än 1000 nivåer; filen läses inte"], errors
     assert outcomes(doc, "hvb-c")
+    # what was read before the fault is named as broken, never used as data nor silently dropped (libyaml
+    # scans a flow mapping whole before it reports it, so org-b is not seen)
+    assert [(b.kind, b.id) for b in read_bundle(deep).broken] == [("organisation", "org-a")]
+
+
+def test_a_facility_before_a_syntax_error_is_named_as_not_checked(tmp_path):
+    path = tmp_path / "b.yaml"
+    path.write_text(HEAD + "verksamhet:\n  - {id: hvb-a, namn: HVB A, organisation: org-a, typ: hvb}\n"
+                    "  - {id: hvb-b, namn: [HVB B\n", encoding="utf-8")
+    doc, errors, status = check_json(path)
+    assert status == 2 and f"{path}:5:1: RK-Y001: ogiltig YAML: förväntade ',' eller ']'" in errors, errors
+    assert {e.get("facility_id") for e in doc["errors"]} >= {"hvb-a", "hvb-b"}
 
 
 # --- (4) one broken record breaks only itself ---------------------------------------------------------
