@@ -118,18 +118,26 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
                                            "anges (ange tillstand respektive placering)", (kind,), kind, key=True))
             continue
         if not isinstance(records, list):
-            bundle.diagnostics.append(diag("RK-B005", "ska vara en lista av poster", (kind,), kind))
+            problem = diag("RK-B005", "ska vara en lista av poster", (kind,), kind)
+            bundle.diagnostics.append(problem)
+            # records of this kind were meant here, one or many: none is trusted, none is forgotten
+            bundle.broken.append(BrokenFact(kind, _safe_raw(records) if isinstance(records, dict) else {}, problem))
             continue
         for index, raw in enumerate(records):
             path = (kind, index)
             if path in spoilt:
                 failed = {p.path[len(prefix) + 2] for p in positions.problems_under(prefix + path)
                           if len(p.path) > len(prefix) + 2}
-                kept = {k: v for k, v in _safe_raw(raw).items() if k not in failed} if isinstance(raw, dict) else {}
+                # the id stays even where its key was spoilt (written twice, anchored): the record is then
+                # named as unreadable, and what refers to it is undetermined rather than told it does not exist
+                kept = {k: v for k, v in _safe_raw(raw).items() if k not in failed or k == "id"} \
+                    if isinstance(raw, dict) else {}
                 bundle.broken.append(BrokenFact(kind, kept, spoilt[path][0]))
                 continue
             if not isinstance(raw, dict):
-                bundle.diagnostics.append(diag("RK-B006", "posten ska vara en mappning", path, f"{kind}[{index}]"))
+                problem = diag("RK-B006", "posten ska vara en mappning", path, f"{kind}[{index}]")
+                bundle.diagnostics.append(problem)
+                bundle.broken.append(BrokenFact(kind, {}, problem))  # a record of this kind we cannot read
                 continue
             record = dict(raw)
             problems: list[Diagnostic] = []
@@ -178,7 +186,10 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
                 bundle.broken.append(BrokenFact(kind, _safe_raw(raw), problem))
                 continue
             bundle.facts[kind][fact.id] = fact
-            bundle.sources[(kind, fact.id)] = Source(file, positions.locate(prefix + path).line)
+            at = positions.locate(prefix + path)
+            refs = tuple((name, pos.line, pos.column) for name in (*model.references, "personnummer") if name in raw
+                         for pos in [positions.locate(prefix + path + (name,))])
+            bundle.sources[(kind, fact.id)] = Source(file, at.line, at.column, refs)
 
 
 def _name_the_lost(bundle: FactBundle, partial: Any, reason: Diagnostic) -> None:
@@ -330,7 +341,7 @@ def finish(bundle: FactBundle) -> None:
             if not dangling:
                 continue
             src = bundle.sources[(kind, fact.id)]
-            problems = [Diagnostic(src.file, src.line, 0, "RK-B030", f"{kind} '{fact.id}' hänvisar till {target} "
+            problems = [Diagnostic(src.file, *src.of(name), "RK-B030", f"{kind} '{fact.id}' hänvisar till {target} "
                                    f"'{value}' som " + ("är ogiltig" if (target, value) in known else "inte finns"),
                                    f"{kind}.{name}",
                                    "" if (target, value) in known else suggest(value, list(bundle.facts[target])))
@@ -343,14 +354,14 @@ def finish(bundle: FactBundle) -> None:
                     candidate = same_person(person)
                     if candidate is not None:  # None: it could be anyone, so the link is dropped
                         raw[name] = candidate
-            reason = problems[0] if problems else Diagnostic(src.file, src.line, 0, "RK-B030",
+            reason = problems[0] if problems else Diagnostic(src.file, src.line, src.column, "RK-B030",
                                                               f"{kind} '{fact.id}' hänvisar till en ogiltig post")
             bundle.broken.append(BrokenFact(kind, raw, reason))
             known.add((kind, fact.id))  # later kinds may point at it (kinds are read in dependency order)
             del bundle.facts[kind][fact.id]
     for kind, fact_id, code, field, message in derive(bundle):
         src = bundle.sources[(kind, fact_id)]
-        bundle.diagnostics.append(Diagnostic(src.file, src.line, 0, code, message, field))
+        bundle.diagnostics.append(Diagnostic(src.file, *src.of(field.split(".")[-1]), code, message, field))
 
 
 def _merge_people(bundle: FactBundle) -> dict[str, str]:
@@ -370,7 +381,7 @@ def _merge_people(bundle: FactBundle) -> dict[str, str]:
             del bundle.facts["person"][person.id]
             if other is not None and other.namn != person.namn:  # type: ignore[attr-defined]
                 # the same number under two names: we cannot tell who is who, so neither link is trusted
-                problem = Diagnostic(src.file, src.line, 0, "RK-B033", f"samma personnummer som person "
+                problem = Diagnostic(src.file, *src.of("personnummer"), "RK-B033", f"samma personnummer som person "
                                      f"'{other.id}' men annat namn ('{other.namn}'); posten används inte",  # type: ignore[attr-defined]
                                      "person.personnummer")
                 bundle.diagnostics.append(problem)
@@ -379,7 +390,7 @@ def _merge_people(bundle: FactBundle) -> dict[str, str]:
                 continue
             alias[person.id] = first[person.personnummer]
             bundle.diagnostics.append(Diagnostic(
-                src.file, src.line, 0, "RK-B032", f"personnumret finns redan hos person '{first[person.personnummer]}'"
+                *(src.file, *src.of("personnummer")), "RK-B032", f"personnumret finns redan hos person '{first[person.personnummer]}'"
                 f"; '{person.id}' behandlas som samma person", "person.personnummer"))
         else:
             first[person.personnummer] = person.id

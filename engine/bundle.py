@@ -13,8 +13,16 @@ from engine.legaltime import Period, add_period
 
 @dataclass(frozen=True)
 class Source:
+    """Where a record was read: its first line and column, and where each of its references is written."""
+
     file: str
     line: int
+    column: int = 0
+    fields: tuple[tuple[str, int, int], ...] = ()
+
+    def of(self, name: str) -> tuple[int, int]:
+        """The line and column of field `name`, or of the record if the field is not recorded."""
+        return next(((line, column) for field, line, column in self.fields if field == name), (self.line, self.column))
 
 
 @dataclass

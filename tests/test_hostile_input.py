@@ -403,3 +403,51 @@ def test_no_validation_message_is_pydantic_english(err, message):
     from adapters.bundle import _msg
 
     assert _msg(err) == message
+
+
+def _bundle(tmp_path: Path, text: str) -> Path:
+    (tmp_path / "b.yaml").write_text(HEAD + text, encoding="utf-8")
+    return tmp_path / "b.yaml"
+
+
+@pytest.mark.parametrize("facility", [
+    "  - {id: hvb-a, id: hvb-a, namn: HVB A, organisation: org-a, typ: hvb}",  # the id key written twice
+    "  - {id: &a hvb-a, namn: HVB A, organisation: org-a, typ: hvb}",  # an anchor on the id
+])
+def test_a_record_whose_id_key_is_spoilt_keeps_its_id_and_is_named_as_unreadable(tmp_path, facility):
+    path = _bundle(tmp_path, "organisation:\n  - {id: org-a, namn: A AB, regi: enskild}\nverksamhet:\n" + facility +
+                   "\nperson: [{id: p1, namn: P}]\n"
+                   "engagemang: [{id: e1, person: p1, verksamhet: hvb-a, form: anstallning, start: 2025-01-01}]\n")
+    bundle = read_bundle(path)
+    assert [b.id for b in bundle.broken if b.kind == "verksamhet"] == ["hvb-a"]
+    assert not [d for d in bundle.diagnostics if "inte finns" in d.message]  # the engagement's home is unreadable
+    assert bundle.get("engagemang", "e1").verksamhet == "hvb-a"
+    doc, _, status = check_json(path)
+    assert status == 2 and "hvb-a" in {e.get("facility_id") for e in doc["errors"]}
+
+
+def test_a_kind_written_as_one_mapping_instead_of_a_list_is_kept_as_unreadable(tmp_path):
+    path = _bundle(tmp_path, "organisation:\n  - {id: org-a, namn: A AB, regi: enskild}\n"
+                   "verksamhet: {id: hvb-a, namn: HVB A, organisation: org-a, typ: hvb}\n")
+    bundle = read_bundle(path)
+    assert [(d.line, d.column, d.code) for d in bundle.diagnostics] == [(4, 13, "RK-B005")]
+    assert [(b.kind, b.id) for b in bundle.broken] == [("verksamhet", "hvb-a")]
+    doc, _, status = check_json(path)
+    assert status == 2 and "hvb-a" in {e.get("facility_id") for e in doc["errors"]}
+
+
+def test_a_record_that_is_not_a_mapping_is_an_unreadable_record_not_a_missing_one(tmp_path):
+    # an engagement nobody can read may be the one a rule looks for: the check is undetermined, never a pass
+    path = _bundle(tmp_path, "organisation:\n  - {id: org-a, namn: A AB, regi: enskild}\n"
+                   "verksamhet:\n  - {id: hvb-a, namn: HVB A, organisation: org-a, typ: hvb, tar_emot_barn: true}\n"
+                   "engagemang:\n  - e1 p1 hvb-a anstallning 2025-01-01\n")
+    bundle = read_bundle(path)
+    assert [(d.line, d.code) for d in bundle.diagnostics] == [(7, "RK-B006")]
+    assert [(b.kind, b.id) for b in bundle.broken] == [("engagemang", None)]
+
+
+def test_a_dangling_reference_is_reported_at_the_reference_itself(tmp_path):
+    path = _bundle(tmp_path, "organisation:\n  - {id: org-a, namn: A AB, regi: enskild}\n"
+                   "verksamhet:\n  - {id: hvb-a, namn: HVB A, organisation: org-b, typ: hvb}\n")
+    (line, column), = [(d.line, d.column) for d in read_bundle(path).diagnostics if d.code == "RK-B030"]
+    assert (line, column) == (5, 44)  # the line and column of `org-b`
