@@ -17,6 +17,7 @@ from rapidfuzz import process
 
 from engine import facts as fact_model
 from engine.errors import Diagnostic, DiagnosticError
+from engine.validation_sv import swedish_message
 from engine.legaltime import Period
 from engine.rulebook import FieldRef, ParamRef, Pattern, Rule, RuleFile, Test
 from engine.yamlsafe import Positions, YamlError, discover, load_file
@@ -141,26 +142,10 @@ def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
 
 
 def _swedish(err: dict) -> str:
-    kind, msg = err["type"], err["msg"]
-    table = {
-        "date_from_datetime_parsing": "ogiltigt datum (skriv ÅÅÅÅ-MM-DD)",
-        "date_parsing": "ogiltigt datum (skriv ÅÅÅÅ-MM-DD)",
-        "date_type": "ska vara ett datum (ÅÅÅÅ-MM-DD)",
-        "string_pattern_mismatch": f"har fel form (ska matcha {err.get('ctx', {}).get('pattern', '')})",
-        "literal_error": f"ogiltigt värde, tillåtna: {err.get('ctx', {}).get('expected', '')}",
-        "string_type": "ska vara en text",
-        "int_type": "ska vara ett heltal",
-        "bool_type": "ska vara true eller false",
-        "list_type": "ska vara en lista",
-        "dict_type": "ska vara en mappning",
-        "model_type": "ska vara en mappning",
-        "too_short": "för få element",
-    }
-    if kind in table:
-        return table[kind]
-    if kind == "value_error":
-        return msg.removeprefix("Value error, ")
-    return msg
+    # a rule author is shown the pattern a key must match; everything else reads as for a bundle
+    if err["type"] == "string_pattern_mismatch":
+        return f"har fel form (ska matcha {err.get('ctx', {}).get('pattern', '')})"
+    return swedish_message(err)
 
 
 def load_rulebook(root: Path) -> Rulebook:

@@ -198,3 +198,16 @@ def test_an_error_in_a_single_exemption_names_the_field_as_written(tmp_path):
         _load(tmp_path, text)
     fields = [d.field for d in info.value.diagnostics if d.code == "RK-R001"]
     assert fields == ["regler.0.undantag.monster.typo"], info.value.diagnostics
+
+
+@pytest.mark.parametrize("old,new,expected", [
+    ('paragraf: "1", stycke: 1', 'paragraf: "1", stycke: "1"', "ska vara ett heltal"),
+    ('paragraf: "1", stycke: 1', 'paragraf: "1", stycke: 0', "får inte vara mindre än 1"),
+    ("      - giltig_fran: 2007-07-01", "      - giltig_fran: 2007-07-01T00:00:00", "utan klockslag"),
+    ("      - giltig_fran: 2007-07-01", "      - giltig_fran: 20070701", "ska vara ett datum"),
+    ("    allvarlighet: allvarlig", "    allvarlighet: yes", "tillåtna"),
+])
+def test_rule_file_values_are_read_strictly_and_reported_in_swedish(tmp_path, old, new, expected):
+    errors = _errors(tmp_path, old, new)
+    assert any(expected in e for e in errors), errors
+    assert not any("Input should" in e or "Value error" in e for e in errors), errors
