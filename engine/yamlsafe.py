@@ -460,6 +460,12 @@ def load_text(text: str, filename: str, *, anchors: bool = False) -> tuple[Any, 
     except yaml.YAMLError as exc:
         error = _syntax_error(exc, text, filename)
         error.partial = builder.partial()
+        mark = getattr(exc, "problem_mark", None)
+        at = mark.index if mark is not None else getattr(exc, "position", None)  # a ReaderError has no mark
+        if not error.partial and isinstance(at, int) and 0 < at < len(text):
+            # libyaml refuses some characters before it reports a single event: read what precedes them
+            head = text.encode("utf-8", "surrogatepass")[:at].decode("utf-8", "ignore")  # `at` counts bytes
+            error.partial = _read_before(head, filename, anchors)
         raise error from None
     except YamlError as exc:
         exc.partial = builder.partial()
@@ -523,9 +529,19 @@ def load_file(path: Path, display: str | None = None, *, anchors: bool = False) 
     except UnicodeDecodeError as exc:
         head = raw[:exc.start].decode("utf-8", "ignore")
         line, column = head.count("\n") + 1, len(head) - (head.rfind("\n") + 1) + 1
-        raise YamlError(Diagnostic(name, line, column, "RK-Y005",
-                                   f"filen är inte UTF-8: ogiltig byte 0x{raw[exc.start]:02X}")) from None
+        error = YamlError(Diagnostic(name, line, column, "RK-Y005",
+                                     f"filen är inte UTF-8: ogiltig byte 0x{raw[exc.start]:02X}"))
+        error.partial = _read_before(head, name, anchors)
+        raise error from None
     return load_text(text, name, anchors=anchors)
+
+
+def _read_before(head: str, name: str, anchors: bool) -> Any:
+    """What the text before a bad byte holds, as far as it can be read, so that its records can be named."""
+    try:
+        return load_text(head, name, anchors=anchors)[0]
+    except YamlError as exc:
+        return exc.partial
 
 
 @dataclass(frozen=True)

@@ -451,3 +451,17 @@ def test_a_dangling_reference_is_reported_at_the_reference_itself(tmp_path):
                    "verksamhet:\n  - {id: hvb-a, namn: HVB A, organisation: org-b, typ: hvb}\n")
     (line, column), = [(d.line, d.column) for d in read_bundle(path).diagnostics if d.code == "RK-B030"]
     assert (line, column) == (5, 44)  # the line and column of `org-b`
+
+
+@pytest.mark.parametrize("fault", [b"  kommun: Hamnst\xe5d\n", "  kommun: Hamn\x13stad\n".encode()],
+                         ids=["latin-1 byte", "control character"])
+def test_a_facility_in_a_file_refused_for_a_bad_character_is_named_as_not_checked(tmp_path, fault):
+    # the text before the fault is still read far enough to say which facility went unchecked
+    (tmp_path / "a.yaml").write_text(HEAD + ORG_C, encoding="utf-8")
+    (tmp_path / "b.yaml").write_bytes(
+        "verksamhet:\n  - id: hvb-ö\n    namn: HVB Ö\n    organisation: org-c\n    typ: hvb\n".encode() + fault)
+    doc, stderr, status = check_json(tmp_path)
+    assert status == 2
+    assert any(line.startswith(f"{tmp_path / 'b.yaml'}:6:") for line in stderr), stderr
+    assert "hvb-ö" in {e.get("facility_id") for e in doc["errors"]}
+    assert "hvb-c" in doc["run"]["facilities"]
