@@ -35,9 +35,13 @@ def looks_like_personnummer(text: str) -> bool:
     return bool(_matches(text))
 
 
+# six digits in a row, in any script: no personnummer without them (a fast test for the common case)
+_CANDIDATE = re.compile(r"\d{6}")
+
+
 def mask_text(text: str) -> str:
     """Every number shaped like a personnummer keeps its date and loses its last four digits."""
-    if not any(c.isdigit() for c in text):
+    if _CANDIDATE.search(text) is None:
         return text
     out, end = [], 0
     for match in _matches(text):
@@ -49,6 +53,11 @@ def mask_text(text: str) -> str:
 
 def mask_all(value: Any, keep: frozenset[str] = frozenset()) -> Any:
     """`value` with `mask_text` applied to every string in it; mapping keys in `keep` are left as they are."""
+    kind = type(value)  # exact types first: this walks every string of a national report
+    if kind is dict:
+        return {k: v if k in keep else mask_all(v, keep) for k, v in value.items()}
+    if kind is list or kind is tuple:
+        return [mask_all(v, keep) for v in value]
     if isinstance(value, str):
         return mask_text(value)
     if isinstance(value, dict):
