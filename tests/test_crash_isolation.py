@@ -88,6 +88,11 @@ def _group(pgid: int) -> list[int]:
     return found
 
 
+def _default_signals() -> None:
+    for signum in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        signal.signal(signum, signal.SIG_DFL)
+
+
 @pytest.fixture(scope="module")
 def big_bundle(tmp_path_factory) -> Path:
     return _generated_bundle(tmp_path_factory.mktemp("signal"))
@@ -106,11 +111,11 @@ def test_an_interrupt_stops_every_worker_at_once_and_leaves_no_report(big_bundle
     out.mkdir()
     stdout, stderr = tmp_path / "stdout", tmp_path / "stderr"
     with stdout.open("wb") as so, stderr.open("wb") as se:
-        # a new session, as a shell gives a job; SIGINT at its default, as an interactive shell leaves it
+        # a new session, as a shell gives a job; the signals at their defaults, as an interactive shell leaves
+        # them (the suite itself may run under nohup, which ignores SIGHUP, and a run keeps what it inherits)
         proc = subprocess.Popen([sys.executable, "-m", "engine.cli", "check", str(big_bundle), "--jobs", "2",
                                  "--format", "json", "--output", str(out / "rapport.json")],
-                                cwd=ROOT, stdout=so, stderr=se, start_new_session=True,
-                                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+                                cwd=ROOT, stdout=so, stderr=se, start_new_session=True, preexec_fn=_default_signals)
     try:
         deadline = time.monotonic() + 240
         while len(_children(proc.pid)) < 2:
