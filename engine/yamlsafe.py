@@ -254,8 +254,9 @@ class _Builder:
         get()  # DocumentEndEvent
         if not self.loader.check_event(yaml.StreamEndEvent):
             event = self.loader.peek_event()
-            raise self.fail(event.start_mark, "RK-Y001",
-                            "ogiltig YAML: filen innehåller mer än ett dokument ('---')")
+            error = self.fail(event.start_mark, "RK-Y001", "ogiltig YAML: filen innehåller mer än ett dokument ('---')")
+            error.partial = root  # the first document was read whole: its facilities can be named
+            raise error
         return root
 
     def child_path(self, stack: list[_Frame]) -> tuple | None:
@@ -468,7 +469,8 @@ def load_text(text: str, filename: str, *, anchors: bool = False) -> tuple[Any, 
             error.partial = _read_before(head, filename, anchors)
         raise error from None
     except YamlError as exc:
-        exc.partial = builder.partial()
+        if exc.partial is None:
+            exc.partial = builder.partial()
         raise
     finally:
         loader.dispose()

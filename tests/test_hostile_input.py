@@ -465,3 +465,13 @@ def test_a_facility_in_a_file_refused_for_a_bad_character_is_named_as_not_checke
     assert any(line.startswith(f"{tmp_path / 'b.yaml'}:6:") for line in stderr), stderr
     assert "hvb-ö" in {e.get("facility_id") for e in doc["errors"]}
     assert "hvb-c" in doc["run"]["facilities"]
+
+
+def test_a_facility_in_a_file_refused_for_a_second_document_is_named_as_not_checked(tmp_path):
+    (tmp_path / "a.yaml").write_text(HEAD + ORG_C, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("verksamhet:\n  - {id: hvb-d, namn: HVB D, organisation: org-c, typ: hvb}\n"
+                                     "---\nverksamhet: []\n", encoding="utf-8")
+    doc, stderr, status = check_json(tmp_path)
+    assert status == 2 and any(line.startswith(f"{tmp_path / 'b.yaml'}:3:1: RK-Y001") for line in stderr), stderr
+    assert "hvb-d" in {e.get("facility_id") for e in doc["errors"]}
+    assert "hvb-c" in doc["run"]["facilities"]
