@@ -60,7 +60,8 @@ def describe(exc: OSError) -> str:
 
 # C0 and C1 controls, DEL, line/paragraph separators and the bidi overrides and isolates (which
 # reorder what follows on the line: a name could make a finding appear to say the opposite)
-_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+BEYOND_C0 = "\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069"  # a character class body; JSON escapes only C0
+_UNSAFE = re.compile(f"[\x00-\x1f{BEYOND_C0}]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 

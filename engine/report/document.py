@@ -18,6 +18,7 @@ from engine.describe import code_sv
 from engine.findings import OUTCOME_RANK, OUTCOME_SV, Finding
 from engine.legaltime import Period
 from engine.loader import MessageTemplate, Rulebook
+from engine.output import BEYOND_C0
 from engine.personal_data import mask_all
 from engine.rulebook import SEVERITY_RANK
 from engine.run import RunResult
@@ -144,7 +145,7 @@ _NOT_TEXT = frozenset({"rules_digest", "facts_digest"})
 
 
 # json escapes the C0 controls itself; these it leaves raw, and a terminal acts on them when the report is shown
-_RAW_CONTROLS = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_RAW_CONTROLS = re.compile(f"[{BEYOND_C0}]")
 
 
 def _line(value: Any) -> str:
