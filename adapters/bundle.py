@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from adapters.identitet import IdentityError, normalise_organisationsnummer, normalise_personnummer
+from adapters.salvage import scan_records
 from engine.bundle import BrokenFact, FactBundle, Source, derive
 from engine.errors import Diagnostic
 from engine.facts import FACT_KINDS, Kontext
@@ -32,6 +33,10 @@ _SKIPPED = {"unreadable": "RK-B060", "loop": "RK-B061", "dangling": "RK-B062", "
             "special": "RK-B064", "suffix": "RK-B065", "inside_link": "RK-B066"}
 _SPECIAL = "är ingen vanlig fil (enhet, FIFO eller uttag); öppnas inte"
 _UNIT_KINDS = {"organisation": "verksamhet", "verksamhet": "organisation"}
+# the fields a broken record keeps (with its namn): identifiers and references, never a personnummer
+_SAFE_FIELDS = ("id", "person", "verksamhet", "organisation", "beslut", "tillstand", "utforare", "legitimation",
+                "patient", "klient")
+_NAMEABLE = tuple(kind for kind, model in FACT_KINDS.items() if not model.derived_only)
 _NORMALISERS = {"personnummer": normalise_personnummer, "organisationsnummer": normalise_organisationsnummer}
 
 
@@ -56,7 +61,7 @@ def read_bundle(path: Path) -> FactBundle:
             data, positions = load_file(file, display)
         except YamlError as exc:
             bundle.diagnostics.append(exc.diagnostic)
-            _name_the_lost(bundle, exc.partial, exc.diagnostic)
+            _name_the_lost(bundle, exc)
             continue
         add_records(bundle, data, positions, display)
     finish(bundle)
@@ -89,13 +94,24 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
     for unit, problems in spoilt.items():
         spoilt[unit] = problems = _first_of_each_code(problems)
         bundle.diagnostics += problems
+    n = len(prefix)
+    shadowed = {path[n]: lists for path, lists in positions.shadowed.items() if len(path) == n + 1 and path[:n] == prefix}
     if () in spoilt:
+        # the file cannot be read as a whole: none of its records is trusted, each one is named
+        for kind, records in (data.items() if isinstance(data, dict) else ()):
+            _name_records(bundle, kind, records, spoilt[()][0])
+        for kind, lists in shadowed.items():
+            for records in lists:
+                _name_records(bundle, kind, records, spoilt[()][0])
         return
     if not isinstance(data, dict):
         bundle.diagnostics.append(diag("RK-B003", "filen ska vara en mappning från faktatyp till en lista", ()))
         return
     for kind, records in data.items():
         if (kind,) in spoilt:
+            # a list written twice, tagged or anchored: neither copy is trusted, and neither is forgotten
+            for written in (records, *shadowed.get(kind, ())):
+                _name_records(bundle, kind, written, spoilt[(kind,)][0])
             continue
         if kind == "kontext":
             try:
@@ -193,21 +209,36 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
             bundle.sources[(kind, fact.id)] = Source(file, at.line, at.column, refs)
 
 
-def _name_the_lost(bundle: FactBundle, partial: Any, reason: Diagnostic) -> None:
-    """Keep every record of a refused file whose id was read before the fault as broken.
+def _name_the_lost(bundle: FactBundle, error: YamlError) -> None:
+    """Keep every record of a refused file that can be named as broken.
 
     Nothing of it is trusted, but a facility in it is named as not checked, and what depends on its
-    records is undetermined instead of judged as if they did not exist. Records after the fault
-    cannot be known.
+    records is undetermined instead of judged as if they did not exist. What was read before the fault
+    is named exactly; the rest of the text (and a fault in its very first lines) is scanned for the
+    ids of records, so that a record after the fault is not lost either.
     """
-    if not isinstance(partial, dict):
+    reason = error.diagnostic
+    named = len(bundle.broken)
+    if isinstance(error.partial, dict):
+        for kind, records in error.partial.items():
+            _name_records(bundle, kind, records, reason)
+    for path, lists in error.shadowed.items():
+        for records in lists if len(path) == 1 else ():
+            _name_records(bundle, path[0], records, reason)
+    seen = {(b.kind, b.id) for b in bundle.broken[named:]}
+    for kind, raw in scan_records(error.text or "", _NAMEABLE, _SAFE_FIELDS):
+        if (kind, raw["id"]) not in seen:
+            seen.add((kind, raw["id"]))
+            bundle.broken.append(BrokenFact(kind, raw, reason))
+
+
+def _name_records(bundle: FactBundle, kind: Any, records: Any, reason: Diagnostic) -> None:
+    """Keep the records of one kind's list that carry an id as broken: named, never trusted."""
+    if not isinstance(kind, str) or kind not in FACT_KINDS or FACT_KINDS[kind].derived_only:
         return
-    for kind, records in partial.items():
-        if kind not in FACT_KINDS or FACT_KINDS[kind].derived_only or not isinstance(records, list):
-            continue
-        for raw in records:
-            if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-                bundle.broken.append(BrokenFact(kind, _safe_raw(raw), reason))
+    for raw in records if isinstance(records, list) else [records]:
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            bundle.broken.append(BrokenFact(kind, _safe_raw(raw), reason))
 
 
 def _first_of_each_code(problems: list[Diagnostic]) -> list[Diagnostic]:
@@ -228,9 +259,7 @@ def _first_of_each_code(problems: list[Diagnostic]) -> list[Diagnostic]:
 
 def _safe_raw(raw: dict) -> dict:
     # only identifiers and references survive: a broken record may hold an invalid personnummer
-    return {k: v for k, v in raw.items() if k in ("id", "person", "verksamhet", "organisation", "namn", "beslut", "tillstand",
-                                                    "utforare", "legitimation", "patient", "klient")
-            and isinstance(v, str)}
+    return {k: v for k, v in raw.items() if (k in _SAFE_FIELDS or k == "namn") and isinstance(v, str)}
 
 
 def finish(bundle: FactBundle) -> None:

@@ -90,6 +90,9 @@ class Positions(dict):
         super().__init__(*args, **kwargs)
         self.problems: list[Problem] = []
         self.links: dict[tuple, tuple] = {}
+        # the values of a key written a second (third ...) time, by the path of the first: never data,
+        # but what they hold can be named instead of vanishing with the refused key
+        self.shadowed: dict[tuple, list] = {}
 
     def __contains__(self, loc: object) -> bool:
         # `path in positions` must see a path below an alias as the reader of the file does
@@ -130,6 +133,8 @@ class YamlError(Exception):
         super().__init__(diagnostic.render())
         self.diagnostic = diagnostic
         self.partial = partial
+        self.shadowed: dict[tuple, list] = {}  # as `Positions.shadowed`, for what was read before the fault
+        self.text: str | None = None  # the file's text, as far as it could be decoded (None if never read)
 
 
 def _pos(mark: Any) -> Position:
@@ -211,6 +216,7 @@ class _Frame:
     key_raw: Any = None  # the key as written; a private object for a key that is not text
     have_key: bool = False
     key_ok: bool = True
+    twice: bool = False  # the key was written before: its value is kept aside in `Positions.shadowed`
     seen: dict = field(default_factory=dict)
 
 
@@ -232,6 +238,8 @@ class _Builder:
                 parent.value.append(child.value)
             elif parent.have_key and parent.key_ok:
                 parent.value[parent.key] = child.value
+            elif parent.have_key and parent.twice:
+                self.positions.shadowed.setdefault(parent.path + (parent.key_raw,), []).append(child.value)
         return stack[0].value if stack else None
 
     def diag(self, mark: Any, code: str, message: str) -> Diagnostic:
@@ -331,12 +339,14 @@ class _Builder:
             return
         if top.key_ok:
             top.value[top.key] = value
+        elif top.twice:
+            self.positions.shadowed.setdefault(top.path + (top.key_raw,), []).append(value)
         top.have_key = False
 
     def key(self, top: _Frame, event: Any) -> None:
         """Read one mapping key; a key that is not plain text spoils the mapping it sits in."""
         path = top.path
-        top.have_key, top.key_ok, top.key_raw = True, True, None
+        top.have_key, top.key_ok, top.key_raw, top.twice = True, True, None, False
         if not isinstance(event, yaml.ScalarEvent):
             top.key_ok = False
             top.key_raw = object()
@@ -363,7 +373,7 @@ class _Builder:
             return
         if raw in top.seen:
             first = top.seen[raw]
-            top.key_ok = False
+            top.key_ok, top.twice = False, True
             self.problem(path + (raw,), event.start_mark, "RK-Y003",
                          f"nyckeln {raw!r} förekommer två gånger (första gången på rad {first.line})")
             return
@@ -461,6 +471,7 @@ def load_text(text: str, filename: str, *, anchors: bool = False) -> tuple[Any, 
     except yaml.YAMLError as exc:
         error = _syntax_error(exc, text, filename)
         error.partial = builder.partial()
+        error.shadowed = builder.positions.shadowed
         mark = getattr(exc, "problem_mark", None)
         at = mark.index if mark is not None else getattr(exc, "position", None)  # a ReaderError has no mark
         if not error.partial and isinstance(at, int) and 0 < at < len(text):
@@ -471,6 +482,7 @@ def load_text(text: str, filename: str, *, anchors: bool = False) -> tuple[Any, 
     except YamlError as exc:
         if exc.partial is None:
             exc.partial = builder.partial()
+        exc.shadowed = exc.shadowed or builder.positions.shadowed
         raise
     finally:
         loader.dispose()
@@ -534,8 +546,13 @@ def load_file(path: Path, display: str | None = None, *, anchors: bool = False) 
         error = YamlError(Diagnostic(name, line, column, "RK-Y005",
                                      f"filen är inte UTF-8: ogiltig byte 0x{raw[exc.start]:02X}"))
         error.partial = _read_before(head, name, anchors)
+        error.text = raw.decode("utf-8", "replace")
         raise error from None
-    return load_text(text, name, anchors=anchors)
+    try:
+        return load_text(text, name, anchors=anchors)
+    except YamlError as exc:
+        exc.text = text
+        raise
 
 
 def _read_before(head: str, name: str, anchors: bool) -> Any:

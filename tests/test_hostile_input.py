@@ -158,12 +158,14 @@ def test_nesting_beyond_what_libyaml_reads_refuses_that_file_only(tmp_path):
     (tmp_path / "other.yaml").write_text(ORG_C, encoding="utf-8")
     doc, errors, status = check_json(tmp_path)
     assert status == 2
-    assert [e for e in errors if "RK-Y" in e] == [
-        f"{deep}:4:1020: RK-Y015: för djup nästling: mer än 1000 nivåer; filen läses inte"], errors
+    refusal = f"{deep}:4:1020: RK-Y015: för djup nästling: mer än 1000 nivåer; filen läses inte"
+    assert [e for e in errors if e.startswith(str(deep))] == [refusal], errors
     assert outcomes(doc, "hvb-c")
-    # what was read before the fault is named as broken, never used as data nor silently dropped (libyaml
-    # scans a flow mapping whole before it reports it, so org-b is not seen)
-    assert [(b.kind, b.id) for b in read_bundle(deep).broken] == [("organisation", "org-a")]
+    # every record of the file is named as broken, never used as data nor silently dropped: what was read
+    # before the fault exactly, the rest (libyaml scans a flow mapping whole before it reports it) by its text
+    assert [(b.kind, b.id) for b in read_bundle(deep).broken] == [
+        ("organisation", "org-a"), ("organisation", "org-b"), ("verksamhet", "hvb-a"), ("verksamhet", "hvb-b")]
+    assert {"hvb-a", "hvb-b"} <= {e.get("facility_id") for e in doc["errors"]}
 
 
 def test_a_facility_before_a_syntax_error_is_named_as_not_checked(tmp_path):
@@ -475,3 +477,65 @@ def test_a_facility_in_a_file_refused_for_a_second_document_is_named_as_not_chec
     assert status == 2 and any(line.startswith(f"{tmp_path / 'b.yaml'}:3:1: RK-Y001") for line in stderr), stderr
     assert "hvb-d" in {e.get("facility_id") for e in doc["errors"]}
     assert "hvb-c" in doc["run"]["facilities"]
+
+
+# a refused file's records are named, never lost: what was read before the fault exactly, the rest by its text
+
+@pytest.mark.parametrize("text", [
+    "verksamhet: [\n- id: hvb-a\n  organisation: org-c\n  typ: hvb\nengagemang:\n- id: e1\n  person: p1\n"
+    "  verksamhet: hvb-a\n",  # a fault in the first line, before any record is read
+    '{"verksamhet": [{"id": "hvb-a", "organisation": "org-c" "typ": "hvb"}],\n'
+    ' "engagemang": [{"id": "e1", "person": "p1", "verksamhet": "hvb-a"}]}\n',  # JSON without a comma
+], ids=["yaml", "json"])
+def test_records_of_a_file_refused_at_its_start_are_named_with_their_references(tmp_path, text):
+    (tmp_path / "a.yaml").write_text(HEAD + ORG_C + "person: [{id: p1, namn: P}]\n", encoding="utf-8")
+    (tmp_path / "b.yaml").write_text(text, encoding="utf-8")
+    bundle = read_bundle(tmp_path)
+    assert [d.code for d in bundle.diagnostics][:1] == ["RK-Y001"]
+    named = {(b.kind, b.id): b.raw for b in bundle.broken}
+    assert named[("verksamhet", "hvb-a")]["organisation"] == "org-c"
+    # the engagement keeps whose it is: only that person's findings become undetermined, not everyone's
+    assert named[("engagemang", "e1")] == {"id": "e1", "person": "p1", "verksamhet": "hvb-a"}
+
+
+def test_a_facility_after_the_fault_in_a_refused_file_is_named_as_not_checked(tmp_path):
+    (tmp_path / "a.yaml").write_text(HEAD + ORG_C, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("verksamhet:\n  - id: hvb-d\n    namn: [HVB D\n    organisation: org-c\n"
+                                     "  - id: hvb-e\n    organisation: org-c\n    typ: hvb\n", encoding="utf-8")
+    doc, stderr, status = check_json(tmp_path)
+    assert status == 2 and any(":RK-Y001" in line.replace(" ", "") for line in stderr), stderr
+    assert {"hvb-d", "hvb-e"} <= {e.get("facility_id") for e in doc["errors"]}
+    assert "hvb-c" in doc["run"]["facilities"]
+
+
+def test_a_kind_written_twice_keeps_the_records_of_both_lists_as_unreadable(tmp_path):
+    path = _bundle(tmp_path, "organisation:\n  - {id: org-a, namn: A AB, regi: enskild}\n"
+                   "verksamhet:\n  - {id: hvb-a, namn: HVB A, organisation: org-a, typ: hvb}\n"
+                   "person: [{id: p1, namn: P}]\n"
+                   "engagemang: [{id: e1, person: p1, verksamhet: hvb-b, form: anstallning, start: 2025-01-01}]\n"
+                   "verksamhet:\n  - {id: hvb-b, namn: HVB B, organisation: org-a, typ: hvb}\n")
+    bundle = read_bundle(path)
+    assert [(d.line, d.code) for d in bundle.diagnostics] == [(8, "RK-Y003")]
+    assert [(b.kind, b.id) for b in bundle.broken] == [("verksamhet", "hvb-a"), ("verksamhet", "hvb-b")]
+    assert bundle.get("engagemang", "e1").verksamhet == "hvb-b"  # its home is unreadable, not missing
+
+
+def test_a_file_spoilt_at_its_top_keeps_every_record_as_unreadable(tmp_path):
+    (tmp_path / "a.yaml").write_text(HEAD + ORG_C, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("? [a, b]\n: c\nverksamhet:\n  - {id: hvb-a, namn: HVB A, organisation: org-c}\n",
+                                     encoding="utf-8")
+    bundle = read_bundle(tmp_path)
+    assert [d.code for d in bundle.diagnostics] == ["RK-Y017"]
+    assert [(b.kind, b.id, b.raw.get("organisation")) for b in bundle.broken] == [("verksamhet", "hvb-a", "org-c")]
+
+
+def test_the_text_scan_of_a_refused_file_never_gives_a_record_a_reference_that_may_be_anothers():
+    from adapters.salvage import scan_records
+    text = ("engagemang:\n"
+            "- id: e1\n  status:\n  - {datum: 2025-01-01}\n  person: p9\n"  # after a nested list: lost
+            "- id: e2\n  id: e3\n  person: p2\n"  # two ids in one record: neither keeps a reference
+            "- person: p4\n  id: e4\n"  # the id need not come first
+            "- id: 19121212-1212\n  person: p5\n")  # an id shaped like a personnummer is never repeated
+    assert list(scan_records(text, ["engagemang"], ["person"])) == [
+        ("engagemang", {"id": "e1"}), ("engagemang", {"id": "e2"}), ("engagemang", {"id": "e3"}),
+        ("engagemang", {"id": "e4", "person": "p4"})]
