@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from engine.drhost import DurableRunner
-from engine.loader import load_rulebook
-from engine.run import compile_rulebook
+from regelkoll.backends.durable.host import DurableRunner
+from regelkoll.lang.load import load_rulebook
+from regelkoll.ledger.run import compile_rulebook
 
 ROOT = Path(__file__).resolve().parent
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 
-from engine.personal_data import looks_like_personnummer
+from regelkoll.personal_data import looks_like_personnummer
 
 # a list of records opens with its kind as a key and nothing after it on the line (block style) or a
 # flow list ("verksamhet": [ in JSON); a reference field (verksamhet: hvb-x) has its value on the line

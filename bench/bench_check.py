@@ -97,7 +97,7 @@ def main() -> None:
         bundle.mkdir()
         facts = generate(bundle, args.facilities, args.staff, args.seed)
         started = time.perf_counter()
-        proc = subprocess.run([sys.executable, "-m", "engine.cli", "check", str(bundle), "--format", "json",
+        proc = subprocess.run([sys.executable, "-m", "regelkoll.cli", "check", str(bundle), "--format", "json",
                                "--output", str(Path(tmp) / "out.json"), "--jobs", str(args.jobs)],
                               cwd=ROOT, capture_output=True)
         elapsed = time.perf_counter() - started

@@ -61,7 +61,7 @@ def main() -> int:
     ap.add_argument("--summary", type=Path, default=Path("/tmp/fuzz_loader_summary.md"))
     ap.add_argument("--root", type=Path, default=ROOT,
                     help="the Regelkoll tree to check with (default this one, through the installed regelkoll); "
-                         "e.g. a snapshot `git archive COMMIT | tar -x -C DIR`, run as `python -m engine.cli` there")
+                         "e.g. a snapshot `git archive COMMIT | tar -x -C DIR`, run with its own engine/ as the package `regelkoll`")
     args = ap.parse_args()
     args.root = args.root.resolve()
 

@@ -13,9 +13,9 @@ from typing import Optional
 
 import typer
 
-from engine.errors import Diagnostic, DiagnosticError, RuleCompileError
-from engine.output import OutputError, check_target, discard_partial_outputs, printable, write_file, write_stream
-from engine.personal_data import mask_text
+from regelkoll.diagnostics import Diagnostic, DiagnosticError, RuleCompileError
+from regelkoll.output import OutputError, check_target, discard_partial_outputs, printable, write_file, write_stream
+from regelkoll.personal_data import mask_text
 
 PROJECT_RULES = Path(__file__).resolve().parent.parent / "rules"
 
@@ -65,7 +65,7 @@ def _check_output(output: Path | None) -> None:
 
 
 def _load_rules(rules: Path):
-    from engine.loader import load_rulebook
+    from regelkoll.lang.load import load_rulebook
 
     if not rules.exists():
         _fail([f"{rules}: RK-R010: regelkatalogen finns inte"])
@@ -77,7 +77,7 @@ def _load_rules(rules: Path):
 
 def _compile(book, rules: Path):
     """The compiled rulebook, or RK-C001 and status 2: a rule the engine cannot run is never a traceback."""
-    from engine.run import compile_rulebook
+    from regelkoll.ledger.run import compile_rulebook
 
     try:
         return compile_rulebook(book)
@@ -117,11 +117,11 @@ def check(
     jobs: int = typer.Option(0, "--jobs", min=0, help="Antal arbetsprocesser (0 = automatiskt)."),
 ) -> None:
     """Kontrollera en datamängd mot reglerna. Slutstatus: 0 inga överträdelser, 1 överträdelser, 2 fel."""
-    from adapters.bundle import read_bundle
-    from engine.facts import Kontext
-    from engine.report.document import build_document, to_json_bytes
-    from engine.run import RunResult, broken_facility_errors, checkable_facilities, facts_digest
-    from engine.workers import evaluate_facilities
+    from regelkoll.adapters.yaml_files import read_bundle
+    from regelkoll.facts.model import Kontext
+    from regelkoll.report.document import build_document, to_json_bytes
+    from regelkoll.ledger.result import RunResult, broken_facility_errors, checkable_facilities, facts_digest
+    from regelkoll.ledger.workers import evaluate_facilities
 
     # a report that cannot be written must not cost a whole evaluation first
     _check_output(output)
@@ -149,11 +149,11 @@ def check(
     if fmt is Format.json:
         payload = to_json_bytes(doc)
     elif fmt is Format.html:
-        from engine.report.html import render_html
+        from regelkoll.report.html import render_html
 
         payload = render_html(doc).encode("utf-8")
     else:
-        from engine.report.text import render_text
+        from regelkoll.report.text import render_text
 
         payload = render_text(doc).encode("utf-8")
     failure = None
@@ -179,7 +179,7 @@ def check(
 @rules_app.command("schema")
 def rules_schema(output: Optional[Path] = typer.Option(None, "--output", help="Skriv schemat till en fil.")) -> None:
     """Skriv JSON Schema för regelformatet (för autokomplettering i editorer)."""
-    from engine.schema import schema_text
+    from regelkoll.lang.schema import schema_text
 
     _check_output(output)
     _emit(schema_text().encode("utf-8"), output)
@@ -216,7 +216,7 @@ def rules_docs(
     rules: Path = typer.Option(PROJECT_RULES, "--rules"),
 ) -> None:
     """Skriv regelkatalogen (Markdown): regler, versioner, lagrum, undantag och exempel."""
-    from engine.catalogue import render_catalogue
+    from regelkoll.report.catalogue import render_catalogue
 
     _check_output(output)
     _emit(render_catalogue(_load_rules(rules)).encode("utf-8"), output)
@@ -225,8 +225,8 @@ def rules_docs(
 @rules_app.command("test")
 def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
     """Kör reglernas inbyggda exempel."""
-    from engine.drhost import DurableRunner
-    from engine.examples import coverage_gaps, run_example
+    from regelkoll.backends.durable.host import DurableRunner
+    from regelkoll.examples import coverage_gaps, run_example
 
     book = _load_rules(rules)
     compiled = {crule.rule.id: crule for crule in _compile(book, rules)}
@@ -270,7 +270,7 @@ def _handle_interrupts() -> dict[int, object]:
             if signum != signal.SIGINT:
                 os._exit(128 + signum)
             return
-        workers = sys.modules.get("engine.workers")  # not imported yet: no worker can be running
+        workers = sys.modules.get("regelkoll.ledger.workers")  # not imported yet: no worker can be running
         if workers is not None:
             workers.stop_all()
         discard_partial_outputs()

@@ -9,15 +9,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from adapters.bundle import add_records, finish
-from engine.bundle import FactBundle
-from engine.compile import compile_rule
-from engine.evaluate import CompiledRule, Runner
-from engine.facts import Kontext
-from engine.findings import OUTCOME_FROM_SV, Finding
-from engine.loader import LoadedRule
-from engine.run import evaluate_facility
-from engine.session import facility_ids
+from regelkoll.adapters.yaml_files import add_records, finish
+from regelkoll.facts.bundle import FactBundle
+from regelkoll.backends.durable.compile import compile_rule
+from regelkoll.ledger.judge import CompiledRule, Runner
+from regelkoll.facts.model import Kontext
+from regelkoll.ledger.findings import OUTCOME_FROM_SV, Finding
+from regelkoll.lang.load import LoadedRule
+from regelkoll.ledger.run import evaluate_facility
+from regelkoll.facts.scope import facility_ids
 
 
 @dataclass
@@ -100,8 +100,8 @@ def coverage_gaps(loaded: LoadedRule, results: list[ExampleResult]) -> list[str]
 def _nearest_decisive_days(loaded: LoadedRule, switch: date) -> tuple[date, date]:
     """The first decisive date on or after a version switch and the last one before it: the switch day
     and the day before, or quarter ends when the rule is decided by a quarter's last day."""
-    from engine.facts import FACT_KINDS
-    from engine.legaltime import quarter_end_after
+    from regelkoll.facts.model import FACT_KINDS
+    from regelkoll.legaltime import quarter_end_after
 
     rule = loaded.rule
     kind = next(p.typ for p in rule.tillamplig_nar if p.som == rule.avser)

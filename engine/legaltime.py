@@ -19,7 +19,7 @@ import holidays
 from dateutil.relativedelta import relativedelta
 from pydantic import ConfigDict, model_validator
 
-from engine.strict import StrictModel
+from regelkoll.strict import StrictModel
 
 # Used for "still ongoing" / "still kept": later than any real date, still an int for the engine.
 OPEN_END = date(9999, 12, 31)

@@ -26,7 +26,7 @@ from typing import Any
 
 import yaml
 
-from engine.errors import Diagnostic
+from regelkoll.diagnostics import Diagnostic
 
 _Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 

@@ -6,10 +6,10 @@ from datetime import date
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from engine.bundle import FactBundle, derive
-from engine.citation import cite
-from engine.facts import Engagemang, Kontext, Organisation, Person, Registerutdrag, Verksamhet
-from engine.run import evaluate_facility
+from regelkoll.facts.bundle import FactBundle, derive
+from regelkoll.report.citation import cite
+from regelkoll.facts.model import Engagemang, Kontext, Organisation, Person, Registerutdrag, Verksamhet
+from regelkoll.ledger.run import evaluate_facility
 
 TYPES = {"HVB": "hvb", "stödboende": "stodboende", "skyddat boende": "skyddat_boende",
          "korttidshem enligt LSS": "lss_korttidsvistelse", "LSS-bostad för barn": "lss_bostad_barn",

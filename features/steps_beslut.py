@@ -10,8 +10,8 @@ from datetime import date
 
 from pytest_bdd import given, parsers, then
 
-from engine.citation import cite
-from engine.facts import Rapportering
+from regelkoll.report.citation import cite
+from regelkoll.facts.model import Rapportering
 
 from features.steps_omsorg import DATE, OUTCOMES, RULE, _d, _overall, _put
 

@@ -10,12 +10,12 @@ from datetime import date
 
 from pytest_bdd import given, parsers, then, when
 
-from engine.bundle import derive
-from engine.citation import cite
-from engine.facts import (Avbrott, Beslut, Dom, EkonomiskAnmarkning, Engagemang, Foretradare, Organisation,
+from regelkoll.facts.bundle import derive
+from regelkoll.report.citation import cite
+from regelkoll.facts.model import (Avbrott, Beslut, Dom, EkonomiskAnmarkning, Engagemang, Foretradare, Organisation,
                           Placering, Rapportering, Statusandring, Tillstand, Verksamhet)
-from engine.run import evaluate_facility
-from engine.session import facility_ids
+from regelkoll.ledger.run import evaluate_facility
+from regelkoll.facts.scope import facility_ids
 
 DATE = r"(?P<{}>\d{{4}}-\d{{2}}-\d{{2}})"
 RULE = r"(?P<rule>(?!RK-)[A-Z]{2,}(?:-[A-Z0-9]+)+)"
@@ -36,7 +36,7 @@ def _next_id(world, kind: str, prefix: str) -> str:
 
 
 def _person(world, name: str) -> str:
-    from engine.facts import Person
+    from regelkoll.facts.model import Person
 
     pid = f"p-{name.lower().replace(' ', '-')}"
     world["bundle"].facts["person"].setdefault(pid, Person(id=pid, namn=name))
@@ -190,7 +190,7 @@ def reported(world, dag):
 
 @when("reglerna bedöms")
 def evaluate_all(world, compiled, runner):
-    from engine.facts import Kontext
+    from regelkoll.facts.model import Kontext
 
     bundle = world["bundle"]
     derive(bundle)

@@ -6,7 +6,7 @@ from datetime import date
 
 from pytest_bdd import given, parsers, then
 
-from engine.facts import (ENSAMRATT, Behandling, Engagemang, Journal, Legitimation, Legitimationsandring, Person,
+from regelkoll.facts.model import (ENSAMRATT, Behandling, Engagemang, Journal, Legitimation, Legitimationsandring, Person,
                           SarskiltForordnande, Specialistbevis, Underskoterskebevis)
 
 DATE = r"(?P<{}>\d{{4}}-\d{{2}}-\d{{2}})"

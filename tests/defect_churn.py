@@ -10,13 +10,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from engine.bundle import FactBundle, derive
-from engine.compile import SESSION_KIND, compile_version
-from engine.drhost import DurableRunner
-from engine.facts import Engagemang, Kontext, Organisation, Person, Verksamhet
-from engine.loader import load_rulebook
-from engine.prepare import session_batch
-from engine.session import facility_facts
+from regelkoll.facts.bundle import FactBundle, derive
+from regelkoll.backends.durable.compile import SESSION_KIND, compile_version
+from regelkoll.backends.durable.host import DurableRunner
+from regelkoll.facts.model import Engagemang, Kontext, Organisation, Person, Verksamhet
+from regelkoll.lang.load import load_rulebook
+from regelkoll.backends.durable.prepare import session_batch
+from regelkoll.facts.scope import facility_facts
 
 
 def main(no_opener: bool, sessions: int) -> None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from adapters.bundle import read_bundle
-from engine.compile import compile_version
-from engine.drhost import DurableRunner
-from engine.loader import load_rulebook
-from engine.prepare import session_batch
-from engine.session import facility_facts, facility_ids
+from regelkoll.adapters.yaml_files import read_bundle
+from regelkoll.backends.durable.compile import compile_version
+from regelkoll.backends.durable.host import DurableRunner
+from regelkoll.lang.load import load_rulebook
+from regelkoll.backends.durable.prepare import session_batch
+from regelkoll.facts.scope import facility_facts, facility_ids
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -972,10 +972,25 @@ CLI = Path(sys.executable).parent / "regelkoll"
 
 
 def cli_command(root: Path = ROOT) -> list[str]:
-    """The installed `regelkoll`; for another tree (a snapshot of a commit), that tree's `engine.cli`."""
+    """The installed `regelkoll`; for another tree (a snapshot of a commit), that tree's `regelkoll.cli`."""
     if root == ROOT and CLI.exists():
         return [str(CLI)]
-    return [sys.executable, "-m", "engine.cli"]
+    return [sys.executable, "-c", _FROM_TREE, str(root)]
+
+
+# the package `regelkoll` lives in the tree's engine/ (and regelkoll.adapters in its adapters/): loaded from
+# there, not from the installed copy, so that a snapshot of an older commit runs its own code
+_FROM_TREE = """import importlib.util, sys
+root = sys.argv.pop(1)
+spec = importlib.util.spec_from_file_location("regelkoll", root + "/engine/__init__.py",
+                                              submodule_search_locations=[root + "/engine", root])
+package = importlib.util.module_from_spec(spec)
+sys.modules["regelkoll"] = package
+spec.loader.exec_module(package)
+from regelkoll.cli import main
+sys.argv[0] = "regelkoll"
+main()
+"""
 
 
 @dataclass

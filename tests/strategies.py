@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from engine.bundle import FactBundle, derive
-from engine.facts import Engagemang, Organisation, Person, Registerutdrag, Verksamhet
+from regelkoll.facts.bundle import FactBundle, derive
+from regelkoll.facts.model import Engagemang, Organisation, Person, Registerutdrag, Verksamhet
 
 TYPES = ["hvb", "stodboende", "skyddat_boende", "lss_korttidsvistelse", "lss_bostad_barn", "lss_personlig_assistans",
          "hemtjanst"]

@@ -11,8 +11,8 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
-from engine.bundle import FactBundle, derive
-from engine.facts import (Avbrott, Beslut, Dom, EkonomiskAnmarkning, Engagemang, Foretradare, Organisation, Person,
+from regelkoll.facts.bundle import FactBundle, derive
+from regelkoll.facts.model import (Avbrott, Beslut, Dom, EkonomiskAnmarkning, Engagemang, Foretradare, Organisation, Person,
                           Placering, Rapportering, Statusandring, Tillstand, Verksamhet)
 
 UNIT_TYPES = ["hvb", "hvb", "stodboende", "skyddat_boende", "hemtjanst", "lss_personlig_assistans", "familjehem",
@@ -153,7 +153,7 @@ INFORMATION = ["alternativa_metoder", "kostnad", "forlopp_och_resultat", "patien
 @st.composite
 def clinics(draw) -> FactBundle:
     """Aesthetic clinics: legitimations over time, certificates, titles, treatments around every threshold."""
-    from engine.facts import (Behandling, Journal, Legitimation, Legitimationsandring, SarskiltForordnande,
+    from regelkoll.facts.model import (Behandling, Journal, Legitimation, Legitimationsandring, SarskiltForordnande,
                               Specialistbevis, Underskoterskebevis)
 
     bundle = FactBundle()

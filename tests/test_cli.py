@@ -16,7 +16,7 @@ BROKEN = ROOT / "tests" / "data" / "broken_bundle"
 
 
 def regelkoll(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "engine.cli", *args], cwd=cwd, capture_output=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "regelkoll.cli", *args], cwd=cwd, capture_output=True, timeout=300)
 
 
 @pytest.fixture(scope="module")
@@ -63,8 +63,8 @@ def test_json_contract(demo_json):
 
 
 def test_findings_are_sorted_facility_then_outcome_then_severity(demo_json):
-    from engine.findings import OUTCOME_RANK
-    from engine.rulebook import SEVERITY_RANK
+    from regelkoll.ledger.findings import OUTCOME_RANK
+    from regelkoll.lang.model import SEVERITY_RANK
 
     keys = [(f["facility_id"], OUTCOME_RANK[f["outcome"]], SEVERITY_RANK[f["severity"]], f["rule_id"],
              f["subject"]["id"]) for f in demo_json["findings"]]
@@ -159,7 +159,7 @@ def test_rules_subcommands():
 
 
 def test_committed_schema_matches_the_rule_model():
-    from engine.schema import schema_text
+    from regelkoll.lang.schema import schema_text
 
     assert (ROOT / "rules" / "regel.schema.json").read_text(encoding="utf-8") == schema_text()
 
@@ -175,13 +175,13 @@ def test_committed_rule_catalogue_is_current():
 
 
 def test_a_bug_in_regelkoll_is_one_line_not_a_traceback(monkeypatch, capsys):
-    import engine.report.text
-    from engine import cli
+    import regelkoll.report.text
+    from regelkoll import cli
 
     def broken(doc):
         raise RuntimeError("trasig rapport")
 
-    monkeypatch.setattr(engine.report.text, "render_text", broken)
+    monkeypatch.setattr(regelkoll.report.text, "render_text", broken)
     monkeypatch.setattr(sys, "argv", ["regelkoll", "check", str(DEMO), "--jobs", "1"])
     with pytest.raises(SystemExit) as info:
         cli.main()

@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from adapters.bundle import read_bundle
-from engine import workers
-from engine.loader import load_rulebook
-from engine.run import checkable_facilities, compile_rulebook
+from regelkoll.adapters.yaml_files import read_bundle
+from regelkoll.ledger import workers
+from regelkoll.lang.load import load_rulebook
+from regelkoll.ledger.run import compile_rulebook
+from regelkoll.ledger.result import checkable_facilities
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -113,7 +114,7 @@ def test_an_interrupt_stops_every_worker_at_once_and_leaves_no_report(big_bundle
     with stdout.open("wb") as so, stderr.open("wb") as se:
         # a new session, as a shell gives a job; the signals at their defaults, as an interactive shell leaves
         # them (the suite itself may run under nohup, which ignores SIGHUP, and a run keeps what it inherits)
-        proc = subprocess.Popen([sys.executable, "-m", "engine.cli", "check", str(big_bundle), "--jobs", "2",
+        proc = subprocess.Popen([sys.executable, "-m", "regelkoll.cli", "check", str(big_bundle), "--jobs", "2",
                                  "--format", "json", "--output", str(out / "rapport.json")],
                                 cwd=ROOT, stdout=so, stderr=se, start_new_session=True, preexec_fn=_default_signals)
     try:

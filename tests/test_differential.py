@@ -7,10 +7,10 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.facts import Kontext
-from engine.prepare import session_batch
-from engine.session import facility_facts
-from engine.rulebook import role_name
+from regelkoll.facts.model import Kontext
+from regelkoll.backends.durable.prepare import session_batch
+from regelkoll.facts.scope import facility_facts
+from regelkoll.lang.model import role_name
 from tests.reference import ReferenceRunner
 from tests.strategies import facilities
 from tests.strategies_omsorg import clinics, licensed_care
@@ -43,7 +43,7 @@ def test_engine_equals_reference_on_random_facilities(compiled, runner, case, of
 
 
 def _every_unit_agrees(compiled, runner, bundle, offset: int) -> None:
-    from engine.session import facility_ids
+    from regelkoll.facts.scope import facility_ids
 
     as_of = date(2026, 3, 1) + timedelta(days=offset)
     for unit in facility_ids(bundle):
@@ -69,10 +69,10 @@ def _corpus():
     """The demo county and every rule's inline examples: built by hand to reach every rule."""
     from pathlib import Path
 
-    from adapters.bundle import read_bundle
-    from engine.examples import example_bundle
-    from engine.loader import load_rulebook
-    from engine.session import facility_ids
+    from regelkoll.adapters.yaml_files import read_bundle
+    from regelkoll.examples import example_bundle
+    from regelkoll.lang.load import load_rulebook
+    from regelkoll.facts.scope import facility_ids
 
     root = Path(__file__).resolve().parent.parent
     demo = read_bundle(root / "fixtures" / "demo")

@@ -18,15 +18,15 @@ from pathlib import Path
 import pytest
 from durable import engine as dr
 
-from engine.bundle import FactBundle, derive
-from engine.compile import compile_version
-from engine.drhost import DurableRunner
-from engine.errors import EvaluationError
-from engine.facts import Engagemang, Kontext, Organisation, Person, Registerutdrag, Verksamhet
-from engine.loader import LoadedRule
-from engine.prepare import session_batch
-from engine.rulebook import Rule
-from engine.session import facility_facts
+from regelkoll.facts.bundle import FactBundle, derive
+from regelkoll.backends.durable.compile import compile_version
+from regelkoll.backends.durable.host import DurableRunner
+from regelkoll.diagnostics import EvaluationError
+from regelkoll.facts.model import Engagemang, Kontext, Organisation, Person, Registerutdrag, Verksamhet
+from regelkoll.lang.load import LoadedRule
+from regelkoll.backends.durable.prepare import session_batch
+from regelkoll.lang.model import Rule
+from regelkoll.facts.scope import facility_facts
 from tests.reference import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -161,7 +161,7 @@ def test_business_ids_travel_as_ref_and_engine_ids_are_collision_free(rulebook):
     assert [r["id"] for r in batch] == [f"n{i}" for i in range(len(batch))]
     assert {r["ref"] for r in batch if "ref" in r} >= {"e", "f", "x"}
     assert '"id"' not in json.dumps(cv.ruleset)  # never joined on
-    from engine.prepare import MAX_SESSION_FACTS
+    from regelkoll.backends.durable.prepare import MAX_SESSION_FACTS
 
     def fnv1a_32(text: str) -> int:  # durable's fnv1Hash32 (state.c): xor, then multiply
         value = 2166136261

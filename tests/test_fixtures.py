@@ -9,15 +9,15 @@ from pathlib import Path
 
 import yaml
 
-from adapters.bundle import read_bundle
-from engine.loader import load_rulebook
+from regelkoll.adapters.yaml_files import read_bundle
+from regelkoll.lang.load import load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED = yaml.safe_load((ROOT / "fixtures" / "expected" / "demo.yaml").read_text(encoding="utf-8"))
 
 
 def _doc() -> dict:
-    proc = subprocess.run([sys.executable, "-m", "engine.cli", "check", "fixtures/demo", "--format", "json"],
+    proc = subprocess.run([sys.executable, "-m", "regelkoll.cli", "check", "fixtures/demo", "--format", "json"],
                           cwd=ROOT, capture_output=True, timeout=300)
     assert proc.returncode == 1, proc.stderr.decode()
     return json.loads(proc.stdout)

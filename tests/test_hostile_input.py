@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from adapters.bundle import read_bundle
-from engine import yamlsafe
-from engine.errors import DiagnosticError
-from engine.loader import load_rulebook
+from regelkoll.adapters.yaml_files import read_bundle
+from regelkoll import yamlsafe
+from regelkoll.diagnostics import DiagnosticError
+from regelkoll.lang.load import load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "fixtures" / "demo"
@@ -41,7 +41,7 @@ ORG_C = ("organisation: [{id: org-c, namn: C AB, regi: enskild}]\n"
 
 
 def regelkoll(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "engine.cli", *args], cwd=ROOT, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "regelkoll.cli", *args], cwd=ROOT, capture_output=True,
                           timeout=timeout)
 
 
@@ -402,7 +402,7 @@ tillstand:
     ({"type": "url_parsing", "msg": "Input should be a valid URL"}, "ogiltigt värde (feltyp url_parsing)"),
 ])
 def test_no_validation_message_is_pydantic_english(err, message):
-    from adapters.bundle import _msg
+    from regelkoll.adapters.yaml_files import _msg
 
     assert _msg(err) == message
 
@@ -530,7 +530,7 @@ def test_a_file_spoilt_at_its_top_keeps_every_record_as_unreadable(tmp_path):
 
 
 def test_the_text_scan_of_a_refused_file_never_gives_a_record_a_reference_that_may_be_anothers():
-    from adapters.salvage import scan_records
+    from regelkoll.adapters.salvage import scan_records
     text = ("engagemang:\n"
             "- id: e1\n  status:\n  - {datum: 2025-01-01}\n  person: p9\n"  # after a nested list: lost
             "- id: e2\n  id: e3\n  person: p2\n"  # two ids in one record: neither keeps a reference

@@ -28,7 +28,7 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u20
 
 
 def regelkoll(*args: str, **kwargs) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "engine.cli", *args], cwd=ROOT, capture_output=True, timeout=300,
+    return subprocess.run([sys.executable, "-m", "regelkoll.cli", *args], cwd=ROOT, capture_output=True, timeout=300,
                           **kwargs)
 
 
@@ -94,7 +94,7 @@ def test_an_existing_report_is_replaced_whole_and_keeps_its_mode(tmp_path):
 def test_a_full_disk_is_a_coded_error_not_a_success_nor_an_internal_error():
     to_file = regelkoll("check", str(SMALL), "--output", "/dev/full")
     with open("/dev/full", "wb") as full:
-        to_stdout = subprocess.run([sys.executable, "-m", "engine.cli", "check", str(SMALL)], cwd=ROOT, stdout=full,
+        to_stdout = subprocess.run([sys.executable, "-m", "regelkoll.cli", "check", str(SMALL)], cwd=ROOT, stdout=full,
                                    stderr=subprocess.PIPE, timeout=300)
     for proc, code in ((to_file, "RK-O004"), (to_stdout, "RK-O005")):
         err = proc.stderr.decode()
@@ -112,7 +112,7 @@ def test_rules_docs_and_schema_use_the_same_writer():
 
 def test_a_closed_pipe_ends_the_run_quietly_like_other_unix_tools():
     """`regelkoll check … | head -1`: no traceback, no message, the status of a SIGPIPE death (128 + 13)."""
-    proc = subprocess.Popen([sys.executable, "-m", "engine.cli", "check", str(DEMO), "--format", "json"],
+    proc = subprocess.Popen([sys.executable, "-m", "regelkoll.cli", "check", str(DEMO), "--format", "json"],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     proc.stdout.close()  # the reader is gone before the report (larger than a pipe buffer) is written
     err = proc.stderr.read().decode()
@@ -121,7 +121,7 @@ def test_a_closed_pipe_ends_the_run_quietly_like_other_unix_tools():
 
 
 def test_a_failed_write_keeps_the_old_report_and_leaves_no_temporary_file(tmp_path, monkeypatch):
-    from engine import output
+    from regelkoll import output
 
     target = tmp_path / "rapport.txt"
     target.write_bytes(b"gammal rapport\n")
@@ -143,7 +143,7 @@ def test_a_failed_write_keeps_the_old_report_and_leaves_no_temporary_file(tmp_pa
 
 
 def test_an_interrupt_during_the_write_leaves_the_old_report(tmp_path, monkeypatch):
-    from engine import output
+    from regelkoll import output
 
     target = tmp_path / "rapport.txt"
     target.write_bytes(b"gammal rapport\n")
@@ -159,7 +159,7 @@ def test_an_interrupt_during_the_write_leaves_the_old_report(tmp_path, monkeypat
 
 def test_short_writes_are_continued_until_every_byte_is_out(tmp_path, monkeypatch):
     """os.write may write less than asked (a pipe, a signal, Linux's 2 GiB cap); nothing may be dropped."""
-    from engine import output
+    from regelkoll import output
 
     real = os.write
     calls = []
@@ -179,7 +179,7 @@ def test_short_writes_are_continued_until_every_byte_is_out(tmp_path, monkeypatc
 
 
 def test_a_write_that_makes_no_progress_is_an_error_not_a_success(tmp_path, monkeypatch):
-    from engine import output
+    from regelkoll import output
 
     monkeypatch.setattr(output.os, "write", lambda fd, data: 0)
     with open(tmp_path / "ut.bin", "wb") as sink, pytest.raises(output.OutputError) as info:
@@ -189,7 +189,7 @@ def test_a_write_that_makes_no_progress_is_an_error_not_a_success(tmp_path, monk
 
 def test_a_report_to_stdout_goes_out_whole_through_short_writes(monkeypatch, tmp_path, capfd):
     """The check command itself writes through the loop (the 2 GiB cut-off was sys.stdout's single write)."""
-    from engine import cli, output
+    from regelkoll import cli, output
 
     real = os.write
     monkeypatch.setattr(output.os, "write", lambda fd, data: real(fd, bytes(data[:4096])))
@@ -207,13 +207,14 @@ HOSTILE = "Falsk\x1b[2J\x1b]0;titel\x07\n== Påhittad verksamhet [x] ==\r\u202ee
 
 
 def _hostile_document() -> dict:
-    from adapters.bundle import read_bundle
-    from engine.cli import PROJECT_RULES
-    from engine.loader import load_rulebook
-    from engine.report.document import build_document
-    from engine.run import RunResult
-    from engine.workers import evaluate_facilities
-    from engine.run import checkable_facilities, compile_rulebook
+    from regelkoll.adapters.yaml_files import read_bundle
+    from regelkoll.cli import PROJECT_RULES
+    from regelkoll.lang.load import load_rulebook
+    from regelkoll.report.document import build_document
+    from regelkoll.ledger.result import RunResult
+    from regelkoll.ledger.workers import evaluate_facilities
+    from regelkoll.ledger.run import compile_rulebook
+    from regelkoll.ledger.result import checkable_facilities
 
     book = load_rulebook(PROJECT_RULES)
     bundle = read_bundle(SMALL)
@@ -243,7 +244,7 @@ def hostile_document() -> dict:
 
 
 def test_text_report_shows_control_characters_visibly_and_no_line_is_forged(hostile_document):
-    from engine.report.text import render_text
+    from regelkoll.report.text import render_text
 
     text = render_text(hostile_document)
     lines = text.split("\n")
@@ -255,7 +256,7 @@ def test_text_report_shows_control_characters_visibly_and_no_line_is_forged(host
 
 
 def test_json_report_escapes_the_controls_json_itself_leaves_raw(hostile_document):
-    from engine.report.document import to_json_bytes
+    from regelkoll.report.document import to_json_bytes
 
     payload = to_json_bytes(hostile_document)
     text = payload.decode("utf-8")
@@ -265,7 +266,7 @@ def test_json_report_escapes_the_controls_json_itself_leaves_raw(hostile_documen
 
 
 def test_html_report_escapes_markup_and_control_characters(hostile_document):
-    from engine.report.html import render_html
+    from regelkoll.report.html import render_html
 
     doc = hostile_document
     doc["findings"][0]["facility_name"] = "<script>alert(1)</script>\n<h2>Påhittad</h2>" + HOSTILE

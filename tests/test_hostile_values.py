@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from adapters.bundle import read_bundle
-from engine.drhost import DurableRunner
-from engine.facts import Kontext
-from engine.loader import load_rulebook
-from engine.run import compile_rulebook, evaluate_facility
+from regelkoll.adapters.yaml_files import read_bundle
+from regelkoll.backends.durable.host import DurableRunner
+from regelkoll.facts.model import Kontext
+from regelkoll.lang.load import load_rulebook
+from regelkoll.ledger.run import compile_rulebook, evaluate_facility
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "fixtures" / "demo"

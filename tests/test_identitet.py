@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from adapters.identitet import IdentityError, mask, normalise_organisationsnummer, normalise_personnummer
+from regelkoll.facts.identity import IdentityError, mask, normalise_organisationsnummer, normalise_personnummer
 
 POOL = json.loads((Path(__file__).resolve().parent.parent / "fixtures" / "testpersonnummer.json").read_text("utf-8"))
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from engine.legaltime import Period, add_period, deadline_to_act, is_day_off
+from regelkoll.legaltime import Period, add_period, deadline_to_act, is_day_off
 
 
 @pytest.mark.parametrize(("start", "period", "end"), [
@@ -48,7 +48,7 @@ def test_a_period_must_have_exactly_one_unit():
 
 
 def test_the_quarter_in_which_an_overrun_first_shows():
-    from engine.legaltime import quarter_end_after
+    from regelkoll.legaltime import quarter_end_after
 
     assert quarter_end_after(date(2025, 8, 12)) == date(2025, 9, 30)
     assert quarter_end_after(date(2025, 9, 30)) == date(2025, 12, 31)  # on time on the last day: next quarter

@@ -7,9 +7,9 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from engine.bundle import FactBundle, derive
-from engine.facts import Kontext, Organisation, Placering, Statusandring, Tillstand, Verksamhet
-from engine.run import evaluate_facility
+from regelkoll.facts.bundle import FactBundle, derive
+from regelkoll.facts.model import Kontext, Organisation, Placering, Statusandring, Tillstand, Verksamhet
+from regelkoll.ledger.run import evaluate_facility
 
 EFFECTIVE = {"aktivt", "vilande", "inhibition", "overklagat"}  # as in rules/tillstand/sol.yaml
 START = date(2025, 1, 1)

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from adapters.bundle import read_bundle
-from engine.errors import Diagnostic
-from engine.personal_data import looks_like_personnummer, mask_text, refuse_personnummer
+from regelkoll.adapters.yaml_files import read_bundle
+from regelkoll.diagnostics import Diagnostic
+from regelkoll.personal_data import looks_like_personnummer, mask_text, refuse_personnummer
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data" / "personal_data"
@@ -23,7 +23,7 @@ FULL = re.compile(r"(?<!\d)(?:19930506|19950302|19790408)-?\d{4}(?!\d)")
 
 
 def regelkoll(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "engine.cli", *args], cwd=ROOT, capture_output=True, timeout=300)
+    return subprocess.run([sys.executable, "-m", "regelkoll.cli", *args], cwd=ROOT, capture_output=True, timeout=300)
 
 
 @pytest.mark.parametrize("text,masked", [

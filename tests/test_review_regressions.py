@@ -5,8 +5,9 @@ from __future__ import annotations
 import textwrap
 from pathlib import Path
 
-from adapters.bundle import read_bundle
-from engine.run import checkable_facilities, evaluate_facility
+from regelkoll.adapters.yaml_files import read_bundle
+from regelkoll.ledger.run import evaluate_facility
+from regelkoll.ledger.result import checkable_facilities
 
 HEAD = """
 kontext: {per_datum: 2026-11-20}
@@ -232,7 +233,7 @@ def _cli_json(bundle: str) -> tuple[int, dict]:
     import sys
 
     root = Path(__file__).resolve().parent.parent
-    proc = subprocess.run([sys.executable, "-m", "engine.cli", "check", bundle, "--format", "json"], cwd=root,
+    proc = subprocess.run([sys.executable, "-m", "regelkoll.cli", "check", bundle, "--format", "json"], cwd=root,
                           capture_output=True, timeout=300)
     return proc.returncode, json.loads(proc.stdout)
 
@@ -381,8 +382,8 @@ REVIEW5 = Path(__file__).resolve().parent / "data" / "review5"
 
 
 def _units(name: str, compiled, runner) -> tuple[dict[tuple[str, str, str], str], list]:
-    from engine.run import broken_facility_errors
-    from engine.session import facility_ids
+    from regelkoll.ledger.result import broken_facility_errors
+    from regelkoll.facts.scope import facility_ids
 
     bundle = read_bundle(REVIEW5 / name)
     out = {}
@@ -424,7 +425,7 @@ REVIEW6 = Path(__file__).resolve().parent / "data" / "review6"
 
 def _rule_outcomes(name: str, rule_id: str, compiled, runner, as_of=None) -> tuple[set[str], object]:
     """The outcomes of one rule over every unit of a review bundle, and the bundle."""
-    from engine.facts import Kontext
+    from regelkoll.facts.model import Kontext
 
     bundle = read_bundle(REVIEW6 / name)
     kontext = Kontext(per_datum=as_of) if as_of else bundle.kontext

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.examples import coverage_gaps, run_example
-from engine.loader import load_rulebook
+from regelkoll.examples import coverage_gaps, run_example
+from regelkoll.lang.load import load_rulebook
 
 BOOK = load_rulebook(Path(__file__).resolve().parent.parent / "rules")
 CASES = [(loaded, i) for loaded in BOOK.rules for i in range(len(loaded.rule.exempel))]

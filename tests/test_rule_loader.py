@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from engine.errors import DiagnosticError
-from engine.loader import load_rulebook
+from regelkoll.diagnostics import DiagnosticError
+from regelkoll.lang.load import load_rulebook
 
 BASE = (Path(__file__).parent / "data" / "minimal_rule.yaml").read_text(encoding="utf-8")
 

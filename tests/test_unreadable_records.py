@@ -14,11 +14,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from adapters.bundle import _safe_raw
-from engine.bundle import BrokenFact, FactBundle, derive
-from engine.errors import Diagnostic
-from engine.facts import Kontext
-from engine.run import checkable_facilities, evaluate_facility
+from regelkoll.adapters.yaml_files import _safe_raw
+from regelkoll.facts.bundle import BrokenFact, FactBundle, derive
+from regelkoll.diagnostics import Diagnostic
+from regelkoll.facts.model import Kontext
+from regelkoll.ledger.run import evaluate_facility
+from regelkoll.ledger.result import checkable_facilities
 from tests.strategies_omsorg import clinics, licensed_care
 
 KINDS = ["tillstand", "placering", "beslut", "avbrott", "rapportering", "foretradare", "engagemang", "dom",

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.yamlsafe import YamlError, load_text
+from regelkoll.yamlsafe import YamlError, load_text
 
 
 def test_yaml_11_traps_stay_strings():
@@ -66,7 +66,7 @@ def test_empty_document():
 
 
 def test_only_what_aliases_add_counts_against_the_expansion_cap(monkeypatch):
-    from engine import yamlsafe
+    from regelkoll import yamlsafe
 
     monkeypatch.setattr(yamlsafe, "MAX_EXPANDED_NODES", 100)
     data, _ = load_text("a: [" + ", ".join(["x"] * 500) + "]\n", "r.yaml", anchors=True)

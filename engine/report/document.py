@@ -12,16 +12,16 @@ import re
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from adapters.identitet import mask
-from engine.citation import cite, to_json
-from engine.describe import code_sv
-from engine.findings import OUTCOME_RANK, OUTCOME_SV, Finding
-from engine.legaltime import Period
-from engine.loader import MessageTemplate, Rulebook
-from engine.output import BEYOND_C0
-from engine.personal_data import mask_all
-from engine.rulebook import SEVERITY_RANK
-from engine.run import RunResult
+from regelkoll.facts.identity import mask
+from regelkoll.report.citation import cite, to_json
+from regelkoll.facts.describe import code_sv
+from regelkoll.ledger.findings import OUTCOME_RANK, OUTCOME_SV, Finding
+from regelkoll.legaltime import Period
+from regelkoll.lang.load import MessageTemplate, Rulebook
+from regelkoll.output import BEYOND_C0
+from regelkoll.personal_data import mask_all
+from regelkoll.lang.model import SEVERITY_RANK
+from regelkoll.ledger.result import RunResult
 
 SENSITIVE_FIELDS = ("personnummer",)
 

@@ -7,8 +7,8 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
-from engine.output import printable
-from engine.report.text import SEVERITY_SV, _value, facility_order, grouped
+from regelkoll.output import printable
+from regelkoll.report.text import SEVERITY_SV, _value, facility_order, grouped
 
 
 def _visible(value: Any) -> Any:
@@ -18,7 +18,7 @@ def _visible(value: Any) -> Any:
 
 
 def render_html(doc: dict[str, Any]) -> str:
-    env = Environment(loader=PackageLoader("engine.report", "templates"), autoescape=select_autoescape(["html", "j2"]),
+    env = Environment(loader=PackageLoader("regelkoll.report", "templates"), autoescape=select_autoescape(["html", "j2"]),
                       undefined=StrictUndefined, keep_trailing_newline=True, finalize=_visible)
     env.filters["value"] = _value
     facilities = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from typing import Any
 
-from engine.output import printable
+from regelkoll.output import printable
 
 SEVERITY_SV = {"allvarlig": "ALLVARLIG", "betydande": "BETYDANDE", "mindre": "MINDRE"}
 

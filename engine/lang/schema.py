@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from engine.rulebook import RuleFile
+from regelkoll.lang.model import RuleFile
 
 
 def schema_text() -> str:

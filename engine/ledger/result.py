@@ -1,4 +1,7 @@
-"""A whole run: compile the rulebook, evaluate every facility, collect findings and errors."""
+"""What a run produced: findings, the errors of units that could not be checked, and digests of its inputs.
+
+Kept apart from the evaluation so that reports can read a run without importing the engine that made it.
+"""
 
 from __future__ import annotations
 
@@ -8,14 +11,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from engine.bundle import FactBundle
-from engine.compile import compile_rule
-from engine.errors import Diagnostic
-from engine.evaluate import CompiledRule, Runner, evaluate_rule
-from engine.facts import Kontext
-from engine.findings import Finding
-from engine.loader import Rulebook
-from engine.session import facility_facts, facility_ids
+from regelkoll.diagnostics import Diagnostic
+from regelkoll.facts.bundle import FactBundle
+from regelkoll.facts.scope import facility_ids
+from regelkoll.ledger.findings import Finding
 
 
 @dataclass
@@ -38,23 +37,10 @@ class RunResult:
     facilities: list[str] = field(default_factory=list)
 
 
-def compile_rulebook(book: Rulebook) -> list[CompiledRule]:
-    return [CompiledRule(loaded, compile_rule(loaded)) for loaded in book.rules]
-
-
 def facts_digest(bundle: FactBundle) -> str:
     canon = {kind: [f.model_dump(mode="json") for f in bundle.of(kind)] for kind in bundle.facts}
     canon["broken"] = sorted(json.dumps(b.raw, sort_keys=True) for b in bundle.broken)
     return hashlib.sha256(json.dumps(canon, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
-
-
-def evaluate_facility(compiled: list[CompiledRule], bundle: FactBundle, facility_id: str, kontext: Kontext,
-                      runner: Runner, run_id: str) -> list[Finding]:
-    scope = facility_facts(bundle, facility_id)
-    out: list[Finding] = []
-    for crule in compiled:
-        out += evaluate_rule(crule, scope, kontext, runner, run_id)
-    return out
 
 
 def broken_facility_errors(bundle: FactBundle) -> list[FacilityError]:

@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from engine.compile import (MIRROR_SUFFIX, SENTINEL_FIELD, SESSION_KIND, SUBJECT_FIELD, CompiledRuleset,
+from regelkoll.backends.durable.compile import (MIRROR_SUFFIX, SENTINEL_FIELD, SESSION_KIND, SUBJECT_FIELD, CompiledRuleset,
                             CompiledVersion, SelfComparison, derived_field, engine_field, flag_field,
                             membership_field)
-from engine.errors import EvaluationError
-from engine.facts import FACT_KINDS, Fact, Kontext, field_types, list_values
-from engine.legaltime import OPEN_END, add_period
-from engine.session import FacilityFacts
+from regelkoll.diagnostics import EvaluationError
+from regelkoll.facts.model import FACT_KINDS, Fact, Kontext, field_types, list_values
+from regelkoll.legaltime import OPEN_END, add_period
+from regelkoll.facts.scope import FacilityFacts
 
 
 MAX_SESSION_FACTS = 300_000
@@ -53,7 +53,7 @@ def _base_fact(kind: str, fact: Fact | Kontext, subject: bool) -> dict[str, Any]
         if types[name] == "date":
             out[engine_field(name)] = value.toordinal()
         elif types[name] == "struktur":
-            continue  # read by engine.bundle.derive, never by a rule
+            continue  # read by facts.bundle.derive, never by a rule
         elif types[name] == "list":
             for option in list_values(kind, name):
                 out[flag_field(name, option)] = option in value

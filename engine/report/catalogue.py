@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from engine.citation import cite
-from engine.legaltime import Period
-from engine.loader import Rulebook
-from engine.rulebook import Rule
+from regelkoll.report.citation import cite
+from regelkoll.legaltime import Period
+from regelkoll.lang.load import Rulebook
+from regelkoll.lang.model import Rule
 
 OUTCOME_SV = {"overtradelse": "överträdelse", "uppfyllt": "uppfyllt", "ej_tillamplig": "ej tillämplig",
               "obestamt": "kan inte bedömas"}

@@ -24,12 +24,13 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
-from engine.bundle import FactBundle
-from engine.errors import EvaluationError
-from engine.evaluate import CompiledRule
-from engine.facts import Kontext
-from engine.findings import Finding
-from engine.run import FacilityError, evaluate_facility
+from regelkoll.facts.bundle import FactBundle
+from regelkoll.diagnostics import EvaluationError
+from regelkoll.ledger.judge import CompiledRule
+from regelkoll.facts.model import Kontext
+from regelkoll.ledger.findings import Finding
+from regelkoll.ledger.run import evaluate_facility
+from regelkoll.ledger.result import FacilityError
 
 _STATE: dict = {}
 # the pools of this process that may have workers running, for stop_all
@@ -53,7 +54,7 @@ def _die_with_parent(parent: int) -> None:
 def _init(compiled: list[CompiledRule], bundle: FactBundle, kontext: Kontext, run_id: str, parent: int) -> None:
     import faulthandler
 
-    from engine.drhost import DurableRunner
+    from regelkoll.backends.durable.host import DurableRunner
 
     # the parent reports an interrupt in one line and stops the workers itself; a fork inherits its handlers
     signal.signal(signal.SIGINT, signal.SIG_IGN)

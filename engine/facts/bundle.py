@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from engine.errors import Diagnostic
-from engine.facts import FACT_KINDS, Belaggning, Fact, Kontext, Legitimationsperiod, Rapportkvartal, Tillstandsperiod
-from engine.legaltime import Period, add_period
+from regelkoll.diagnostics import Diagnostic
+from regelkoll.facts.model import FACT_KINDS, Belaggning, Fact, Kontext, Legitimationsperiod, Rapportkvartal, Tillstandsperiod
+from regelkoll.legaltime import Period, add_period
 
 
 @dataclass(frozen=True)

@@ -13,8 +13,8 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
 
-from engine.personal_data import refuse_personnummer
-from engine.strict import StrictModel
+from regelkoll.personal_data import refuse_personnummer
+from regelkoll.strict import StrictModel
 
 # ids and codes are printed unmasked everywhere, so a personnummer is refused in them
 Ident = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[\w.:\-]+$"), AfterValidator(refuse_personnummer)]
@@ -83,7 +83,7 @@ class Fact(StrictModel):
     facility_field: ClassVar[str | None] = None
     # Or: the reference field whose fact's owner this fact shares (a report belongs where its decision does).
     owner_via: ClassVar[str | None] = None
-    # Computed from other facts by engine.bundle.derive; a bundle may not give it.
+    # Computed from other facts by facts.bundle.derive; a bundle may not give it.
     derived_only: ClassVar[bool] = False
     # Also evaluated with any unit whose facts name this fact's organisation (a licence revoked elsewhere).
     follows_organisation: ClassVar[bool] = False

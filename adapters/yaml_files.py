@@ -17,14 +17,14 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from adapters.identitet import IdentityError, normalise_organisationsnummer, normalise_personnummer
-from adapters.salvage import scan_records
-from engine.bundle import BrokenFact, FactBundle, Source, derive
-from engine.errors import Diagnostic
-from engine.facts import FACT_KINDS, Kontext
-from engine.loader import suggest
-from engine.validation_sv import swedish_message as _msg
-from engine.yamlsafe import Positions, YamlError, discover, load_file
+from regelkoll.facts.identity import IdentityError, normalise_organisationsnummer, normalise_personnummer
+from regelkoll.adapters.salvage import scan_records
+from regelkoll.facts.bundle import BrokenFact, FactBundle, Source, derive
+from regelkoll.diagnostics import Diagnostic
+from regelkoll.facts.model import FACT_KINDS, Kontext
+from regelkoll.lang.load import suggest
+from regelkoll.validation_sv import swedish_message as _msg
+from regelkoll.yamlsafe import Positions, YamlError, discover, load_file
 
 SUFFIXES = (".yaml", ".yml", ".json")
 # names that look like data saved under another suffix (`org.yaml.bak`, `org.jsonl`): worth a word

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from engine.personal_data import mask_all, mask_text
+from regelkoll.personal_data import mask_all, mask_text
 
 
 @dataclass(frozen=True, order=True)

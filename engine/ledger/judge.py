@@ -6,16 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from engine.bundle import BrokenFact
-from engine.compile import CompiledRuleset, CompiledVersion
-from engine.describe import describe, field_value
-from engine.drhost import Match
-from engine.facts import Fact, Kontext
-from engine.findings import Evidence, Finding
-from engine.loader import LoadedRule
-from engine.prepare import Withheld, session_batch
-from engine.rulebook import FieldRef, ParamRef, decisive_date, role_index
-from engine.session import FacilityFacts
+from regelkoll.facts.bundle import BrokenFact
+from regelkoll.backends.durable.compile import CompiledRuleset, CompiledVersion
+from regelkoll.facts.describe import describe, field_value
+from regelkoll.backends.durable.host import Match
+from regelkoll.facts.model import Fact, Kontext
+from regelkoll.ledger.findings import Evidence, Finding
+from regelkoll.lang.load import LoadedRule
+from regelkoll.backends.durable.prepare import Withheld, session_batch
+from regelkoll.lang.model import FieldRef, ParamRef, decisive_date, role_index
+from regelkoll.facts.scope import FacilityFacts
 
 
 class Runner(Protocol):
@@ -132,7 +132,7 @@ def _subject_fails(rule, subject: Fact) -> bool:
     A treatment whose information was never documented lacks the list of what it covered, but the
     rule on that list applies only to documented information: it is not applicable, not undetermined.
     """
-    from engine.legaltime import OPEN_END
+    from regelkoll.legaltime import OPEN_END
 
     own = next(p for p in rule.tillamplig_nar if p.som == rule.avser)
     open_ended = type(subject).open_ended

@@ -30,11 +30,11 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from engine import facts as fact_model
-from engine.errors import RuleCompileError
-from engine.legaltime import OPEN_END, Period
-from engine.loader import LoadedRule
-from engine.rulebook import FieldRef, ParamRef, Pattern, Rule, Test, Version, role_name
+from regelkoll.facts import model as fact_model
+from regelkoll.diagnostics import RuleCompileError
+from regelkoll.legaltime import OPEN_END, Period
+from regelkoll.lang.load import LoadedRule
+from regelkoll.lang.model import FieldRef, ParamRef, Pattern, Rule, Test, Version, role_name
 
 SENTINEL_FIELD = "dr_one"
 SUBJECT_FIELD = "dr_subject"

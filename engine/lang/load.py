@@ -15,12 +15,12 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from rapidfuzz import process
 
-from engine import facts as fact_model
-from engine.errors import Diagnostic, DiagnosticError
-from engine.validation_sv import swedish_message
-from engine.legaltime import Period
-from engine.rulebook import FieldRef, ParamRef, Pattern, Rule, RuleFile, Test
-from engine.yamlsafe import Positions, YamlError, discover, load_file
+from regelkoll.facts import model as fact_model
+from regelkoll.diagnostics import Diagnostic, DiagnosticError
+from regelkoll.validation_sv import swedish_message
+from regelkoll.legaltime import Period
+from regelkoll.lang.model import FieldRef, ParamRef, Pattern, Rule, RuleFile, Test
+from regelkoll.yamlsafe import Positions, YamlError, discover, load_file
 
 # Names durable_rules' action closure reserves, plus the fields we add to every fact.
 RESERVED_ALIASES = frozenset({

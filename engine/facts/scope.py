@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from engine.bundle import BrokenFact, FactBundle
-from engine.facts import FACT_KINDS, Fact
+from regelkoll.facts.bundle import BrokenFact, FactBundle
+from regelkoll.facts.model import FACT_KINDS, Fact
 
 
 @dataclass

@@ -12,8 +12,8 @@ from typing import Any, Literal, Union
 
 from pydantic import BaseModel, ConfigDict, Field, StrictBool, StrictInt, StrictStr, field_validator, model_validator
 
-from engine.legaltime import Period
-from engine.strict import StrictModel
+from regelkoll.legaltime import Period
+from regelkoll.strict import StrictModel
 
 Severity = Literal["allvarlig", "betydande", "mindre"]
 SEVERITY_RANK = {"allvarlig": 0, "betydande": 1, "mindre": 2}
@@ -309,7 +309,7 @@ def role_index(role: str, base: str) -> int | None:
 
 def decisive_date(rule: Rule, subject: Any, per_datum: date) -> date | None:
     """The date that chooses the rule's version for one subject."""
-    from engine.legaltime import add_period
+    from regelkoll.legaltime import add_period
 
     day = per_datum if rule.avgorande_datum == "per_datum" else getattr(subject, rule.avgorande_datum)
     if day is None or rule.avgorande_plus is None:

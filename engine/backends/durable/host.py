@@ -15,7 +15,7 @@ from typing import Any
 
 from durable import engine as dr
 
-from engine.errors import EvaluationError
+from regelkoll.diagnostics import EvaluationError
 
 # C error codes seen in practice (field guide §2) and what they mean for us.
 ERROR_CODES = {

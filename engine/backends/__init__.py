@@ -1,0 +1,1 @@
+"""Engines that evaluate compiled rules. Only `backends.durable` knows durable_rules."""

@@ -1,0 +1,1 @@
+"""The durable_rules backend: compile rule versions, prepare facts, host sessions."""

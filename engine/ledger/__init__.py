@@ -1,0 +1,1 @@
+"""The findings ledger: judging matches into outcomes, per unit, in worker processes."""
