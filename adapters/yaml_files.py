@@ -17,12 +17,11 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from regelkoll.facts.identity import IdentityError, normalise_organisationsnummer, normalise_personnummer
 from regelkoll.adapters.salvage import scan_records
+from regelkoll.diagnostics import Diagnostic, suggest
 from regelkoll.facts.bundle import BrokenFact, FactBundle, Source, derive
-from regelkoll.diagnostics import Diagnostic
+from regelkoll.facts.identity import IdentityError, normalise_organisationsnummer, normalise_personnummer
 from regelkoll.facts.model import FACT_KINDS, Kontext
-from regelkoll.lang.load import suggest
 from regelkoll.validation_sv import swedish_message as _msg
 from regelkoll.yamlsafe import Positions, YamlError, discover, load_file
 
@@ -41,7 +40,7 @@ _NORMALISERS = {"personnummer": normalise_personnummer, "organisationsnummer": n
 
 
 def read_bundle(path: Path) -> FactBundle:
-    bundle = FactBundle()
+    bundle = FactBundle(source=str(path))
     if not path.exists():
         bundle.diagnostics.append(Diagnostic(str(path), 0, 0, "RK-B001", "datamängden finns inte"))
         return bundle

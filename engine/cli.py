@@ -13,11 +13,10 @@ from typing import Optional
 
 import typer
 
-from regelkoll.diagnostics import Diagnostic, DiagnosticError, RuleCompileError
+from regelkoll.diagnostics import DiagnosticError
+from regelkoll.lang import BUNDLED_RULES as PROJECT_RULES
 from regelkoll.output import OutputError, check_target, discard_partial_outputs, printable, write_file, write_stream
 from regelkoll.personal_data import mask_text
-
-PROJECT_RULES = Path(__file__).resolve().parent.parent / "rules"
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Regelkoll: kontrollerar tillsynsdata mot lagkrav skrivna som YAML-regler.")
@@ -65,24 +64,22 @@ def _check_output(output: Path | None) -> None:
 
 
 def _load_rules(rules: Path):
-    from regelkoll.lang.load import load_rulebook
+    from regelkoll.api import load_rules
 
-    if not rules.exists():
-        _fail([f"{rules}: RK-R010: regelkatalogen finns inte"])
     try:
-        return load_rulebook(rules)
+        return load_rules(rules)
     except DiagnosticError as exc:
         _fail([d.render() for d in sorted(exc.diagnostics)])
 
 
-def _compile(book, rules: Path):
-    """The compiled rulebook, or RK-C001 and status 2: a rule the engine cannot run is never a traceback."""
-    from regelkoll.ledger.run import compile_rulebook
+def _compile(book):
+    """The compiled rulebook, or RK-C001 at each rule and status 2: a rule the engine cannot run is never a traceback."""
+    from regelkoll.api import compile_rules
 
     try:
-        return compile_rulebook(book)
-    except RuleCompileError as exc:
-        _fail([f"{rules}: RK-C001: {exc}"])
+        return compile_rules(book)
+    except DiagnosticError as exc:
+        _fail([d.render() for d in sorted(exc.diagnostics)])
 
 
 def _emit(data: bytes, output: Path | None) -> None:
@@ -117,35 +114,19 @@ def check(
     jobs: int = typer.Option(0, "--jobs", min=0, help="Antal arbetsprocesser (0 = automatiskt)."),
 ) -> None:
     """Kontrollera en datamängd mot reglerna. Slutstatus: 0 inga överträdelser, 1 överträdelser, 2 fel."""
-    from regelkoll.adapters.yaml_files import read_bundle
-    from regelkoll.facts.model import Kontext
-    from regelkoll.report.document import build_document, to_json_bytes
-    from regelkoll.ledger.result import RunResult, broken_facility_errors, checkable_facilities, facts_digest
-    from regelkoll.ledger.workers import evaluate_facilities
+    from regelkoll import api
+    from regelkoll.report.document import to_json_bytes
 
     # a report that cannot be written must not cost a whole evaluation first
     _check_output(output)
     override = _parse_date(as_of, "--as-of")
     book = _load_rules(rules)
-    bundle = read_bundle(path)
-    day = override or (bundle.kontext.per_datum if bundle.kontext else None)
-    if day is None:
-        day = date.today()
-        _err(f"per_datum saknas i datamängden; bedömer per dagens datum {day.isoformat()}")
-    compiled = _compile(book, rules)
-    facilities = checkable_facilities(bundle)
-    findings, facility_errors = evaluate_facilities(compiled, bundle, Kontext(per_datum=day), facilities,
-                                                    run_id="regelkoll", jobs=jobs or None)
-    result = RunResult(day, book.digest, facts_digest(bundle), findings,
-                       broken_facility_errors(bundle) + facility_errors, list(bundle.diagnostics),
-                       sorted(set(facilities) | {e.facility_id for e in broken_facility_errors(bundle)}))
-    if not result.facilities:
-        # nothing checked is no evidence of compliance: an empty report must not pass with status 0
-        result.input_errors.append(Diagnostic(str(path), 0, 0, "RK-E002", "datamängden innehåller ingen verksamhet "
-                                              "(och ingen huvudman med företrädare) att kontrollera"))
-    names = {f.id: f.namn for f in bundle.of("organisation")}
-    names.update({f.id: f.namn for f in bundle.of("verksamhet")})
-    doc = build_document(result, book, names, source=str(path), show_personal_data=show_personal_data)
+    bundle = api.read_facts(path)
+    for notice in api.assessment_day(bundle, override)[1]:
+        _err(notice)
+    compiled = _compile(book)
+    result = api.check(book, bundle, as_of=override, jobs=jobs or None, source=str(path), compiled=compiled)
+    doc = api.document(result, show_personal_data=show_personal_data)
     if fmt is Format.json:
         payload = to_json_bytes(doc)
     elif fmt is Format.html:
@@ -189,7 +170,7 @@ def rules_schema(output: Optional[Path] = typer.Option(None, "--output", help="S
 def rules_lint(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
     """Validera regelpaketen; fel anges med fil:rad:kolumn."""
     book = _load_rules(rules)
-    _compile(book, rules)
+    _compile(book)
     _stdout(f"{len(book.rules)} regler utan fel.\n".encode("utf-8"))
 
 
@@ -201,7 +182,7 @@ def rules_compile(
     """Skriv de kompilerade durable_rules-regeluppsättningarna som JSON."""
     book = _load_rules(rules)
     out = {}
-    for crule in _compile(book, rules):
+    for crule in _compile(book):
         if rule_id and crule.rule.id != rule_id:
             continue
         out[crule.merged.name] = crule.merged.ruleset
@@ -229,7 +210,7 @@ def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
     from regelkoll.examples import coverage_gaps, run_example
 
     book = _load_rules(rules)
-    compiled = {crule.rule.id: crule for crule in _compile(book, rules)}
+    compiled = {crule.rule.id: crule for crule in _compile(book)}
     runner = DurableRunner()
     failed = gaps = 0
     for loaded in book.rules:

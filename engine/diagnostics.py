@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rapidfuzz import process
+
 from regelkoll.personal_data import mask_all, mask_text
 
 
@@ -58,6 +60,12 @@ class DiagnosticError(Exception):
 
     def __str__(self) -> str:
         return "\n".join(d.render() for d in sorted(self.diagnostics))
+
+
+def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
+    """The hint for a misspelt name: the nearest of `choices`, if near enough."""
+    match = process.extractOne(str(word), list(choices), score_cutoff=70)
+    return f"menade du '{match[0]}'?" if match else ""
 
 
 class RuleCompileError(Exception):

@@ -10,14 +10,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from regelkoll.adapters.yaml_files import add_records, finish
-from regelkoll.facts.bundle import FactBundle
 from regelkoll.backends.durable.compile import compile_rule
-from regelkoll.ledger.judge import CompiledRule, Runner
+from regelkoll.facts.bundle import FactBundle
 from regelkoll.facts.model import Kontext
-from regelkoll.ledger.findings import OUTCOME_FROM_SV, Finding
-from regelkoll.lang.load import LoadedRule
-from regelkoll.ledger.run import evaluate_facility
 from regelkoll.facts.scope import facility_ids
+from regelkoll.lang.load import LoadedRule
+from regelkoll.ledger.findings import OUTCOME_FROM_SV, Finding
+from regelkoll.ledger.judge import CompiledRule, Runner
+from regelkoll.ledger.run import evaluate_facility
 
 
 @dataclass

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+
 import pytest
 from pytest_bdd import given, parsers, then, when
 
 from regelkoll.facts.bundle import FactBundle, derive
-from regelkoll.report.citation import cite
 from regelkoll.facts.model import Engagemang, Kontext, Organisation, Person, Registerutdrag, Verksamhet
 from regelkoll.ledger.run import evaluate_facility
+from regelkoll.report.citation import cite
 
 TYPES = {"HVB": "hvb", "stödboende": "stodboende", "skyddat boende": "skyddat_boende",
          "korttidshem enligt LSS": "lss_korttidsvistelse", "LSS-bostad för barn": "lss_bostad_barn",
@@ -206,9 +207,9 @@ def exemption(world, namn):
 
 # the steps for licensed care live in their own module; their step fixtures are registered here by name
 # only, so that the module's helpers never shadow this file's
+import features.steps_beslut as _beslut  # noqa: E402
 import features.steps_omsorg as _omsorg  # noqa: E402
 import features.steps_vard as _vard  # noqa: E402
-import features.steps_beslut as _beslut  # noqa: E402
 
 for _module in (_omsorg, _vard, _beslut):
     globals().update({name: value for name, value in vars(_module).items() if name.startswith("pytestbdd_")})

@@ -10,10 +10,9 @@ from datetime import date
 
 from pytest_bdd import given, parsers, then
 
-from regelkoll.report.citation import cite
-from regelkoll.facts.model import Rapportering
-
 from features.steps_omsorg import DATE, OUTCOMES, RULE, _d, _overall, _put
+from regelkoll.facts.model import Rapportering
+from regelkoll.report.citation import cite
 
 QUARTER = DATE.format("kvartal")
 

@@ -11,11 +11,23 @@ from datetime import date
 from pytest_bdd import given, parsers, then, when
 
 from regelkoll.facts.bundle import derive
-from regelkoll.report.citation import cite
-from regelkoll.facts.model import (Avbrott, Beslut, Dom, EkonomiskAnmarkning, Engagemang, Foretradare, Organisation,
-                          Placering, Rapportering, Statusandring, Tillstand, Verksamhet)
-from regelkoll.ledger.run import evaluate_facility
+from regelkoll.facts.model import (
+    Avbrott,
+    Beslut,
+    Dom,
+    EkonomiskAnmarkning,
+    Engagemang,
+    Foretradare,
+    Organisation,
+    Placering,
+    Rapportering,
+    Statusandring,
+    Tillstand,
+    Verksamhet,
+)
 from regelkoll.facts.scope import facility_ids
+from regelkoll.ledger.run import evaluate_facility
+from regelkoll.report.citation import cite
 
 DATE = r"(?P<{}>\d{{4}}-\d{{2}}-\d{{2}})"
 RULE = r"(?P<rule>(?!RK-)[A-Z]{2,}(?:-[A-Z0-9]+)+)"

@@ -6,8 +6,18 @@ from datetime import date
 
 from pytest_bdd import given, parsers, then
 
-from regelkoll.facts.model import (ENSAMRATT, Behandling, Engagemang, Journal, Legitimation, Legitimationsandring, Person,
-                          SarskiltForordnande, Specialistbevis, Underskoterskebevis)
+from regelkoll.facts.model import (
+    ENSAMRATT,
+    Behandling,
+    Engagemang,
+    Journal,
+    Legitimation,
+    Legitimationsandring,
+    Person,
+    SarskiltForordnande,
+    Specialistbevis,
+    Underskoterskebevis,
+)
 
 DATE = r"(?P<{}>\d{{4}}-\d{{2}}-\d{{2}})"
 FULL = ["alternativa_metoder", "kostnad", "forlopp_och_resultat", "patientforsakring", "ombehandling",

@@ -10,13 +10,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from regelkoll.facts.bundle import FactBundle, derive
 from regelkoll.backends.durable.compile import SESSION_KIND, compile_version
 from regelkoll.backends.durable.host import DurableRunner
-from regelkoll.facts.model import Engagemang, Kontext, Organisation, Person, Verksamhet
-from regelkoll.lang.load import load_rulebook
 from regelkoll.backends.durable.prepare import session_batch
+from regelkoll.facts.bundle import FactBundle, derive
+from regelkoll.facts.model import Engagemang, Kontext, Organisation, Person, Verksamhet
 from regelkoll.facts.scope import facility_facts
+from regelkoll.lang.load import load_rulebook
 
 
 def main(no_opener: bool, sessions: int) -> None:

@@ -12,9 +12,9 @@ from pathlib import Path
 from regelkoll.adapters.yaml_files import read_bundle
 from regelkoll.backends.durable.compile import compile_version
 from regelkoll.backends.durable.host import DurableRunner
-from regelkoll.lang.load import load_rulebook
 from regelkoll.backends.durable.prepare import session_batch
 from regelkoll.facts.scope import facility_facts, facility_ids
+from regelkoll.lang.load import load_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -10,11 +10,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Iterator
 
-from regelkoll.backends.durable.compile import MIRROR_SUFFIX, SUBJECT_FIELD, CompiledRuleset, CompiledVersion, engine_field, flag_field
+from regelkoll.backends.durable.compile import (
+    MIRROR_SUFFIX,
+    SUBJECT_FIELD,
+    CompiledRuleset,
+    CompiledVersion,
+    engine_field,
+    flag_field,
+)
 from regelkoll.backends.durable.host import Match
 from regelkoll.facts.model import field_types
-from regelkoll.legaltime import Period, add_period
 from regelkoll.lang.model import FieldRef, ParamRef, Pattern, Test, role_name
+from regelkoll.legaltime import Period, add_period
 
 
 class ReferenceRunner:

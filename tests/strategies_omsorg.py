@@ -12,8 +12,21 @@ from dateutil.relativedelta import relativedelta
 from hypothesis import strategies as st
 
 from regelkoll.facts.bundle import FactBundle, derive
-from regelkoll.facts.model import (Avbrott, Beslut, Dom, EkonomiskAnmarkning, Engagemang, Foretradare, Organisation, Person,
-                          Placering, Rapportering, Statusandring, Tillstand, Verksamhet)
+from regelkoll.facts.model import (
+    Avbrott,
+    Beslut,
+    Dom,
+    EkonomiskAnmarkning,
+    Engagemang,
+    Foretradare,
+    Organisation,
+    Person,
+    Placering,
+    Rapportering,
+    Statusandring,
+    Tillstand,
+    Verksamhet,
+)
 
 UNIT_TYPES = ["hvb", "hvb", "stodboende", "skyddat_boende", "hemtjanst", "lss_personlig_assistans", "familjehem",
               "socialnamnd"]
@@ -153,8 +166,15 @@ INFORMATION = ["alternativa_metoder", "kostnad", "forlopp_och_resultat", "patien
 @st.composite
 def clinics(draw) -> FactBundle:
     """Aesthetic clinics: legitimations over time, certificates, titles, treatments around every threshold."""
-    from regelkoll.facts.model import (Behandling, Journal, Legitimation, Legitimationsandring, SarskiltForordnande,
-                              Specialistbevis, Underskoterskebevis)
+    from regelkoll.facts.model import (
+        Behandling,
+        Journal,
+        Legitimation,
+        Legitimationsandring,
+        SarskiltForordnande,
+        Specialistbevis,
+        Underskoterskebevis,
+    )
 
     bundle = FactBundle()
     facts = bundle.facts

@@ -63,8 +63,8 @@ def test_json_contract(demo_json):
 
 
 def test_findings_are_sorted_facility_then_outcome_then_severity(demo_json):
-    from regelkoll.ledger.findings import OUTCOME_RANK
     from regelkoll.lang.model import SEVERITY_RANK
+    from regelkoll.ledger.findings import OUTCOME_RANK
 
     keys = [(f["facility_id"], OUTCOME_RANK[f["outcome"]], SEVERITY_RANK[f["severity"]], f["rule_id"],
              f["subject"]["id"]) for f in demo_json["findings"]]
@@ -200,4 +200,6 @@ def test_a_rule_the_engine_cannot_run_is_a_coded_error_in_every_rules_command(tm
                                         encoding="utf-8")
     proc = regelkoll("rules", command, "--rules", str(tmp_path))
     assert proc.returncode == 2
-    assert proc.stderr.decode().splitlines() == [f"{tmp_path}: RK-C001: PROV-01: högst 16 mönster per regel"]
+    # at the rule's id in its file, as every other rule error
+    assert proc.stderr.decode().splitlines() == [f"{tmp_path / 'pack.yaml'}:8:9: RK-C001: PROV-01: högst 16 mönster "
+                                                 "per regel"]

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 
 from regelkoll.adapters.yaml_files import read_bundle
-from regelkoll.ledger import workers
 from regelkoll.lang.load import load_rulebook
-from regelkoll.ledger.run import compile_rulebook
+from regelkoll.ledger import workers
 from regelkoll.ledger.result import checkable_facilities
+from regelkoll.ledger.run import compile_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from regelkoll.facts.model import Kontext
 from regelkoll.backends.durable.prepare import session_batch
+from regelkoll.facts.model import Kontext
 from regelkoll.facts.scope import facility_facts
 from regelkoll.lang.model import role_name
 from tests.reference import ReferenceRunner
@@ -71,8 +71,8 @@ def _corpus():
 
     from regelkoll.adapters.yaml_files import read_bundle
     from regelkoll.examples import example_bundle
-    from regelkoll.lang.load import load_rulebook
     from regelkoll.facts.scope import facility_ids
+    from regelkoll.lang.load import load_rulebook
 
     root = Path(__file__).resolve().parent.parent
     demo = read_bundle(root / "fixtures" / "demo")

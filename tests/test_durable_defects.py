@@ -18,15 +18,15 @@ from pathlib import Path
 import pytest
 from durable import engine as dr
 
-from regelkoll.facts.bundle import FactBundle, derive
 from regelkoll.backends.durable.compile import compile_version
 from regelkoll.backends.durable.host import DurableRunner
-from regelkoll.diagnostics import EvaluationError
-from regelkoll.facts.model import Engagemang, Kontext, Organisation, Person, Registerutdrag, Verksamhet
-from regelkoll.lang.load import LoadedRule
 from regelkoll.backends.durable.prepare import session_batch
-from regelkoll.lang.model import Rule
+from regelkoll.diagnostics import EvaluationError
+from regelkoll.facts.bundle import FactBundle, derive
+from regelkoll.facts.model import Engagemang, Kontext, Organisation, Person, Registerutdrag, Verksamhet
 from regelkoll.facts.scope import facility_facts
+from regelkoll.lang.load import LoadedRule
+from regelkoll.lang.model import Rule
 from tests.reference import evaluate
 
 ROOT = Path(__file__).resolve().parent.parent

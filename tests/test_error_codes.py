@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _emitted() -> set[str]:
     codes: set[str] = set()
-    for source in [*(ROOT / "regelkoll").rglob("*.py"), *(ROOT / "regelkoll.adapters").rglob("*.py")]:
+    for source in [*(ROOT / "engine").rglob("*.py"), *(ROOT / "adapters").rglob("*.py")]:
         codes |= set(re.findall(r"\bRK-[A-Z]\d{3}\b", source.read_text(encoding="utf-8")))
     return codes
 

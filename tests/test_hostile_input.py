@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
-from regelkoll.adapters.yaml_files import read_bundle
 from regelkoll import yamlsafe
+from regelkoll.adapters.yaml_files import read_bundle
 from regelkoll.diagnostics import DiagnosticError
 from regelkoll.lang.load import load_rulebook
 

@@ -210,11 +210,10 @@ def _hostile_document() -> dict:
     from regelkoll.adapters.yaml_files import read_bundle
     from regelkoll.cli import PROJECT_RULES
     from regelkoll.lang.load import load_rulebook
-    from regelkoll.report.document import build_document
-    from regelkoll.ledger.result import RunResult
-    from regelkoll.ledger.workers import evaluate_facilities
+    from regelkoll.ledger.result import RunResult, checkable_facilities
     from regelkoll.ledger.run import compile_rulebook
-    from regelkoll.ledger.result import checkable_facilities
+    from regelkoll.ledger.workers import evaluate_facilities
+    from regelkoll.report.document import build_document
 
     book = load_rulebook(PROJECT_RULES)
     bundle = read_bundle(SMALL)
@@ -332,7 +331,7 @@ def test_an_interrupt_while_the_report_is_written_keeps_the_old_report_whole(tmp
     # the test, not the product, arranges the interrupt: the first chunk written makes the process signal itself
     script = (
         "import os, signal, sys\n"
-        "from engine import cli, output\n"
+        "from regelkoll import cli, output\n"
         "real = output.write_stream\n"
         "def write(fd, data, where):\n"
         "    real(fd, data[:100], where)\n"

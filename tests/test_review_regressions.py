@@ -6,8 +6,8 @@ import textwrap
 from pathlib import Path
 
 from regelkoll.adapters.yaml_files import read_bundle
-from regelkoll.ledger.run import evaluate_facility
 from regelkoll.ledger.result import checkable_facilities
+from regelkoll.ledger.run import evaluate_facility
 
 HEAD = """
 kontext: {per_datum: 2026-11-20}
@@ -382,8 +382,8 @@ REVIEW5 = Path(__file__).resolve().parent / "data" / "review5"
 
 
 def _units(name: str, compiled, runner) -> tuple[dict[tuple[str, str, str], str], list]:
-    from regelkoll.ledger.result import broken_facility_errors
     from regelkoll.facts.scope import facility_ids
+    from regelkoll.ledger.result import broken_facility_errors
 
     bundle = read_bundle(REVIEW5 / name)
     out = {}

@@ -15,11 +15,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from regelkoll.adapters.yaml_files import _safe_raw
-from regelkoll.facts.bundle import BrokenFact, FactBundle, derive
 from regelkoll.diagnostics import Diagnostic
+from regelkoll.facts.bundle import BrokenFact, FactBundle, derive
 from regelkoll.facts.model import Kontext
-from regelkoll.ledger.run import evaluate_facility
 from regelkoll.ledger.result import checkable_facilities
+from regelkoll.ledger.run import evaluate_facility
 from tests.strategies_omsorg import clinics, licensed_care
 
 KINDS = ["tillstand", "placering", "beslut", "avbrott", "rapportering", "foretradare", "engagemang", "dom",

@@ -7,7 +7,15 @@ from datetime import date, timedelta
 from typing import Any
 
 from regelkoll.diagnostics import Diagnostic
-from regelkoll.facts.model import FACT_KINDS, Belaggning, Fact, Kontext, Legitimationsperiod, Rapportkvartal, Tillstandsperiod
+from regelkoll.facts.model import (
+    FACT_KINDS,
+    Belaggning,
+    Fact,
+    Kontext,
+    Legitimationsperiod,
+    Rapportkvartal,
+    Tillstandsperiod,
+)
 from regelkoll.legaltime import Period, add_period
 
 
@@ -50,6 +58,7 @@ class FactBundle:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     kontext: Kontext | None = None
+    source: str = ""  # where the facts were read from, as the user named it
     # derived lookups (engine/session.py builds them once per bundle); not part of the data
     index_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 

@@ -13,13 +13,12 @@ from string import Template
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
-from rapidfuzz import process
 
+from regelkoll.diagnostics import Diagnostic, DiagnosticError, suggest
 from regelkoll.facts import model as fact_model
-from regelkoll.diagnostics import Diagnostic, DiagnosticError
-from regelkoll.validation_sv import swedish_message
-from regelkoll.legaltime import Period
 from regelkoll.lang.model import FieldRef, ParamRef, Pattern, Rule, RuleFile, Test
+from regelkoll.legaltime import Period
+from regelkoll.validation_sv import swedish_message
 from regelkoll.yamlsafe import Positions, YamlError, discover, load_file
 
 # Names durable_rules' action closure reserves, plus the fields we add to every fact.
@@ -94,11 +93,6 @@ def _models_in(annotation: Any) -> list[type[BaseModel]]:
 
 
 RULE_KEYS = sorted(_all_keys(RuleFile) | {"ar", "manader", "dagar"})
-
-
-def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str:
-    match = process.extractOne(str(word), list(choices), score_cutoff=70)
-    return f"menade du '{match[0]}'?" if match else ""
 
 
 def _pydantic_diagnostics(exc: ValidationError, file: str, positions: Positions) -> list[Diagnostic]:

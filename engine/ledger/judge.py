@@ -6,16 +6,16 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-from regelkoll.facts.bundle import BrokenFact
 from regelkoll.backends.durable.compile import CompiledRuleset, CompiledVersion
-from regelkoll.facts.describe import describe, field_value
 from regelkoll.backends.durable.host import Match
-from regelkoll.facts.model import Fact, Kontext
-from regelkoll.ledger.findings import Evidence, Finding
-from regelkoll.lang.load import LoadedRule
 from regelkoll.backends.durable.prepare import Withheld, session_batch
-from regelkoll.lang.model import FieldRef, ParamRef, decisive_date, role_index
+from regelkoll.facts.bundle import BrokenFact
+from regelkoll.facts.describe import describe, field_value
+from regelkoll.facts.model import Fact, Kontext
 from regelkoll.facts.scope import FacilityFacts
+from regelkoll.lang.load import LoadedRule
+from regelkoll.lang.model import FieldRef, ParamRef, decisive_date, role_index
+from regelkoll.ledger.findings import Evidence, Finding
 
 
 class Runner(Protocol):

@@ -35,6 +35,11 @@ class RunResult:
     facility_errors: list[FacilityError] = field(default_factory=list)
     input_errors: list[Diagnostic] = field(default_factory=list)
     facilities: list[str] = field(default_factory=list)
+    # what the report needs besides the findings: the rule book, the units' names, where the facts came from
+    rules: Any = None
+    names: dict[str, str] = field(default_factory=dict)
+    source: str = ""
+    notices: list[str] = field(default_factory=list)  # said to the user, not part of the report
 
 
 def facts_digest(bundle: FactBundle) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from regelkoll.backends.durable.compile import compile_rule
+from regelkoll.diagnostics import Diagnostic, DiagnosticError, RuleCompileError
 from regelkoll.facts.bundle import FactBundle
 from regelkoll.facts.model import Kontext
 from regelkoll.facts.scope import facility_facts
@@ -12,7 +13,16 @@ from regelkoll.ledger.judge import CompiledRule, Runner, evaluate_rule
 
 
 def compile_rulebook(book: Rulebook) -> list[CompiledRule]:
-    return [CompiledRule(loaded, compile_rule(loaded)) for loaded in book.rules]
+    """Every rule compiled; a rule the engine cannot run is an RK-C001 at its id, and all such are raised."""
+    compiled, problems = [], []
+    for loaded in book.rules:
+        try:
+            compiled.append(CompiledRule(loaded, compile_rule(loaded)))
+        except RuleCompileError as exc:
+            problems.append(Diagnostic(loaded.file, *loaded.where("id"), "RK-C001", str(exc)))
+    if problems:
+        raise DiagnosticError(problems)
+    return compiled
 
 
 def evaluate_facility(compiled: list[CompiledRule], bundle: FactBundle, facility_id: str, kontext: Kontext,

@@ -24,13 +24,13 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 
-from regelkoll.facts.bundle import FactBundle
 from regelkoll.diagnostics import EvaluationError
-from regelkoll.ledger.judge import CompiledRule
+from regelkoll.facts.bundle import FactBundle
 from regelkoll.facts.model import Kontext
 from regelkoll.ledger.findings import Finding
-from regelkoll.ledger.run import evaluate_facility
+from regelkoll.ledger.judge import CompiledRule
 from regelkoll.ledger.result import FacilityError
+from regelkoll.ledger.run import evaluate_facility
 
 _STATE: dict = {}
 # the pools of this process that may have workers running, for stop_all
@@ -137,35 +137,43 @@ def _pool(workers: int, init: tuple) -> Iterator[ProcessPoolExecutor]:
         _LIVE.discard(pool)
 
 
+def iter_facilities(compiled: list[CompiledRule], bundle: FactBundle, kontext: Kontext, facility_ids: list[str],
+                    run_id: str, jobs: int | None = None) -> Iterator[tuple[str, list[Finding] | FacilityError]]:
+    """Each unit's findings (or its error) as soon as it is its turn, in the order of `facility_ids`.
+
+    A consumer that stops early stops the workers with it (the pool is killed on leaving the generator).
+    """
+    init = (compiled, bundle, kontext, run_id, os.getpid())
+    done = 0
+    try:
+        with _pool(jobs or default_jobs(), init) as pool:
+            for fid, result in pool.map(_task, facility_ids, chunksize=1):
+                done += 1
+                yield fid, _outcome(fid, result)
+    except BrokenProcessPool:
+        pass
+    # a worker died: every unit not yet reported is tried again alone, so that the one that crashes is named
+    for fid in facility_ids[done:]:
+        try:
+            with _pool(1, init) as pool:
+                outcome = _outcome(*pool.submit(_task, fid).result())
+        except BrokenProcessPool:
+            outcome = FacilityError(fid, "regelmotorn (durable_rules) kraschade under utvärderingen av "
+                                         "verksamheten; inga resultat för den")
+        yield fid, outcome
+
+
+def _outcome(fid: str, result: list[Finding] | str) -> list[Finding] | FacilityError:
+    return FacilityError(fid, f"utvärderingen misslyckades: {result}") if isinstance(result, str) else result
+
+
 def evaluate_facilities(compiled: list[CompiledRule], bundle: FactBundle, kontext: Kontext, facility_ids: list[str],
                         run_id: str, jobs: int | None = None) -> tuple[list[Finding], list[FacilityError]]:
     findings: list[Finding] = []
     errors: list[FacilityError] = []
-    done: set[str] = set()
-
-    def collect(fid: str, result: list[Finding] | str) -> None:
-        done.add(fid)
-        if isinstance(result, str):
-            errors.append(FacilityError(fid, f"utvärderingen misslyckades: {result}"))
+    for _, outcome in iter_facilities(compiled, bundle, kontext, facility_ids, run_id, jobs):
+        if isinstance(outcome, FacilityError):
+            errors.append(outcome)
         else:
-            findings.extend(result)
-
-    init = (compiled, bundle, kontext, run_id, os.getpid())
-    jobs = jobs or default_jobs()
-    try:
-        with _pool(jobs, init) as pool:
-            for fid, result in pool.map(_task, facility_ids, chunksize=1):
-                collect(fid, result)
-    except BrokenProcessPool:
-        pass
-    for fid in facility_ids:
-        if fid in done:
-            continue
-        try:
-            with _pool(1, init) as pool:
-                collect(*pool.submit(_task, fid).result())
-        except BrokenProcessPool:
-            done.add(fid)
-            errors.append(FacilityError(fid, "regelmotorn (durable_rules) kraschade under utvärderingen av "
-                                             "verksamheten; inga resultat för den"))
+            findings.extend(outcome)
     return findings, errors

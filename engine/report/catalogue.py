@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from regelkoll.report.citation import cite
-from regelkoll.legaltime import Period
 from regelkoll.lang.load import Rulebook
 from regelkoll.lang.model import Rule
+from regelkoll.legaltime import Period
+from regelkoll.report.citation import cite
 
 OUTCOME_SV = {"overtradelse": "överträdelse", "uppfyllt": "uppfyllt", "ej_tillamplig": "ej tillämplig",
               "obestamt": "kan inte bedömas"}

@@ -12,16 +12,16 @@ import re
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
-from regelkoll.facts.identity import mask
-from regelkoll.report.citation import cite, to_json
 from regelkoll.facts.describe import code_sv
-from regelkoll.ledger.findings import OUTCOME_RANK, OUTCOME_SV, Finding
-from regelkoll.legaltime import Period
+from regelkoll.facts.identity import mask
 from regelkoll.lang.load import MessageTemplate, Rulebook
+from regelkoll.lang.model import SEVERITY_RANK
+from regelkoll.ledger.findings import OUTCOME_RANK, OUTCOME_SV, Finding
+from regelkoll.ledger.result import RunResult
+from regelkoll.legaltime import Period
 from regelkoll.output import BEYOND_C0
 from regelkoll.personal_data import mask_all
-from regelkoll.lang.model import SEVERITY_RANK
-from regelkoll.ledger.result import RunResult
+from regelkoll.report.citation import cite, to_json
 
 SENSITIVE_FIELDS = ("personnummer",)
 

@@ -30,11 +30,11 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from regelkoll.facts import model as fact_model
 from regelkoll.diagnostics import RuleCompileError
-from regelkoll.legaltime import OPEN_END, Period
+from regelkoll.facts import model as fact_model
 from regelkoll.lang.load import LoadedRule
 from regelkoll.lang.model import FieldRef, ParamRef, Pattern, Rule, Test, Version, role_name
+from regelkoll.legaltime import OPEN_END, Period
 
 SENTINEL_FIELD = "dr_one"
 SUBJECT_FIELD = "dr_subject"

@@ -14,14 +14,23 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from regelkoll.backends.durable.compile import (MIRROR_SUFFIX, SENTINEL_FIELD, SESSION_KIND, SUBJECT_FIELD, CompiledRuleset,
-                            CompiledVersion, SelfComparison, derived_field, engine_field, flag_field,
-                            membership_field)
+from regelkoll.backends.durable.compile import (
+    MIRROR_SUFFIX,
+    SENTINEL_FIELD,
+    SESSION_KIND,
+    SUBJECT_FIELD,
+    CompiledRuleset,
+    CompiledVersion,
+    SelfComparison,
+    derived_field,
+    engine_field,
+    flag_field,
+    membership_field,
+)
 from regelkoll.diagnostics import EvaluationError
 from regelkoll.facts.model import FACT_KINDS, Fact, Kontext, field_types, list_values
-from regelkoll.legaltime import OPEN_END, add_period
 from regelkoll.facts.scope import FacilityFacts
-
+from regelkoll.legaltime import OPEN_END, add_period
 
 MAX_SESSION_FACTS = 300_000
 

@@ -1,0 +1,154 @@
+"""The library API: one way to run a check, for the command line, a notebook, a web server and the tests.
+
+    import regelkoll
+    rules = regelkoll.load_rules()                       # the bundled rule packs, or a directory
+    facts = regelkoll.read_facts("fixtures/demo")        # a directory or file of YAML/JSON facts
+    run = regelkoll.check(rules, facts)                  # every unit, in worker processes
+    regelkoll.to_json_bytes(regelkoll.document(run))     # the bytes `regelkoll check --format json` writes
+
+`iter_check` yields the result of one unit (facility, or organisation with officers) at a time, in the
+order of `units(facts)`, so that a caller can stream; `check` collects them into a `RunResult`.
+
+Errors in the rules are raised as `DiagnosticError`, never by leaving the process. Errors in the facts are
+not raised: a broken record is kept, reported in `facts.diagnostics`, and what depends on it is undetermined.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from regelkoll.diagnostics import Diagnostic, DiagnosticError
+from regelkoll.facts.bundle import FactBundle
+from regelkoll.facts.model import Kontext
+from regelkoll.lang import BUNDLED_RULES
+from regelkoll.lang.load import Rulebook, load_rulebook
+from regelkoll.ledger.findings import Finding
+from regelkoll.ledger.judge import CompiledRule
+from regelkoll.ledger.result import FacilityError, RunResult, broken_facility_errors, checkable_facilities, facts_digest
+from regelkoll.report.document import to_json_bytes  # noqa: F401 - part of the API
+
+
+@dataclass
+class UnitResult:
+    """The findings of one unit, or why it could not be evaluated (then `findings` is empty)."""
+
+    unit: str
+    findings: list[Finding]
+    error: FacilityError | None = None
+
+
+def load_rules(path: str | Path | None = None) -> Rulebook:
+    """Load and check every rule pack under `path` (default: the bundled rules); DiagnosticError on errors."""
+    path = Path(path) if path is not None else BUNDLED_RULES
+    if not path.exists():
+        raise DiagnosticError([Diagnostic(str(path), 0, 0, "RK-R010", "regelkatalogen finns inte")])
+    return load_rulebook(path)
+
+
+def compile_rules(rules: Rulebook) -> list[CompiledRule]:
+    """The rules as the engine runs them; a rule it cannot run is an RK-C001 at the rule's file and line."""
+    from regelkoll.ledger.run import compile_rulebook
+
+    return compile_rulebook(rules)
+
+
+def read_facts(path: str | Path) -> FactBundle:
+    """Read a directory or file of YAML/JSON facts. Never raises for bad data: see `FactBundle.diagnostics`."""
+    from regelkoll.adapters.yaml_files import read_bundle
+
+    return read_bundle(Path(path))
+
+
+def units(facts: FactBundle) -> list[str]:
+    """The units a check evaluates: every readable facility, and every organisation with officers."""
+    return checkable_facilities(facts)
+
+
+def assessment_day(facts: FactBundle, as_of: date | None = None) -> tuple[date, list[str]]:
+    """The day the law is applied as of, and a notice when it had to fall back on today."""
+    if as_of is not None:
+        return as_of, []
+    if facts.kontext is not None:
+        return facts.kontext.per_datum, []
+    today = date.today()
+    return today, [f"per_datum saknas i datamängden; bedömer per dagens datum {today.isoformat()}"]
+
+
+def iter_check(rules: Rulebook | list[CompiledRule], facts: FactBundle, *, as_of: date | None = None,
+               jobs: int | None = None, only: Iterable[str] | None = None) -> Iterator[UnitResult]:
+    """Evaluate unit by unit, yielding each unit's result in order.
+
+    `jobs`: None picks a number of worker processes, n uses n, and 0 evaluates in this process. Workers
+    isolate a crash of durable_rules' C core to the unit that caused it; in this process it would end the
+    caller. `only` restricts the run to some units (each is still judged against the whole bundle).
+    """
+    compiled = compile_rules(rules) if isinstance(rules, Rulebook) else rules
+    day, _ = assessment_day(facts, as_of)
+    kontext = Kontext(per_datum=day)
+    wanted = units(facts) if only is None else list(only)
+    if jobs == 0:
+        yield from _in_process(compiled, facts, kontext, wanted)
+        return
+    from regelkoll.ledger.workers import iter_facilities
+
+    for unit, outcome in iter_facilities(compiled, facts, kontext, wanted, run_id="regelkoll", jobs=jobs):
+        if isinstance(outcome, FacilityError):
+            yield UnitResult(unit, [], outcome)
+        else:
+            yield UnitResult(unit, outcome)
+
+
+def _in_process(compiled: list[CompiledRule], facts: FactBundle, kontext: Kontext,
+                wanted: list[str]) -> Iterator[UnitResult]:
+    from regelkoll.backends.durable.host import DurableRunner
+    from regelkoll.diagnostics import EvaluationError
+    from regelkoll.ledger.run import evaluate_facility
+
+    runner = DurableRunner()
+    for unit in wanted:
+        try:
+            yield UnitResult(unit, evaluate_facility(compiled, facts, unit, kontext, runner, "regelkoll"))
+        except EvaluationError as exc:
+            yield UnitResult(unit, [], FacilityError(unit, f"utvärderingen misslyckades: {exc}"))
+
+
+def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs: int | None = None,
+          source: str | None = None, compiled: list[CompiledRule] | None = None) -> RunResult:
+    """Every unit checked, collected into one result; `document(result)` turns it into the report.
+
+    `compiled` saves compiling `rules` again when the caller already has (the rules must be the same).
+    """
+    compiled = compiled if compiled is not None else compile_rules(rules)
+    day, notices = assessment_day(facts, as_of)
+    findings: list[Finding] = []
+    failed: list[FacilityError] = []
+    checked = units(facts)
+    for result in iter_check(compiled, facts, as_of=day, jobs=jobs, only=checked):
+        findings += result.findings
+        if result.error is not None:
+            failed.append(result.error)
+    unreadable = broken_facility_errors(facts)
+    result = RunResult(day, rules.digest, facts_digest(facts), findings, unreadable + failed, list(facts.diagnostics),
+                       sorted(set(checked) | {e.facility_id for e in unreadable}))
+    result.notices = notices
+    result.rules = rules
+    result.names = {f.id: f.namn for f in facts.of("organisation")}
+    result.names.update({f.id: f.namn for f in facts.of("verksamhet")})
+    result.source = source if source is not None else facts.source
+    if not result.facilities:
+        # nothing checked is no evidence of compliance: an empty report must not pass with status 0
+        result.input_errors.append(Diagnostic(result.source, 0, 0, "RK-E002", "datamängden innehåller ingen "
+                                              "verksamhet (och ingen huvudman med företrädare) att kontrollera"))
+    return result
+
+
+def document(result: RunResult, *, show_personal_data: bool = False) -> dict[str, Any]:
+    """The report document of a run: plain JSON-able data, sorted, personal identity numbers masked."""
+    from regelkoll.report.document import build_document
+
+    return build_document(result, result.rules, result.names, source=result.source,
+                          show_personal_data=show_personal_data)
