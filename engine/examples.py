@@ -9,8 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from regelkoll.adapters.yaml_files import add_records, finish
+from regelkoll.adapters.yaml_files import add_records
 from regelkoll.backends.durable.compile import compile_rule
+from regelkoll.facts.assemble import finish
 from regelkoll.facts.bundle import FactBundle
 from regelkoll.facts.model import Kontext
 from regelkoll.facts.scope import facility_ids

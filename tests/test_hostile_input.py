@@ -402,7 +402,7 @@ tillstand:
     ({"type": "url_parsing", "msg": "Input should be a valid URL"}, "ogiltigt värde (feltyp url_parsing)"),
 ])
 def test_no_validation_message_is_pydantic_english(err, message):
-    from regelkoll.adapters.yaml_files import _msg
+    from regelkoll.validation_sv import swedish_message as _msg
 
     assert _msg(err) == message
 

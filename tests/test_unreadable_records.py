@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from regelkoll.adapters.yaml_files import _safe_raw
 from regelkoll.diagnostics import Diagnostic
+from regelkoll.facts.assemble import safe_raw as _safe_raw
 from regelkoll.facts.bundle import BrokenFact, FactBundle, derive
 from regelkoll.facts.model import Kontext
 from regelkoll.ledger.result import checkable_facilities
