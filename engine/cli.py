@@ -157,6 +157,15 @@ def check(
     raise typer.Exit(1 if doc["run"]["counts"]["violation"] else 0)
 
 
+@app.command("codes")
+def codes(output: Optional[Path] = typer.Option(None, "--output", help="Skriv förteckningen till en fil.")) -> None:
+    """Skriv förteckningen över felkoderna (Markdown), som i README:s avsnitt "Error codes"."""
+    from regelkoll.report.codes_doc import render_codes
+
+    _check_output(output)
+    _emit(render_codes().encode("utf-8"), output)
+
+
 @rules_app.command("schema")
 def rules_schema(output: Optional[Path] = typer.Option(None, "--output", help="Skriv schemat till en fil.")) -> None:
     """Skriv JSON Schema för regelformatet (för autokomplettering i editorer)."""

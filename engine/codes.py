@@ -1,0 +1,377 @@
+"""Every RK-* code Regelkoll reports, in one place.
+
+The codes are a promise to the people and scripts that read stderr and the report's `errors`, so each needs one
+home: the README's "Error codes" section is rendered from this list (`regelkoll codes`, report/codes_doc.py), and
+tests/test_error_codes.py holds the list to the codes the source writes. The places that report a problem still
+write its code as a literal, so that each reads on its own.
+
+`when` and `effect` are the README's English texts (Markdown); `betydelse` is the short Swedish meaning, as an
+inspector reads it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str  # the codes' common prefix, e.g. "RK-Y"
+    title: str
+    intro: str = ""
+
+
+@dataclass(frozen=True)
+class Code:
+    code: str
+    area: str  # an Area's key
+    betydelse: str
+    when: str
+    effect: str
+
+
+INTRO = """\
+Every problem is reported as one line, `file:line:column: CODE: field: message` (stderr, and in the
+report's `errors` for `regelkoll check`). **Any** error in a run, including the notices marked
+"reported" below, makes `regelkoll check` end with exit status 2 (errors win over violations).
+
+This section is generated from the registry `engine/codes.py`: `regelkoll codes [--output FILE]`
+prints it, and a test keeps the two the same, so edit the registry, not this text. *Betydelse* is
+each code's meaning in Swedish, as an inspector reads it.
+"""
+
+AREAS = {area.key: area for area in (
+    Area("RK-Y", "reading a YAML/JSON file (data sets and rule files)", intro="""\
+Effects differ by the kind of file. *File-level* codes: a data-set file is not read (the other
+files are); a rule file stops the run. *Part-level* codes: in a data set only the smallest part that
+holds the problem is lost (a record is kept as broken, so what depends on it is undetermined; a
+problem in a fact kind's list outside any record, or in `kontext`, drops that list or `kontext`;
+one at the top level drops the file); in a rule file the whole file is rejected and the run stops
+before evaluation (status 2).
+"""),
+    Area("RK-B", "fact bundle (data set)", intro="""\
+These are collected while the data set is read; the run goes on and the report is written, but the
+exit status is 2. In a rule's inline example (`regelkoll rules test`) any RK-B code makes that
+example fail instead.
+"""),
+    Area("RK-R", "rule files", intro="""\
+Every rule-file error is collected and listed; then the command stops before the data set is read
+(status 2). Nothing is evaluated. This holds for `check` and for every `rules` command.
+"""),
+    Area("RK-C", "compiling rules"),
+    Area("RK-E", "evaluation and the run"),
+    Area("RK-O", "writing the report (`--output`, stdout)"),
+)}
+
+CODES = {entry.code: entry for entry in (
+    # RK-Y — reading a YAML/JSON file (data sets and rule files)
+    Code("RK-Y001", "RK-Y", "ogiltig YAML: ett syntaxfel, ett otillåtet tecken eller mer än ett dokument i filen",
+         when="Invalid YAML: a syntax error, a character that is not allowed, or more than one document (`---`) in "
+              "the file",
+         effect="File-level: the file is not read; every record read before the fault is kept as broken (a facility "
+                "in it is named as not checked)"),
+    Code("RK-Y002", "RK-Y", "filen är tom",
+         when="The file is empty (no document at all, e.g. only comments)",
+         effect="File-level: the file is not read"),
+    Code("RK-Y003", "RK-Y", "en nyckel förekommer två gånger i samma mappning",
+         when="A key occurs twice in the same mapping",
+         effect="Part-level: the record is kept as broken (with its id, even when the id key is the one written "
+                "twice)"),
+    Code("RK-Y004", "RK-Y", "sammanslagningsnyckeln `<<` stöds inte",
+         when="The merge key `<<` is used",
+         effect="Part-level"),
+    Code("RK-Y005", "RK-Y", "filen är inte UTF-8",
+         when="The file is not valid UTF-8 (position of the first bad byte is given)",
+         effect="File-level: the file is not read"),
+    Code("RK-Y006", "RK-Y", "filen kan inte läsas",
+         when="The file cannot be read (stat/open/read fails: access denied, gone, a directory …)",
+         effect="File-level: the file is not read"),
+    Code("RK-Y007", "RK-Y", "taggen stöds inte, eller värdet passar inte sin tagg",
+         when="An unsupported tag (`!!python/…`, `!foo`), or a value that does not fit its explicit tag (`!!int abc`)",
+         effect="Part-level: the value is dropped and its part is lost"),
+    Code("RK-Y010", "RK-Y", "alias (`*x`) stöds inte i datamängder och inte som nyckel",
+         when="An alias (`*x`) in a data set, or an alias used as a mapping key (data sets and rule files)",
+         effect="Part-level"),
+    Code("RK-Y011", "RK-Y", "ankare (`&x`) stöds inte i datamängder",
+         when="An anchor (`&x`) in a data set (anchors are allowed only in rule files)",
+         effect="Part-level"),
+    Code("RK-Y012", "RK-Y", "alias expanderar till för många noder (aliasbomb)",
+         when="Rule files only: aliases expand to more than 1,000,000 nodes (alias bomb)",
+         effect="File-level: the rule file is not read; the run stops (status 2)"),
+    Code("RK-Y013", "RK-Y", "filen är för stor (mer än 50 MiB)",
+         when="The file is larger than 50 MiB (checked before and while reading)",
+         effect="File-level: the file is not read"),
+    Code("RK-Y014", "RK-Y", "ett värde eller en nyckel är för lång (mer än 10 000 tecken)",
+         when="A value or a key longer than 10,000 characters",
+         effect="Part-level"),
+    Code("RK-Y015", "RK-Y", "för djup nästling (mer än 50 nivåer)",
+         when="Nesting deeper than 50 levels (part-level, read past), or deeper than libyaml's 1000 levels "
+              "(file-level)",
+         effect="Part-level, or the file is not read beyond 1000 levels"),
+    Code("RK-Y016", "RK-Y", "heltalet har för många siffror (citera värdet om det är en kod)",
+         when="An integer with more than 18 digits (quote it if it is a code)",
+         effect="Part-level"),
+    Code("RK-Y017", "RK-Y", "nyckeln är en lista eller mappning i stället för en enkel text",
+         when="A mapping key that is a list or a mapping instead of plain text",
+         effect="Part-level (the mapping holding it)"),
+    Code("RK-Y018", "RK-Y", "sökvägen är ingen vanlig fil (enhet, FIFO eller uttag); läses inte",
+         when="The path is not a regular file (device, FIFO, socket); it is never opened",
+         effect="File-level: the file is not read"),
+    Code("RK-Y019", "RK-Y", "aliaset hänvisar till ett ankare som inte finns",
+         when="Rule files only: an alias names an anchor that does not exist (or itself)",
+         effect="Part-level: the rule file is rejected; the run stops (status 2)"),
+    # RK-B — fact bundle (data set)
+    Code("RK-B001", "RK-B", "datamängden finns inte",
+         when="The data-set path does not exist",
+         effect="Nothing is read; the run goes on with no facts (RK-E002 follows)"),
+    Code("RK-B002", "RK-B", "datamängden innehåller inga YAML- eller JSON-filer",
+         when="The data-set directory holds no `.yaml`, `.yml` or `.json` file",
+         effect="Nothing is read; RK-E002 follows"),
+    Code("RK-B003", "RK-B", "filen är ingen mappning från faktatyp till en lista",
+         when="A file's top level is not a mapping from fact kind to a list",
+         effect="The rest of that file is not read"),
+    Code("RK-B004", "RK-B", "okänd faktatyp",
+         when="Unknown fact kind (top-level key); a close name is suggested",
+         effect="That list is not read"),
+    Code("RK-B005", "RK-B", "faktatypens värde är ingen lista av poster",
+         when="A fact kind's value is not a list of records",
+         effect="Kept as one unreadable record of that kind (with its id if it is one mapping): what depends on it "
+                "is undetermined"),
+    Code("RK-B006", "RK-B", "posten är ingen mappning",
+         when="A record is not a mapping",
+         effect="Kept as an unreadable record of that kind: what depends on it is undetermined"),
+    Code("RK-B007", "RK-B", "faktatypen beräknas av Regelkoll ur andra fakta och kan inte anges",
+         when="A derived fact kind is given (`tillstandsperiod`, `legitimationsperiod`, `belaggning`, "
+              "`rapportkvartal`)",
+         effect="That list is not read (Regelkoll computes these)"),
+    Code("RK-B010", "RK-B", "ett fält saknas, är okänt eller har ett ogiltigt värde",
+         when="A field fails validation (missing, unknown, wrong type or format, out of range); also for `kontext`",
+         effect="The record is kept as broken (the failed fields dropped): what depends on it is undetermined; a bad "
+                "`kontext` is not used"),
+    Code("RK-B011", "RK-B", "kontext anges två gånger med olika värden",
+         when="`kontext` is given twice (in different files) with different values",
+         effect="Reported; the one read last is used"),
+    Code("RK-B012", "RK-B", "id:t används redan av en annan post av samma faktatyp",
+         when="A record's `id` is already used by another record of the same kind",
+         effect="The later record is kept as broken; the first is used"),
+    Code("RK-B020", "RK-B", "ogiltigt personnummer eller organisationsnummer",
+         when="A `personnummer` or `organisationsnummer` cannot be normalised (invalid number)",
+         effect="The record is kept as broken: what depends on it is undetermined"),
+    Code("RK-B030", "RK-B", "hänvisar till en post som saknas eller är ogiltig",
+         when="A record refers to a record that does not exist, or to a person whose record is broken (reported at "
+              "the reference)",
+         effect="The record is kept as broken without that link: what it may affect is undetermined"),
+    Code("RK-B031", "RK-B", "`huvudman` stämmer inte med verksamhetens organisation",
+         when="`engagemang.huvudman` is given and differs from the facility's organisation",
+         effect="Reported; the computed huvudman replaces it and the record is used"),
+    Code("RK-B032", "RK-B", "två personer har samma personnummer och namn och behandlas som en person",
+         when="Two persons have the same personnummer and the same name",
+         effect="Reported; the second id is merged into the first (references are redirected)"),
+    Code("RK-B033", "RK-B", "två personer har samma personnummer men olika namn; den andra används inte",
+         when="Two persons have the same personnummer but different names",
+         effect="The second person is not used (kept as broken); records about it are kept as broken"),
+    Code("RK-B034", "RK-B", "klienten har flera placeringar samtidigt på samma boende",
+         when="A client has overlapping placements at the same home on one day",
+         effect="Reported; the client is counted once in the occupancy"),
+    Code("RK-B060", "RK-B", "en katalog eller fil i datamängden kan inte läsas",
+         when="A directory or entry under the data set cannot be read (permissions, I/O error)",
+         effect="That path is not read; the run goes on"),
+    Code("RK-B061", "RK-B", "en slinga: en katalog som redan har lästs, eller en symbolisk länk i en slinga",
+         when="A directory loop (bind mount) or a symbolic link that loops",
+         effect="That path is not read"),
+    Code("RK-B062", "RK-B", "en symbolisk länk pekar på något som inte finns",
+         when="A dangling symbolic link (to something that does not exist)",
+         effect="That path is not read"),
+    Code("RK-B063", "RK-B", "en symbolisk länk pekar utanför datamängden",
+         when="A symbolic link to a file or directory outside the data set",
+         effect="That path is not read"),
+    Code("RK-B064", "RK-B", "sökvägen är ingen vanlig fil (enhet, FIFO eller uttag); öppnas inte",
+         when="A FIFO, socket or device, under the data set or given as the data set itself",
+         effect="Never opened; that path is not read"),
+    Code("RK-B065", "RK-B", "ser ut som en datafil men har en annan filändelse",
+         when="A file that looks like data but has another suffix (`org.yaml.bak`, `x.jsonl`)",
+         effect="That file is not read"),
+    Code("RK-B066", "RK-B", "länk till en fil eller katalog som ändå läses på sin egen plats; läses inte två gånger",
+         when="A link to a file that is read anyway, or a link to a directory inside the data set",
+         effect="Not read again (the target is read once at its own place); still reported"),
+    Code("RK-B070", "RK-B", "en organisation och en verksamhet har samma id",
+         when="An organisation and a facility (verksamhet) have the same id",
+         effect="The record read later is kept as broken (a broken facility then gives RK-E001)"),
+    # RK-R — rule files
+    Code("RK-R001", "RK-R", "okänd nyckel i regelfilen",
+         when="An unknown key in a rule file (a close key name is suggested)",
+         effect="The file is not used; the run stops (status 2)"),
+    Code("RK-R002", "RK-R", "en obligatorisk nyckel saknas",
+         when="A required key is missing",
+         effect="The file is not used; the run stops (status 2)"),
+    Code("RK-R003", "RK-R", "schemafel i regelfilen: fel typ, fel format eller ett otillåtet värde",
+         when="Any other schema error: wrong type, bad date or id format, value not allowed, a model check",
+         effect="The file is not used; the run stops (status 2)"),
+    Code("RK-R010", "RK-R", "regelkatalogen finns inte eller innehåller inga regelfiler",
+         when="The rules directory does not exist, or it holds no `*.yaml`/`*.yml` file",
+         effect="The run stops (status 2)"),
+    Code("RK-R011", "RK-R", "regel-id:t används redan av en annan regel",
+         when="A rule id is used twice (across all packs)",
+         effect="The run stops (status 2)"),
+    Code("RK-R012", "RK-R", "lagrummet hänvisar till en författning som inte finns under `forfattningar`",
+         when="A `lagrum` (of a version, of `undantag_lagrum` or of an exemption) cites an act not listed under "
+              "`forfattningar`",
+         effect="The run stops (status 2)"),
+    Code("RK-R020", "RK-R", "`saknas` i `tillamplig_nar`: tillämpligheten kan inte bygga på att något saknas",
+         when="A pattern in `tillamplig_nar` uses `saknas`",
+         effect="The run stops (status 2)"),
+    Code("RK-R021", "RK-R", "ett undantag använder `saknas`; ett undantag måste beskriva något som finns",
+         when="An exemption's pattern uses `saknas`",
+         effect="The run stops (status 2)"),
+    Code("RK-R022", "RK-R", "ett undantag saknar eget lagrum och någon version saknar `undantag_lagrum`",
+         when="An exemption has no `lagrum` of its own and some version lacks `undantag_lagrum`",
+         effect="The run stops (status 2)"),
+    Code("RK-R023", "RK-R", "`avser` är inget alias i `tillamplig_nar`",
+         when="The rule's `avser` is not an alias in `tillamplig_nar`",
+         effect="The run stops (status 2)"),
+    Code("RK-R024", "RK-R", "faktatypen hör inte till någon verksamhet och kan inte vara subjekt",
+         when="The subject's fact kind belongs to no facility (cannot be a subject)",
+         effect="The run stops (status 2)"),
+    Code("RK-R025", "RK-R", "`avgorande_datum` är varken `per_datum` eller ett datumfält i subjektets faktatyp",
+         when="`avgorande_datum` is neither `per_datum` nor a date field of the subject's kind",
+         effect="The run stops (status 2)"),
+    Code("RK-R026", "RK-R", "regeln saknar ett exempel som bryter mot den eller ett som inte gör det",
+         when="The rule lacks an example that violates it or one that does not",
+         effect="The run stops (status 2)"),
+    Code("RK-R027", "RK-R", "`avser` i `overtradelse_dar` eller `bedoms_inte_nar` är inget alias i `tillamplig_nar`",
+         when="The `avser` of `overtradelse_dar` or of a `bedoms_inte_nar` is not an alias in `tillamplig_nar`",
+         effect="The run stops (status 2)"),
+    Code("RK-R028", "RK-R", "`nagon_av` i ett villkor kan inte kombineras med `nagon_av` i subjektets mönster",
+         when="`nagon_av` in a condition combined with `nagon_av` in the subject's pattern",
+         effect="The run stops (status 2)"),
+    Code("RK-R030", "RK-R", "versionerna överlappar eller står i fel ordning",
+         when="Versions overlap or are out of order",
+         effect="The run stops (status 2)"),
+    Code("RK-R031", "RK-R", "en parameter som används i en version saknas i en annan",
+         when="A parameter used by some version is missing from another version",
+         effect="The run stops (status 2)"),
+    Code("RK-R032", "RK-R", "glapp mellan två versioner utan `lucka_fore`",
+         when="A gap between two versions without `lucka_fore` giving the reason",
+         effect="The run stops (status 2)"),
+    Code("RK-R033", "RK-R", "`lucka_fore` på versioner som ligger kant i kant eller på den första versionen",
+         when="`lucka_fore` on versions that are adjacent, or on the first version",
+         effect="The run stops (status 2)"),
+    Code("RK-R034", "RK-R", "ingen version börjar det datum som exemplets `version_fran` anger",
+         when="An example's `version_fran` is not the start date of any version",
+         effect="The run stops (status 2)"),
+    Code("RK-R040", "RK-R", "aliaset är ett reserverat namn",
+         when="A pattern alias (`som`) is a reserved name",
+         effect="The run stops (status 2)"),
+    Code("RK-R041", "RK-R", "aliaset används redan i regeln",
+         when="A pattern alias is already used in the rule",
+         effect="The run stops (status 2)"),
+    Code("RK-R042", "RK-R", "det första mönstret i `tillamplig_nar` kan inte vara `saknas`",
+         when="The first pattern of `tillamplig_nar` is `saknas`",
+         effect="The run stops (status 2)"),
+    Code("RK-R043", "RK-R", "okänd faktatyp i ett mönster",
+         when="A pattern names an unknown fact kind",
+         effect="The run stops (status 2)"),
+    Code("RK-R050", "RK-R", "fältet finns inte i faktatypen",
+         when="A test names a field that the fact kind does not have",
+         effect="The run stops (status 2)"),
+    Code("RK-R051", "RK-R", "`plus` går bara på datumfält",
+         when="`plus` on a field that is not a date (in a test or in a field reference)",
+         effect="The run stops (status 2)"),
+    Code("RK-R052", "RK-R", "`innehaller` och `saknar` går bara på listfält, och listfält jämförs bara med dem",
+         when="`innehaller`/`saknar` on a non-list field, or a list field compared with another operator",
+         effect="The run stops (status 2)"),
+    Code("RK-R053", "RK-R", "värdet är inte tillåtet för listfältet",
+         when="`innehaller`/`saknar` with a value not allowed for that list field",
+         effect="The run stops (status 2)"),
+    Code("RK-R054", "RK-R", "`fore`, `senast`, `efter` och `tidigast` kräver ett datum- eller talfält",
+         when="`fore`/`senast`/`efter`/`tidigast` on a field that is neither a date nor a number",
+         effect="The run stops (status 2)"),
+    Code("RK-R055", "RK-R", "fältet läses inte av regler (använd den härledda faktatypen)",
+         when="A test on a structured field that rules cannot read (use the derived kind, e.g. `tillstandsperiod`)",
+         effect="The run stops (status 2)"),
+    Code("RK-R060", "RK-R", "fältreferensen nämner ett alias som inte har definierats tidigare",
+         when="A field reference names an alias that is not defined earlier",
+         effect="The run stops (status 2)"),
+    Code("RK-R061", "RK-R", "fältreferensen nämner ett alias för något som saknas",
+         when="A field reference names a `saknas` alias",
+         effect="The run stops (status 2)"),
+    Code("RK-R062", "RK-R", "fältreferensen nämner ett fält som inte finns",
+         when="A field reference names a field that the referred kind does not have",
+         effect="The run stops (status 2)"),
+    Code("RK-R063", "RK-R", "fältreferensen har en annan typ än fältet den jämförs med",
+         when="A field reference's type differs from the compared field's type",
+         effect="The run stops (status 2)"),
+    Code("RK-R064", "RK-R", "parametern som villkoret använder saknas i någon version",
+         when="A `parameter` is missing from some version",
+         effect="The run stops (status 2)"),
+    Code("RK-R065", "RK-R", "parametern är ingen tidsperiod (`{manader: 6}`) i någon version",
+         when="A parameter used as a period (`plus`) is not a period (`{manader: 6}`) in some version",
+         effect="The run stops (status 2)"),
+    Code("RK-R066", "RK-R", "värdet passar inte fältets typ",
+         when="A literal value does not fit the field's type",
+         effect="The run stops (status 2)"),
+    Code("RK-R070", "RK-R", "ogiltig meddelandemall",
+         when="An invalid message template (a `$` not followed by a name)",
+         effect="The run stops (status 2)"),
+    Code("RK-R071", "RK-R", "okänt namn i meddelandemallen",
+         when="A message template uses an unknown name",
+         effect="The run stops (status 2)"),
+    Code("RK-R080", "RK-R", "en katalog eller fil under regelkatalogen kan inte läsas",
+         when="A directory or entry under the rules directory cannot be read",
+         effect="Not read; the run stops (status 2)"),
+    Code("RK-R081", "RK-R", "en slinga under regelkatalogen: en katalog som redan har lästs, eller en symbolisk länk "
+                            "i en slinga",
+         when="A directory loop or a symbolic link that loops, under the rules directory",
+         effect="Not read; the run stops (status 2)"),
+    Code("RK-R082", "RK-R", "en symbolisk länk under regelkatalogen pekar på något som inte finns",
+         when="A dangling symbolic link under the rules directory",
+         effect="Not read; the run stops (status 2)"),
+    Code("RK-R083", "RK-R", "en symbolisk länk pekar utanför regelkatalogen",
+         when="A symbolic link to something outside the rules directory",
+         effect="Not read; the run stops (status 2)"),
+    Code("RK-R084", "RK-R", "sökvägen under regelkatalogen är ingen vanlig fil (enhet, FIFO eller uttag); öppnas inte",
+         when="A FIFO, socket or device under the rules directory",
+         effect="Never opened; the run stops (status 2)"),
+    Code("RK-R085", "RK-R", "ser ut som en regelfil men har en annan filändelse",
+         when="A file that looks like a rule pack but has another suffix (`pack.yaml.bak`)",
+         effect="Not read; the run stops (status 2)"),
+    Code("RK-R086", "RK-R", "länk till en regelfil eller katalog som ändå läses; läses bara en gång",
+         when="A link to a rule file that is read anyway, or to a directory inside the rules directory",
+         effect="Not read twice; the run still stops (status 2)"),
+    Code("RK-R090", "RK-R", "två regelfiler har samma regelpaket-id",
+         when="Two rule files declare the same `regelpaket.id`",
+         effect="The second file is not used; the run stops (status 2)"),
+    # RK-C — compiling rules
+    Code("RK-C001", "RK-C", "regeln kan inte kompileras för durable_rules (för många mönster eller jämförelser)",
+         when="A valid rule cannot be compiled for durable_rules: more than 16 patterns in a rule, or more than 28 "
+              "comparisons with other facts in one pattern",
+         effect="`check` and `rules lint` stop before evaluation (status 2); no report is written"),
+    # RK-E — evaluation and the run
+    Code("RK-E001", "RK-E", "verksamheten eller huvudmannen kunde inte kontrolleras",
+         when="A facility could not be checked: its `verksamhet` record (or the organisation that is the unit) is "
+              "broken, or evaluation failed (durable_rules refused a fact, a rule action failed, too many facts in a "
+              "session, an internal error, or the engine crashed)",
+         effect="No findings for that facility; the other facilities are still checked; status 2"),
+    Code("RK-E002", "RK-E", "datamängden innehåller ingen verksamhet (och ingen huvudman med företrädare) att "
+                            "kontrollera",
+         when="The data set holds no facility (and no organisation with representatives) to check",
+         effect="The report is written (empty), but the run ends with status 2, never 0"),
+    # RK-O — writing the report (`--output`, stdout)
+    Code("RK-O001", "RK-O", "sökvägen för utdata är en katalog, eller varken en vanlig fil, en enhet eller en FIFO",
+         when="The output path is a directory, or something other than a regular file, device or FIFO",
+         effect="Checked before any work (and again when writing): the command stops (status 2)"),
+    Code("RK-O002", "RK-O", "katalogen för utdatafilen finns inte",
+         when="The output file's directory does not exist",
+         effect="Checked before any work: the command stops (status 2)"),
+    Code("RK-O003", "RK-O", "utdatafilen eller dess katalog går inte att skriva till",
+         when="The output file is read-only, a device/FIFO is not writable, or its directory is read-only",
+         effect="Checked before any work: the command stops (status 2)"),
+    Code("RK-O004", "RK-O", "utdatafilen kunde inte skrivas",
+         when="Writing the output file failed (temporary file, disk full, fsync, rename; a device or FIFO that fails "
+              "or closes)",
+         effect="The report is not written and the old file stays as it was; status 2 (reported after the input "
+                "errors)"),
+    Code("RK-O005", "RK-O", "det gick inte att skriva till standard ut",
+         when="Writing to standard output failed (an I/O error, or nothing written)",
+         effect="The report may be incomplete; status 2. A closed pipe (`| head`) is not an error: quiet exit 141"),
+)}
