@@ -215,17 +215,15 @@ def rules_docs(
 @rules_app.command("test")
 def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
     """Kör reglernas inbyggda exempel."""
-    from regelkoll.backends.durable.host import DurableRunner
     from regelkoll.examples import coverage_gaps, run_example
 
     book = _load_rules(rules)
     compiled = {crule.rule.id: crule for crule in _compile(book)}
-    runner = DurableRunner()
     failed = gaps = 0
     for loaded in book.rules:
         results = []
         for index in range(len(loaded.rule.exempel)):
-            res = run_example(loaded, index, runner, compiled[loaded.rule.id])
+            res = run_example(loaded, index, compiled[loaded.rule.id])
             mark = "ok " if res.ok else "FEL"
             detail = "" if res.ok else f" – väntat {res.expected}, fick {res.actual or '-'} {res.problem}"
             _stdout(printable(f"{mark} {loaded.rule.id}: {res.name}{detail}").encode("utf-8") + b"\n")

@@ -10,15 +10,14 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from regelkoll.adapters.yaml_files import add_records
+from regelkoll.api import iter_check
 from regelkoll.backends.durable.compile import compile_rule
 from regelkoll.facts.assemble import finish
 from regelkoll.facts.bundle import FactBundle
 from regelkoll.facts.model import Kontext
-from regelkoll.facts.scope import facility_ids
 from regelkoll.lang.load import LoadedRule
 from regelkoll.ledger.findings import OUTCOME_FROM_SV, Finding
-from regelkoll.ledger.judge import CompiledRule, Runner
-from regelkoll.ledger.run import evaluate_facility
+from regelkoll.ledger.judge import CompiledRule
 
 
 @dataclass
@@ -45,7 +44,8 @@ def example_bundle(loaded: LoadedRule, index: int) -> FactBundle:
     return bundle
 
 
-def run_example(loaded: LoadedRule, index: int, runner: Runner, crule: CompiledRule | None = None) -> ExampleResult:
+def run_example(loaded: LoadedRule, index: int, crule: CompiledRule | None = None) -> ExampleResult:
+    """Check one example as a data set is checked (the library API, in this process)."""
     example = loaded.rule.exempel[index]
     expected = OUTCOME_FROM_SV[example.forvantat]
     if expected == "violation" and loaded.rule.slag == "indikator":
@@ -57,8 +57,11 @@ def run_example(loaded: LoadedRule, index: int, runner: Runner, crule: CompiledR
         return result
     crule = crule or CompiledRule(loaded, compile_rule(loaded))
     findings: list[Finding] = []
-    for fid in facility_ids(bundle):
-        findings += evaluate_facility([crule], bundle, fid, bundle.kontext, runner, "exempel")
+    for unit in iter_check([crule], bundle, jobs=0):
+        if unit.error is not None:
+            result.problem = unit.error.message
+            return result
+        findings += unit.findings
     if example.subjekt:
         findings = [f for f in findings if f.subject_id == example.subjekt]
     if len(findings) != 1:

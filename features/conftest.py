@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from pytest_bdd import given, parsers, then, when
 
-from regelkoll.facts.bundle import FactBundle, derive
-from regelkoll.facts.model import Engagemang, Kontext, Organisation, Person, Registerutdrag, Verksamhet
-from regelkoll.ledger.run import evaluate_facility
+from features.scenario import check_scenario
+from regelkoll.facts.bundle import FactBundle
+from regelkoll.facts.model import Engagemang, Organisation, Person, Registerutdrag, Verksamhet
 from regelkoll.report.citation import cite
 
 TYPES = {"HVB": "hvb", "stödboende": "stodboende", "skyddat boende": "skyddat_boende",
@@ -120,12 +120,8 @@ def discarded(world, dag):
 
 
 @when("registerkontrollen bedöms")
-def evaluate(world, compiled, runner):
-    bundle = world["bundle"]
-    derive(bundle)
-    kontext = Kontext(per_datum=world["as_of"])
-    for fid in sorted(bundle.facts["verksamhet"]):
-        world["findings"] += evaluate_facility(compiled, bundle, fid, kontext, runner, "bdd")
+def evaluate(world, compiled):
+    world["findings"] += check_scenario(world, compiled)
 
 
 def _about(world, name: str) -> list:

@@ -10,7 +10,7 @@ from datetime import date
 
 from pytest_bdd import given, parsers, then, when
 
-from regelkoll.facts.bundle import derive
+from features.scenario import check_scenario
 from regelkoll.facts.model import (
     Avbrott,
     Beslut,
@@ -25,8 +25,6 @@ from regelkoll.facts.model import (
     Tillstand,
     Verksamhet,
 )
-from regelkoll.facts.scope import facility_ids
-from regelkoll.ledger.run import evaluate_facility
 from regelkoll.report.citation import cite
 
 DATE = r"(?P<{}>\d{{4}}-\d{{2}}-\d{{2}})"
@@ -201,14 +199,8 @@ def reported(world, dag):
 
 
 @when("reglerna bedöms")
-def evaluate_all(world, compiled, runner):
-    from regelkoll.facts.model import Kontext
-
-    bundle = world["bundle"]
-    derive(bundle)
-    kontext = Kontext(per_datum=world["as_of"])
-    for unit in facility_ids(bundle):
-        world["findings"] += evaluate_facility(compiled, bundle, unit, kontext, runner, "bdd")
+def evaluate_all(world, compiled):
+    world["findings"] += check_scenario(world, compiled)
 
 
 def _label(world, finding) -> set[str]:

@@ -91,3 +91,31 @@ def test_the_public_api_is_what_the_readme_documents():
     for name in regelkoll.__all__:
         if not name.startswith("_"):
             assert re.search(rf"(`|regelkoll\.){name}\b", section), f"{name} is not documented in README.md"
+
+
+def test_the_api_in_a_python_session_gives_the_cli_bytes(monkeypatch):
+    """The README's library example, run in this process, gives what `regelkoll check --format json` writes."""
+    import regelkoll
+
+    monkeypatch.chdir(ROOT)
+
+    rules = regelkoll.load_rules()
+    facts = regelkoll.read_facts("fixtures/demo")
+    in_process = regelkoll.to_json_bytes(regelkoll.document(regelkoll.check(rules, facts, jobs=0)))
+    cli = subprocess.run([sys.executable, "-m", "regelkoll.cli", "check", "fixtures/demo", "--format", "json"],
+                         cwd=ROOT, capture_output=True, timeout=300)
+    assert cli.returncode == 1 and in_process == cli.stdout
+    streamed = [unit.unit for unit in regelkoll.iter_check(rules, facts, jobs=0)]
+    assert streamed == regelkoll.units(facts) and len(streamed) > 20
+
+
+def test_an_error_in_the_rules_is_raised_with_its_place_never_an_exit(tmp_path):
+    import regelkoll
+
+    (tmp_path / "pack.yaml").write_text("regelpaket: {id: x}\nregler: []\nokänd: 1\n", encoding="utf-8")
+    with pytest.raises(regelkoll.DiagnosticError) as info:
+        regelkoll.load_rules(tmp_path)
+    assert all(d.file == str(tmp_path / "pack.yaml") and d.code.startswith("RK-") for d in info.value.diagnostics)
+    with pytest.raises(regelkoll.DiagnosticError) as info:
+        regelkoll.load_rules(tmp_path / "finns-inte")
+    assert [d.code for d in info.value.diagnostics] == ["RK-R010"]

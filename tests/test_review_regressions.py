@@ -6,8 +6,8 @@ import textwrap
 from pathlib import Path
 
 from regelkoll.adapters.yaml_files import read_bundle
+from regelkoll.api import iter_check
 from regelkoll.ledger.result import checkable_facilities
-from regelkoll.ledger.run import evaluate_facility
 
 HEAD = """
 kontext: {per_datum: 2026-11-20}
@@ -31,8 +31,8 @@ def _outcomes(tmp_path: Path, body: str, compiled, runner, extra: str = "") -> d
     bundle = read_bundle(folder)
     assert not [d for d in bundle.diagnostics if d.code.startswith("RK-Y")], bundle.diagnostics  # the test's own YAML
     out = {}
-    for fid in checkable_facilities(bundle):
-        for f in evaluate_facility(compiled, bundle, fid, bundle.kontext, runner, "review"):
+    for result in iter_check(compiled, bundle, jobs=0):
+        for f in result.findings:
             out[(f.rule_id, f.subject_id)] = f.outcome
     return out
 
@@ -387,9 +387,9 @@ def _units(name: str, compiled, runner) -> tuple[dict[tuple[str, str, str], str]
 
     bundle = read_bundle(REVIEW5 / name)
     out = {}
-    for unit in checkable_facilities(bundle):
-        for f in evaluate_facility(compiled, bundle, unit, bundle.kontext, runner, "review5"):
-            out[(unit, f.rule_id, f.subject_id)] = f.outcome
+    for result in iter_check(compiled, bundle, jobs=0):
+        for f in result.findings:
+            out[(result.unit, f.rule_id, f.subject_id)] = f.outcome
     assert set(checkable_facilities(bundle)) <= set(facility_ids(bundle))
     return out, broken_facility_errors(bundle)
 
@@ -425,12 +425,9 @@ REVIEW6 = Path(__file__).resolve().parent / "data" / "review6"
 
 def _rule_outcomes(name: str, rule_id: str, compiled, runner, as_of=None) -> tuple[set[str], object]:
     """The outcomes of one rule over every unit of a review bundle, and the bundle."""
-    from regelkoll.facts.model import Kontext
-
     bundle = read_bundle(REVIEW6 / name)
-    kontext = Kontext(per_datum=as_of) if as_of else bundle.kontext
-    return {f.outcome for unit in checkable_facilities(bundle)
-            for f in evaluate_facility(compiled, bundle, unit, kontext, runner, "review6") if f.rule_id == rule_id}, bundle
+    return {f.outcome for result in iter_check(compiled, bundle, as_of=as_of, jobs=0)
+            for f in result.findings if f.rule_id == rule_id}, bundle
 
 
 def test_a_treatment_by_a_person_recorded_twice_is_judged(compiled, runner):

@@ -15,8 +15,8 @@ CASES = [(loaded, i) for loaded in BOOK.rules for i in range(len(loaded.rule.exe
 
 @pytest.mark.parametrize(("loaded", "index"), CASES,
                          ids=[f"{l.rule.id}: {l.rule.exempel[i].namn}" for l, i in CASES])
-def test_example(loaded, index, runner):
-    result = run_example(loaded, index, runner)
+def test_example(loaded, index):
+    result = run_example(loaded, index)
     assert not result.problem, result.problem
     assert result.actual == result.expected, (
         f"{loaded.file}: {loaded.rule.id} exempel '{result.name}': väntat {result.expected}, fick {result.actual}")
@@ -33,7 +33,7 @@ def test_every_rule_has_the_required_parts():
 
 
 @pytest.mark.parametrize("loaded", BOOK.rules, ids=[l.rule.id for l in BOOK.rules])
-def test_every_exemption_and_every_version_switch_is_shown_by_an_example(loaded, runner):
+def test_every_exemption_and_every_version_switch_is_shown_by_an_example(loaded):
     # an exemption dropped from a rule, or a switch date moved by a day, must make an example fail
-    results = [run_example(loaded, i, runner) for i in range(len(loaded.rule.exempel))]
+    results = [run_example(loaded, i) for i in range(len(loaded.rule.exempel))]
     assert coverage_gaps(loaded, results) == []

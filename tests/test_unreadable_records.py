@@ -14,12 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from regelkoll.api import iter_check
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.assemble import safe_raw as _safe_raw
 from regelkoll.facts.bundle import BrokenFact, FactBundle, derive
-from regelkoll.facts.model import Kontext
-from regelkoll.ledger.result import checkable_facilities
-from regelkoll.ledger.run import evaluate_facility
 from tests.strategies_omsorg import clinics, licensed_care
 
 KINDS = ["tillstand", "placering", "beslut", "avbrott", "rapportering", "foretradare", "engagemang", "dom",
@@ -44,11 +42,10 @@ def engine(compiled, runner):
 
 def _accusations(engine: _Engine, bundle: FactBundle, as_of: date) -> set[tuple[str, str, str, str]]:
     out = set()
-    for unit in checkable_facilities(bundle):
-        for f in evaluate_facility(engine.compiled, bundle, unit, Kontext(per_datum=as_of), engine.runner,
-                                   "unreadable"):
+    for result in iter_check(engine.compiled, bundle, as_of=as_of, jobs=0):
+        for f in result.findings:
             if f.outcome in ("violation", "indication"):
-                out.add((unit, f.rule_id, f.subject_id, f.outcome))
+                out.add((result.unit, f.rule_id, f.subject_id, f.outcome))
     return out
 
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel, ValidationError
 from regelkoll.diagnostics import Diagnostic, DiagnosticError, suggest
 from regelkoll.facts import model as fact_model
 from regelkoll.lang.model import FieldRef, ParamRef, Pattern, Rule, RuleFile, Test
+from regelkoll.lang.operators import OPERATORS, ORDERED_TYPES
 from regelkoll.legaltime import Period
 from regelkoll.validation_sv import swedish_message
 from regelkoll.yamlsafe import Positions, YamlError, discover, load_file
@@ -25,7 +26,6 @@ from regelkoll.yamlsafe import Positions, YamlError, discover, load_file
 RESERVED_ALIASES = frozenset({
     "s", "m", "host", "post", "assert_fact", "retract_fact", "start_timer", "cancel_timer",
     "renew_action_lease", "delete_state", "get_facts", "get_pending_events", "subjekt", "parameter"})
-ORDERED_TYPES = frozenset({"date", "int"})
 RULE_SUFFIXES = (".yaml", ".yml")
 # a rule pack saved under another suffix; the JSON schema next to the packs is not one
 _LOOKS_LIKE_RULES = re.compile(r"\.ya?ml", re.IGNORECASE)
@@ -405,7 +405,7 @@ class _Checker:
         if test.plus is not None and ftype != "date":
             self.error("RK-R051", "plus går bara på datumfält", *path, "plus")
         self.check_period(test.plus, (*path, "plus"))
-        if op in ("innehaller", "saknar"):
+        if OPERATORS[op].shape == "contains":
             if ftype != "list":
                 self.error("RK-R052", f"{op} går bara på listfält", *path, op)
             elif test.operand not in fact_model.list_values(kind, test.falt):
@@ -415,7 +415,7 @@ class _Checker:
         if ftype == "list":
             self.error("RK-R052", "listfält jämförs med innehaller eller saknar", *path, op)
             return
-        if op in ("fore", "senast", "efter", "tidigast") and ftype not in ORDERED_TYPES:
+        if OPERATORS[op].ordered and ftype not in ORDERED_TYPES:
             self.error("RK-R054", f"{op} kräver ett datum- eller talfält, {test.falt} är {ftype}", *path, op)
         operand = test.operand
         if isinstance(operand, FieldRef):

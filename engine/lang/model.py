@@ -8,10 +8,11 @@ titles and messages are free Swedish and English text.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any, Literal, Union
+from typing import Any, Literal, Optional, Union
 
-from pydantic import ConfigDict, Field, StrictBool, StrictInt, StrictStr, field_validator, model_validator
+from pydantic import ConfigDict, Field, StrictBool, StrictInt, StrictStr, create_model, field_validator, model_validator
 
+from regelkoll.lang.operators import OPERATORS as TABLE_OPERATORS
 from regelkoll.legaltime import Period
 from regelkoll.strict import StrictModel
 
@@ -69,34 +70,18 @@ class ParamRef(StrictModel):
 Scalar = Union[StrictBool, StrictInt, StrictStr]
 Operand = Union[FieldRef, ParamRef, Scalar]
 
-OPERATORS = ("lika_med", "inte_lika_med", "fore", "senast", "efter", "tidigast", "i", "inte_i", "innehaller",
-             "saknar")
+OPERATORS = tuple(TABLE_OPERATORS)
+# what a rule may write after each shape of operator (lang/operators.py)
+_OPERAND = {"compare": Operand, "member": Union[list[Scalar], ParamRef], "contains": StrictStr}
 
 
-class Test(StrictModel):
+class _TestBase(StrictModel):
     """One comparison on a field of the pattern's fact. Exactly one operator."""
 
     model_config = _STRICT
     falt: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     plus: Period | ParamRef | None = None
     """Shift the field by a period before comparing (dates only)."""
-    lika_med: Operand | None = None
-    inte_lika_med: Operand | None = None
-    fore: Operand | None = None
-    """Strictly before (less than)."""
-    senast: Operand | None = None
-    """On or before (at most)."""
-    efter: Operand | None = None
-    """Strictly after (greater than)."""
-    tidigast: Operand | None = None
-    """On or after (at least)."""
-    i: list[Scalar] | ParamRef | None = None
-    """One of the listed values."""
-    inte_i: list[Scalar] | ParamRef | None = None
-    innehaller: StrictStr | None = None
-    """A list field contains this value."""
-    saknar: StrictStr | None = None
-    """A list field does not contain this value."""
 
     @model_validator(mode="after")
     def _one_operator(self) -> "Test":
@@ -112,6 +97,11 @@ class Test(StrictModel):
     @property
     def operand(self) -> Any:
         return getattr(self, self.operator)
+
+
+# one optional key per operator, in the table's order, so that a new operator is one row in the table
+Test = create_model("Test", __base__=_TestBase, __doc__=_TestBase.__doc__, **{
+    op.name: (Optional[_OPERAND[op.shape]], Field(None, description=op.doc)) for op in TABLE_OPERATORS.values()})
 
 
 class Pattern(StrictModel):

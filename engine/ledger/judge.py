@@ -15,6 +15,7 @@ from regelkoll.facts.model import Fact, Kontext
 from regelkoll.facts.scope import FacilityFacts
 from regelkoll.lang.load import LoadedRule
 from regelkoll.lang.model import FieldRef, ParamRef, decisive_date, role_index
+from regelkoll.lang.operators import OPERATORS
 from regelkoll.ledger.findings import Evidence, Finding
 
 
@@ -90,8 +91,8 @@ def _concerns(w: Withheld, subject: Fact, compiled: CompiledVersion, aliases: se
     return False
 
 
-_DEFINITE = {"lika_med": lambda a, b: a == b, "inte_lika_med": lambda a, b: a != b,
-             "i": lambda a, b: a in b, "inte_i": lambda a, b: a not in b}
+# the operators the table lets be decided from a withheld fact alone; any other leaves it undetermined
+_DEFINITE = {name: op.holds for name, op in OPERATORS.items() if op.decided_alone}
 
 
 def _ruled_out(w: Withheld, rule, version, facts: dict) -> bool:
@@ -122,8 +123,7 @@ def _fails(pattern, fact, version) -> bool:
     return False
 
 
-_ORDER = {"fore": lambda a, b: a < b, "senast": lambda a, b: a <= b, "efter": lambda a, b: a > b,
-          "tidigast": lambda a, b: a >= b}
+_ORDER = {name: op.holds for name, op in OPERATORS.items() if op.ordered}
 
 
 def _subject_fails(rule, subject: Fact) -> bool:

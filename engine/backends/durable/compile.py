@@ -34,6 +34,7 @@ from regelkoll.diagnostics import RuleCompileError
 from regelkoll.facts import model as fact_model
 from regelkoll.lang.load import LoadedRule
 from regelkoll.lang.model import FieldRef, ParamRef, Pattern, Rule, Test, Version, role_name
+from regelkoll.lang.operators import OPERATORS
 from regelkoll.legaltime import OPEN_END, Period
 
 SENTINEL_FIELD = "dr_one"
@@ -146,7 +147,12 @@ def _literal(value: Any, ftype: str) -> Any:
     return value
 
 
-_CMP = {"fore": "$lt", "senast": "$lte", "efter": "$gt", "tidigast": "$gte", "inte_lika_med": "$neq"}
+# How each operator of lang/operators.py is written for durable_rules: a comparison ("" is plain equality),
+# or, for membership and list contents, the value a flag computed before asserting must have (prepare.py).
+# tests/test_operators.py checks that it covers the table exactly.
+DURABLE: dict[str, str | bool] = {"lika_med": "", "inte_lika_med": "$neq", "fore": "$lt", "senast": "$lte",
+                                  "efter": "$gt", "tidigast": "$gte", "i": True, "inte_i": False,
+                                  "innehaller": True, "saknar": False}
 
 
 def _left(ctx: _Ctx, kind: str, test: Test) -> str:
@@ -170,16 +176,16 @@ def _right(ctx: _Ctx, ref: FieldRef) -> dict[str, str]:
 
 
 def _expr(op: str, left: str, right: Any) -> dict:
-    return {left: right} if op == "lika_med" else {_CMP[op]: {left: right}}
+    return {left: right} if DURABLE[op] == "" else {DURABLE[op]: {left: right}}
 
 
 def _test_alternatives(ctx: _Ctx, kind: str, test: Test, own_alias: str) -> list[list[tuple[bool, dict]]]:
     """Alternatives for one test; each alternative is a list of (is_join, expression)."""
     ftype = fact_model.field_types(kind)[test.falt]
     op = test.operator
-    if op in ("innehaller", "saknar"):
+    if OPERATORS[op].shape == "contains":
         ctx.need(kind, test.falt)
-        return [[(False, {flag_field(test.falt, test.operand): op == "innehaller"})]]
+        return [[(False, {flag_field(test.falt, test.operand): DURABLE[op]})]]
     operand = ctx.param(test.operand)
     if isinstance(operand, FieldRef) and operand.falt.split(".")[0] == own_alias:
         # two fields of one fact: durable's same-fact `$m` reads garbage when a field is missing (defect H),
@@ -194,12 +200,12 @@ def _test_alternatives(ctx: _Ctx, kind: str, test: Test, own_alias: str) -> list
     left = _left(ctx, kind, test)
     if isinstance(operand, FieldRef):
         return [[(True, _expr(op, left, _right(ctx, operand)))]]
-    if op in ("i", "inte_i"):
+    if OPERATORS[op].shape == "member":
         # membership is computed before asserting (a flag per value list): one alpha test instead of one
         # durable rule per value, which keeps the number of simultaneous alpha matches low (error 303)
         values = frozenset(_literal(v, ftype) for v in operand)
         ctx.memberships.add((kind, test.falt, values))
-        return [[(False, {membership_field(test.falt, values): op == "i"})]]
+        return [[(False, {membership_field(test.falt, values): DURABLE[op]})]]
     return [[(False, _expr(op, left, _literal(operand, ftype)))]]
 
 

@@ -30,6 +30,7 @@ from regelkoll.backends.durable.compile import (
 from regelkoll.diagnostics import EvaluationError
 from regelkoll.facts.model import FACT_KINDS, Fact, Kontext, field_types, list_values
 from regelkoll.facts.scope import FacilityFacts
+from regelkoll.lang.operators import OPERATORS
 from regelkoll.legaltime import OPEN_END, add_period
 
 MAX_SESSION_FACTS = 300_000
@@ -98,8 +99,7 @@ def engine_fact(kind: str, fact: Fact | Kontext, compiled: Compiled, subject: bo
     return out
 
 
-_OPS = {"lika_med": lambda a, b: a == b, "inte_lika_med": lambda a, b: a != b, "fore": lambda a, b: a < b,
-        "senast": lambda a, b: a <= b, "efter": lambda a, b: a > b, "tidigast": lambda a, b: a >= b}
+_OPS = {name: op.holds for name, op in OPERATORS.items() if op.shape == "compare"}
 
 
 def compare(cmp: SelfComparison, fact: Fact | Kontext, open_ended: frozenset[str]) -> bool:
