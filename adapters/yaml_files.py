@@ -17,10 +17,11 @@ from typing import Any
 
 from regelkoll.adapters.salvage import scan_records
 from regelkoll.diagnostics import Diagnostic, suggest
+from regelkoll.discover import discover
 from regelkoll.facts.assemble import GIVEN_KINDS, SAFE_FIELDS, Assembler, finish, safe_raw
 from regelkoll.facts.bundle import BrokenFact, FactBundle
 from regelkoll.facts.model import FACT_KINDS
-from regelkoll.yamlsafe import Positions, YamlError, discover, load_file
+from regelkoll.yamlsafe import Positions, YamlError, load_file
 
 SUFFIXES = (".yaml", ".yml", ".json")
 # names that look like data saved under another suffix (`org.yaml.bak`, `org.jsonl`): worth a word

@@ -15,12 +15,13 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from regelkoll.diagnostics import Diagnostic, DiagnosticError, suggest
+from regelkoll.discover import discover
 from regelkoll.facts import model as fact_model
 from regelkoll.lang.model import FieldRef, ParamRef, Pattern, Rule, RuleFile, Test
 from regelkoll.lang.operators import OPERATORS, ORDERED_TYPES
 from regelkoll.legaltime import Period
 from regelkoll.validation_sv import swedish_message
-from regelkoll.yamlsafe import Positions, YamlError, discover, load_file
+from regelkoll.yamlsafe import Positions, YamlError, load_file
 
 # Names durable_rules' action closure reserves, plus the fields we add to every fact.
 RESERVED_ALIASES = frozenset({
