@@ -108,12 +108,24 @@ def _in_process(compiled: list[CompiledRule], facts: FactBundle, kontext: Kontex
     from regelkoll.diagnostics import EvaluationError
     from regelkoll.ledger.run import evaluate_facility
 
-    runner = DurableRunner()
+    runner = _shared_runner(DurableRunner)
     for unit in wanted:
         try:
             yield UnitResult(unit, evaluate_facility(compiled, facts, unit, kontext, runner, "regelkoll"))
         except EvaluationError as exc:
             yield UnitResult(unit, [], FacilityError(unit, f"utvärderingen misslyckades: {exc}"))
+
+
+_RUNNER: list = []
+
+
+def _shared_runner(make: Any) -> Any:
+    """One durable_rules host per process, as each worker keeps one: durable never frees a registered
+    ruleset (about 30 MB per run of the county, and at most 131 072 rulesets), so a runner per call would
+    grow without bound in a long-lived caller such as a web server or the test suite."""
+    if not _RUNNER:
+        _RUNNER.append(make())
+    return _RUNNER[0]
 
 
 def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs: int | None = None,

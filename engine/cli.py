@@ -122,10 +122,11 @@ def check(
     override = _parse_date(as_of, "--as-of")
     book = _load_rules(rules)
     bundle = api.read_facts(path)
-    for notice in api.assessment_day(bundle, override)[1]:
+    day, notices = api.assessment_day(bundle, override)
+    for notice in notices:
         _err(notice)
     compiled = _compile(book)
-    result = api.check(book, bundle, as_of=override, jobs=jobs or None, source=str(path), compiled=compiled)
+    result = api.check(book, bundle, as_of=day, jobs=jobs or None, source=str(path), compiled=compiled)
     doc = api.document(result, show_personal_data=show_personal_data)
     if fmt is Format.json:
         payload = to_json_bytes(doc)

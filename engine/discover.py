@@ -28,7 +28,8 @@ class Skipped:
 _SPECIAL = "är ingen vanlig fil (enhet, FIFO eller uttag); öppnas inte"
 
 
-def discover(root: Path, suffixes: tuple[str, ...], looks_like: re.Pattern) -> tuple[list[Path], list[Skipped]]:
+def discover(root: Path, suffixes: tuple[str, ...], looks_like: re.Pattern, *,
+             area: str = "datamängden") -> tuple[list[Path], list[Skipped]]:
     """The files under `root` to read, sorted, and every path that is not read.
 
     Symbolic links are never followed out of `root`, nor into a directory (what a link inside the
@@ -76,7 +77,7 @@ def discover(root: Path, suffixes: tuple[str, ...], looks_like: re.Pattern) -> t
             except OSError as exc:
                 skipped.append(Skipped(path, "unreadable", f"kan inte läsas ({oserror_sv(exc)})"))
                 continue
-            note = _link(path, real_root, relevant)
+            note = _link(path, real_root, relevant, area)
             if isinstance(note, Skipped):
                 skipped.append(note)
             elif note is not None:
@@ -93,7 +94,7 @@ def discover(root: Path, suffixes: tuple[str, ...], looks_like: re.Pattern) -> t
     return sorted(read.values()), sorted(skipped, key=lambda s: str(s.path))
 
 
-def _link(path: Path, real_root: str, relevant: bool) -> Skipped | Path | None:
+def _link(path: Path, real_root: str, relevant: bool, area: str) -> Skipped | Path | None:
     """A symbolic link: the file to read, a reason it is not read, or None when it is no concern of ours."""
     try:
         info = os.stat(path)
@@ -107,14 +108,13 @@ def _link(path: Path, real_root: str, relevant: bool) -> Skipped | Path | None:
     inside = target == real_root or target.startswith(real_root.rstrip(os.sep) + os.sep)
     if stat.S_ISDIR(info.st_mode):
         if not inside:
-            return Skipped(path, "outside", f"symbolisk länk till katalogen {target} utanför datamängden; "
-                                            "läses inte")
-        return Skipped(path, "inside_link", "symbolisk länk till en katalog inom datamängden; följs inte "
+            return Skipped(path, "outside", f"symbolisk länk till katalogen {target} utanför {area}; läses inte")
+        return Skipped(path, "inside_link", f"symbolisk länk till en katalog inom {area}; följs inte "
                                             "(katalogen läses på sin egen plats)")
     if not relevant:
         return None
     if not inside:
-        return Skipped(path, "outside", f"symbolisk länk till {target} utanför datamängden; läses inte")
+        return Skipped(path, "outside", f"symbolisk länk till {target} utanför {area}; läses inte")
     if not stat.S_ISREG(info.st_mode):
         return Skipped(path, "special", _SPECIAL)
     return path

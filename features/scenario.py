@@ -15,5 +15,11 @@ def check_scenario(world, compiled) -> list:
         for fact_id in facts:
             bundle.sources.setdefault((kind, fact_id), Source("scenario", 0, 0))
     finish(bundle)
-    return [finding for unit in iter_check(compiled, bundle, as_of=world["as_of"], jobs=0)
-            for finding in unit.findings]
+    # a scenario whose facts do not hold together, or a unit the engine could not evaluate, would read as
+    # "nothing wrong found": both fail the scenario instead
+    assert not bundle.diagnostics, [d.render() for d in bundle.diagnostics]
+    findings = []
+    for unit in iter_check(compiled, bundle, as_of=world["as_of"], jobs=0):
+        assert unit.error is None, unit.error
+        findings += unit.findings
+    return findings

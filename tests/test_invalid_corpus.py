@@ -182,8 +182,7 @@ def _path_too_long(tmp_path: Path) -> tuple[Path, Path]:
 
 def _symlink_loop(tmp_path: Path) -> tuple[Path, Path]:
     root = _rules_dir(tmp_path)
-    os.symlink("b.yaml", root / "a.yaml")
-    os.symlink("a.yaml", root / "b.yaml")
+    os.symlink("a.yaml", root / "a.yaml")  # a link to itself: the one path of the loop
     return root, root / "a.yaml"
 
 
@@ -209,11 +208,8 @@ def _link_to_a_file_read_anyway(tmp_path: Path) -> tuple[Path, Path]:
 FILESYSTEM_CASES = [
     pytest.param("RK-Y006", _gone_rule_file, id="RK-Y006"),
     pytest.param("RK-R080", _path_too_long, id="RK-R080"),
-    # Path.resolve() in the loader's _display raises RuntimeError("Symlink loop") on the looping link that
-    # discover() reported as RK-R081, so load_rulebook crashes instead of reporting it (a bug in
-    # engine/lang/load.py, left for the engine's owners; strict, so this fails once it is fixed)
-    pytest.param("RK-R081", _symlink_loop, id="RK-R081", marks=pytest.mark.xfail(
-        raises=RuntimeError, strict=True, reason="load.py's _display crashes on a looping symbolic link")),
+    # this case found that the loader resolved a looping link to display it, and crashed (fixed)
+    pytest.param("RK-R081", _symlink_loop, id="RK-R081"),
     pytest.param("RK-R083", _link_outside, id="RK-R083"),
     pytest.param("RK-R084", _fifo, id="RK-R084"),
     pytest.param("RK-R086", _link_to_a_file_read_anyway, id="RK-R086"),
@@ -236,3 +232,12 @@ def test_the_corpus_covers_every_code_no_other_test_names():
     # every case in the corpus is in a table, so none lies unused
     cases = {row[1] for row in BUNDLE_CASES} | {row[1] for row in RULE_CASES}
     assert {p.name for p in (*BUNDLES.iterdir(), *RULES.iterdir())} == cases
+
+
+def test_a_skipped_rule_path_is_described_as_being_in_the_rules_directory(tmp_path):
+    # the file walker is shared with data sets; its messages name the directory it walks
+    root, _ = _link_outside(tmp_path)
+    with pytest.raises(DiagnosticError) as raised:
+        load_rulebook(root)
+    (message,) = [d.message for d in raised.value.diagnostics]
+    assert "utanför regelkatalogen" in message and "datamängden" not in message

@@ -32,6 +32,7 @@ def _outcomes(tmp_path: Path, body: str, compiled, runner, extra: str = "") -> d
     assert not [d for d in bundle.diagnostics if d.code.startswith("RK-Y")], bundle.diagnostics  # the test's own YAML
     out = {}
     for result in iter_check(compiled, bundle, jobs=0):
+        assert result.error is None, result.error  # an engine error must not read as "nothing found"
         for f in result.findings:
             out[(f.rule_id, f.subject_id)] = f.outcome
     return out
@@ -388,6 +389,7 @@ def _units(name: str, compiled, runner) -> tuple[dict[tuple[str, str, str], str]
     bundle = read_bundle(REVIEW5 / name)
     out = {}
     for result in iter_check(compiled, bundle, jobs=0):
+        assert result.error is None, result.error
         for f in result.findings:
             out[(result.unit, f.rule_id, f.subject_id)] = f.outcome
     assert set(checkable_facilities(bundle)) <= set(facility_ids(bundle))
@@ -426,8 +428,9 @@ REVIEW6 = Path(__file__).resolve().parent / "data" / "review6"
 def _rule_outcomes(name: str, rule_id: str, compiled, runner, as_of=None) -> tuple[set[str], object]:
     """The outcomes of one rule over every unit of a review bundle, and the bundle."""
     bundle = read_bundle(REVIEW6 / name)
-    return {f.outcome for result in iter_check(compiled, bundle, as_of=as_of, jobs=0)
-            for f in result.findings if f.rule_id == rule_id}, bundle
+    results = list(iter_check(compiled, bundle, as_of=as_of, jobs=0))
+    assert all(result.error is None for result in results), [r.error for r in results if r.error]
+    return {f.outcome for result in results for f in result.findings if f.rule_id == rule_id}, bundle
 
 
 def test_a_treatment_by_a_person_recorded_twice_is_judged(compiled, runner):

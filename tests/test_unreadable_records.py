@@ -43,6 +43,7 @@ def engine(compiled, runner):
 def _accusations(engine: _Engine, bundle: FactBundle, as_of: date) -> set[tuple[str, str, str, str]]:
     out = set()
     for result in iter_check(engine.compiled, bundle, as_of=as_of, jobs=0):
+        assert result.error is None, result.error  # an engine error must not read as "no accusation"
         for f in result.findings:
             if f.outcome in ("violation", "indication"):
                 out.add((result.unit, f.rule_id, f.subject_id, f.outcome))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -151,7 +152,7 @@ def load_rulebook(root: Path) -> Rulebook:
     """
     diags: list[Diagnostic] = []
     if root.is_dir():
-        files, skipped = discover(root, RULE_SUFFIXES, _LOOKS_LIKE_RULES)
+        files, skipped = discover(root, RULE_SUFFIXES, _LOOKS_LIKE_RULES, area="regelkatalogen")
         diags += [Diagnostic(_display(s.path), 0, 0, _SKIPPED[s.why], s.message) for s in skipped]
     else:
         files = [root]
@@ -232,8 +233,9 @@ def _xy(position: Any) -> tuple[int, int]:
 
 
 def _display(path: Path) -> str:
+    # the path as the user finds it, never resolved through links: a looping link cannot be resolved at all
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
     except ValueError:
         return str(path)
 
