@@ -18,7 +18,7 @@ from typing import Any
 from regelkoll.adapters.salvage import scan_records
 from regelkoll.diagnostics import Diagnostic, suggest
 from regelkoll.discover import discover
-from regelkoll.facts.assemble import GIVEN_KINDS, SAFE_FIELDS, Assembler, finish, safe_raw
+from regelkoll.facts.assemble import GIVEN_KINDS, SAFE_FIELDS, Assembler, finish
 from regelkoll.facts.bundle import BrokenFact, FactBundle
 from regelkoll.facts.model import FACT_KINDS
 from regelkoll.yamlsafe import Positions, YamlError, load_file
@@ -181,11 +181,11 @@ def _name_the_lost(bundle: FactBundle, error: YamlError) -> None:
 
 def _name_records(bundle: FactBundle, kind: Any, records: Any, reason: Diagnostic) -> None:
     """Keep the records of one kind's list that carry an id as broken: named, never trusted."""
-    if not isinstance(kind, str) or kind not in FACT_KINDS or FACT_KINDS[kind].derived_only:
+    if kind not in GIVEN_KINDS:
         return
     for raw in records if isinstance(records, list) else [records]:
         if isinstance(raw, dict) and isinstance(raw.get("id"), str):
-            bundle.broken.append(BrokenFact(kind, safe_raw(raw), reason))
+            Assembler(bundle).unreadable(kind, raw, reason, report=False)
 
 
 def _first_of_each_code(problems: list[Diagnostic]) -> list[Diagnostic]:

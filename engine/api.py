@@ -15,6 +15,7 @@ not raised: a broken record is kept, reported in `facts.diagnostics`, and what d
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -104,11 +105,10 @@ def iter_check(rules: Rulebook | list[CompiledRule], facts: FactBundle, *, as_of
 
 def _in_process(compiled: list[CompiledRule], facts: FactBundle, kontext: Kontext,
                 wanted: list[str]) -> Iterator[UnitResult]:
-    from regelkoll.backends.durable.host import DurableRunner
     from regelkoll.diagnostics import EvaluationError
     from regelkoll.ledger.run import evaluate_facility
 
-    runner = _shared_runner(DurableRunner)
+    runner = _runner()
     for unit in wanted:
         try:
             yield UnitResult(unit, evaluate_facility(compiled, facts, unit, kontext, runner, "regelkoll"))
@@ -116,16 +116,14 @@ def _in_process(compiled: list[CompiledRule], facts: FactBundle, kontext: Kontex
             yield UnitResult(unit, [], FacilityError(unit, f"utvärderingen misslyckades: {exc}"))
 
 
-_RUNNER: list = []
-
-
-def _shared_runner(make: Any) -> Any:
+@functools.cache
+def _runner() -> Any:
     """One durable_rules host per process, as each worker keeps one: durable never frees a registered
     ruleset (about 30 MB per run of the county, and at most 131 072 rulesets), so a runner per call would
     grow without bound in a long-lived caller such as a web server or the test suite."""
-    if not _RUNNER:
-        _RUNNER.append(make())
-    return _RUNNER[0]
+    from regelkoll.backends.durable.host import DurableRunner
+
+    return DurableRunner()
 
 
 def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs: int | None = None,
@@ -145,12 +143,9 @@ def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs
             failed.append(result.error)
     unreadable = broken_facility_errors(facts)
     result = RunResult(day, rules.digest, facts_digest(facts), findings, unreadable + failed, list(facts.diagnostics),
-                       sorted(set(checked) | {e.facility_id for e in unreadable}))
-    result.notices = notices
-    result.rules = rules
-    result.names = {f.id: f.namn for f in facts.of("organisation")}
-    result.names.update({f.id: f.namn for f in facts.of("verksamhet")})
-    result.source = source if source is not None else facts.source
+                       sorted(set(checked) | {e.facility_id for e in unreadable}), rules=rules,
+                       names={f.id: f.namn for kind in ("organisation", "verksamhet") for f in facts.of(kind)},
+                       source=source if source is not None else facts.source, notices=notices)
     if not result.facilities:
         # nothing checked is no evidence of compliance: an empty report must not pass with status 0
         result.input_errors.append(Diagnostic(result.source, 0, 0, "RK-E002", "datamängden innehåller ingen "
