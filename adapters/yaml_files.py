@@ -15,7 +15,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from regelkoll.adapters.manifest import MANIFEST, SourceFile, read_manifest
 from regelkoll.adapters.salvage import scan_records
+from regelkoll.adapters.sources import read_sources
 from regelkoll.diagnostics import Diagnostic, suggest
 from regelkoll.discover import discover
 from regelkoll.facts.assemble import GIVEN_KINDS, SAFE_FIELDS, Assembler, finish
@@ -24,6 +26,8 @@ from regelkoll.facts.model import FACT_KINDS
 from regelkoll.yamlsafe import Positions, YamlError, load_file
 
 SUFFIXES = (".yaml", ".yml", ".json")
+# files in a source format: read only when kallor.yaml names them
+SOURCE_SUFFIXES = (".csv", ".tsv", ".xml")
 # names that look like data saved under another suffix (`org.yaml.bak`, `org.jsonl`): worth a word
 _LOOKS_LIKE_DATA = re.compile(r"\.(ya?ml|json)", re.IGNORECASE)
 _SKIPPED = {"unreadable": "RK-B060", "loop": "RK-B061", "dangling": "RK-B062", "outside": "RK-B063",
@@ -36,15 +40,17 @@ def read_bundle(path: Path) -> FactBundle:
     if not path.exists():
         bundle.diagnostics.append(Diagnostic(str(path), 0, 0, "RK-B001", "datamängden finns inte"))
         return bundle
+    sources: list[SourceFile] = []
     if path.is_dir():
-        files, skipped = discover(path, SUFFIXES, _LOOKS_LIKE_DATA)
+        files, skipped = discover(path, SUFFIXES + SOURCE_SUFFIXES, _LOOKS_LIKE_DATA)
         bundle.diagnostics += [Diagnostic(str(s.path), 0, 0, _SKIPPED[s.why], s.message) for s in skipped]
+        files, sources = _split_sources(path, files, bundle.diagnostics)
     elif not stat.S_ISREG(path.stat().st_mode):
         bundle.diagnostics.append(Diagnostic(str(path), 0, 0, _SKIPPED["special"], _SPECIAL))
         return bundle
     else:
         files = [path]
-    if not files:
+    if not files and not sources:
         bundle.diagnostics.append(Diagnostic(str(path), 0, 0, "RK-B002", "inga YAML- eller JSON-filer i datamängden"))
     for file in files:
         display = str(file)
@@ -55,8 +61,31 @@ def read_bundle(path: Path) -> FactBundle:
             _name_the_lost(bundle, exc)
             continue
         add_records(bundle, data, positions, display)
+    if sources:
+        read_sources(bundle, sources)
     finish(bundle)
     return bundle
+
+
+def _split_sources(root: Path, files: list[Path], diagnostics: list[Diagnostic]) -> tuple[list[Path], list[SourceFile]]:
+    """The YAML/JSON fact files, and the sources `kallor.yaml` names (read by their adapters, never as facts).
+
+    A CSV or XML file the manifest does not name is reported, not read: nothing is skipped in silence.
+    """
+    manifest = root / MANIFEST
+    sources, named = read_manifest(root, diagnostics) if manifest.is_file() else ([], set())
+    named.add(manifest.resolve())
+    facts = []
+    for file in files:
+        if file.resolve() in named:
+            continue
+        if file.suffix.lower() in SOURCE_SUFFIXES:
+            diagnostics.append(Diagnostic(str(file), 0, 0, "RK-K005", "filen är inte namngiven i kallor.yaml och "
+                                          "läses inte" + ("" if manifest.is_file() else " (datamängden har ingen "
+                                                          "kallor.yaml)")))
+            continue
+        facts.append(file)
+    return facts, sources
 
 
 def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, prefix: tuple = ()) -> None:

@@ -136,7 +136,7 @@ class Assembler:
             return
         bundle.facts[kind][fact.id] = fact
         refs = tuple((name, *place.at(name)) for name in (*model.references, "personnummer") if name in raw)
-        bundle.sources[(kind, fact.id)] = Source(place.file, *place.at(), refs)
+        bundle.sources[(kind, fact.id)] = Source(place.file, *place.at(), refs, getattr(place, "where", ""))
 
     def finish(self) -> FactBundle:
         finish(self.bundle)

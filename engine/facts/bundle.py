@@ -27,6 +27,10 @@ class Source:
     line: int
     column: int = 0
     fields: tuple[tuple[str, int, int], ...] = ()
+    where: str = ""  # inside the file: an XML element's path or a JSON pointer
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}" + (f" {self.where}" if self.where else "")
 
     def of(self, name: str) -> tuple[int, int]:
         """The line and column of field `name`, or of the record if the field is not recorded."""
@@ -59,6 +63,8 @@ class FactBundle:
     sources: dict[tuple[str, str], Source] = field(default_factory=dict)
     kontext: Kontext | None = None
     source: str = ""  # where the facts were read from, as the user named it
+    # facts whose person was found by name, not by number: (kind, id) → how ("matchad på namn … (92 %)")
+    links: dict[tuple[str, str], str] = field(default_factory=dict)
     # derived lookups (engine/session.py builds them once per bundle); not part of the data
     index_cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -148,7 +154,8 @@ def _derive_legitimation_periods(bundle: FactBundle) -> None:
             period = Legitimationsperiod(
                 id=f"{legitimation.id}.{number}", legitimation=legitimation.id,
                 person=legitimation.person, yrke=legitimation.yrke,  # type: ignore[attr-defined]
-                status=change.status, fran=change.fran, till=until)
+                status=change.status, fran=change.fran, till=until,
+                uppgift_per=legitimation.uppgift_per)  # type: ignore[attr-defined]
             bundle.facts["legitimationsperiod"][period.id] = period
             if ("legitimation", legitimation.id) in bundle.sources:
                 bundle.sources[("legitimationsperiod", period.id)] = bundle.sources[("legitimation", legitimation.id)]

@@ -65,7 +65,8 @@ def describe(kind: str, fact: Any, facts: dict) -> str:
         org = facts.get(("organisation", fact.organisation))
         who = person.namn if person is not None else fact.person
         where = org.namn if org is not None else fact.organisation
-        return f"{who}, {ROLL_SV.get(fact.roll, fact.roll)} hos {where} från {fact.fran.isoformat()}"
+        since = f"från {fact.fran.isoformat()}" if fact.fran else f"enligt uppgift per {fact.uppgift_per or '?'}"
+        return f"{who}, {ROLL_SV.get(fact.roll, fact.roll)} hos {where} {since}"
     if kind == "placering":
         return f"{fact.klient}, inskriven {fact.inskriven.isoformat()}"
     if kind == "belaggning":

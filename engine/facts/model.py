@@ -332,8 +332,12 @@ class Foretradare(Fact):
     person: Ident
     organisation: Ident
     roll: Foretradarroll  # type: ignore[valid-type]
-    fran: date
+    fran: date | None = None
+    """The first day in the role; left out only when the source does not say (an officer list as of one day):
+    every rule that needs the day is then undetermined for the role."""
     till: date | None = None
+    uppgift_per: date | None = None
+    """The day the source speaks for, when it gives no dates of its own (Bolagsverket's officers as of a day)."""
     anmald: date | None = None
     """The day the change was reported to IVO; left out if it was not reported."""
 
@@ -450,7 +454,9 @@ class Legitimationsandring(StrictModel):
     """From `fran` on, the legitimation has this status (until the next change)."""
 
     status: Legitimationsstatus  # type: ignore[valid-type]
-    fran: date
+    fran: date | None = None
+    """Left out only when the source does not say since when (a HOSP answer without dates): every rule
+    that needs the day is then undetermined for it."""
 
 
 class Legitimation(Fact):
@@ -462,9 +468,15 @@ class Legitimation(Fact):
     person: Ident
     yrke: Yrke  # type: ignore[valid-type]
     status: list[Legitimationsandring] = Field(min_length=1)
+    uppgift_per: date | None = None
+    """The day of the register snapshot the status comes from, when the source gives no dates of its own."""
 
     @model_validator(mode="after")
     def _in_order(self) -> "Legitimation":
+        if any(change.fran is None for change in self.status):
+            if len(self.status) > 1:
+                raise ValueError("en status utan fran-datum kan bara stå ensam")
+            return self
         _history_in_order(self.status)
         return self
 
@@ -482,8 +494,10 @@ class Legitimationsperiod(Fact):
     person: Ident
     yrke: Yrke  # type: ignore[valid-type]
     status: Legitimationsstatus  # type: ignore[valid-type]
-    fran: date
+    fran: date | None = None
+    """Left out when the source does not say since when: rules that need it are undetermined."""
     till: date | None = None
+    uppgift_per: date | None = None
 
 
 class Specialistbevis(Fact):

@@ -1,0 +1,92 @@
+"""The one XML parser of the project: hardened lxml, and validation against the XSDs shipped in adapters/xsd/.
+
+No entity is resolved, nothing is fetched from the network, no DTD is loaded and any DOCTYPE is
+refused: a register answer has no use for one, and it is how external entities (XXE) and entity
+expansion bombs get in. The file is parsed from bytes so that its XML declaration decides the
+encoding (ISO-8859-1 and UTF-8 with or without BOM are both seen in the wild).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from lxml import etree
+
+from regelkoll.adapters.collect import Collected, Element
+from regelkoll.diagnostics import Diagnostic
+from regelkoll.yamlsafe import read_limited
+
+XSD_DIR = Path(__file__).parent / "xsd"
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False,
+                           huge_tree=False, remove_pis=True, remove_comments=True)
+
+
+def parse(path: Path, display: str, out: Collected) -> etree._ElementTree | None:
+    """The parsed document, or None with a coded diagnostic (RK-K030 DOCTYPE, RK-K031 not well-formed)."""
+    raw = read_limited(path, display)
+    if b"<!DOCTYPE" in raw[:4096].upper().replace(b"\x00", b"") or b"<!ENTITY" in raw.upper():
+        out.diagnostics.append(Diagnostic(display, _line_of(raw, b"<!"), 0, "RK-K030", "XML med DOCTYPE eller "
+                                          "entitetsdeklaration tillåts inte; filen läses inte"))
+        return None
+    try:
+        tree = etree.ElementTree(etree.fromstring(raw, _parser()))
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno or 0
+        out.diagnostics.append(Diagnostic(display, line, 0, "RK-K031", f"XML-filen är inte välformad: "
+                                          f"{exc.msg or exc}; filen läses inte"))
+        return None
+    docinfo = tree.docinfo
+    if docinfo.doctype or docinfo.internalDTD is not None:
+        out.diagnostics.append(Diagnostic(display, 1, 0, "RK-K030", "XML med DOCTYPE tillåts inte; filen läses inte"))
+        return None
+    return tree
+
+
+def _line_of(raw: bytes, marker: bytes) -> int:
+    index = raw.upper().find(marker)
+    return raw[:index].count(b"\n") + 1 if index >= 0 else 1
+
+
+@cache
+def schema(name: str) -> etree.XMLSchema:
+    """An XSD shipped in adapters/xsd/, parsed with the same hardened parser (imports are local files)."""
+    return etree.XMLSchema(etree.parse(str(XSD_DIR / name), _parser()))
+
+
+def validate(element: etree._Element, xsd: str, display: str, out: Collected, what: str) -> bool:
+    """Validate `element` (a document or a subtree) against `xsd`; each error is RK-K032 with its line."""
+    validator = schema(xsd)
+    if validator.validate(element):
+        return True
+    for entry in validator.error_log:
+        out.diagnostics.append(Diagnostic(display, entry.line, 0, "RK-K032", f"{what} följer inte schemat "
+                                          f"{xsd}: {entry.message}"))
+    return False
+
+
+def path_of(element: etree._Element) -> str:
+    """`/personal/person[3]/anstdatum`: local names, with a position where siblings share the name."""
+    parts = []
+    node = element
+    while node is not None and isinstance(node.tag, str):
+        name = etree.QName(node).localname
+        parent = node.getparent()
+        if parent is not None:
+            same = [c for c in parent if isinstance(c.tag, str) and etree.QName(c).localname == name]
+            if len(same) > 1:
+                name += f"[{same.index(node) + 1}]"
+        parts.append(name)
+        node = parent
+    return "/" + "/".join(reversed(parts))
+
+
+def place(element: etree._Element, display: str) -> Element:
+    return Element(display, element.sourceline or 0, path_of(element))
+
+
+def text(element: etree._Element | None) -> str:
+    return (element.text or "").strip() if element is not None else ""
