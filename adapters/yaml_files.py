@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from regelkoll.adapters.imported import read_import_section
 from regelkoll.adapters.manifest import MANIFEST, SourceFile, read_manifest
 from regelkoll.adapters.salvage import scan_records
 from regelkoll.adapters.sources import read_sources
@@ -22,6 +23,7 @@ from regelkoll.diagnostics import Diagnostic, suggest
 from regelkoll.discover import discover
 from regelkoll.facts.assemble import GIVEN_KINDS, SAFE_FIELDS, Assembler, finish
 from regelkoll.facts.bundle import BrokenFact, FactBundle
+from regelkoll.facts.export import IMPORT_SECTIONS
 from regelkoll.facts.model import FACT_KINDS
 from regelkoll.yamlsafe import Positions, YamlError, load_file
 
@@ -140,6 +142,10 @@ def add_records(bundle: FactBundle, data: Any, positions: Positions, file: str, 
             continue
         if kind == "kontext":
             assembler.kontext(records, _YamlPlace(file, positions, prefix + ("kontext",)))
+            continue
+        if kind in IMPORT_SECTIONS and not prefix:
+            read_import_section(assembler, kind, records, lambda path, k=kind: diag(
+                "RK-B008", "ogiltig post i en importerad datamängd", (k, *path), k))
             continue
         model = FACT_KINDS.get(kind)
         if model is None:

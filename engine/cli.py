@@ -158,6 +158,35 @@ def check(
     raise typer.Exit(1 if doc["run"]["counts"]["violation"] else 0)
 
 
+@app.command("import")
+def import_sources(
+    path: Path = typer.Argument(..., help="Datamängd med kallor.yaml (och YAML/JSON-fakta)."),
+    output: Optional[Path] = typer.Option(None, "--output", help="Katalog (fakta.yaml skrivs i den) eller "
+                                                                 ".yaml-fil; utan: standard ut."),
+    show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Ta med personnummer."),
+) -> None:
+    """Skriv vad adaptrarna läste ur källorna som en datamängd (YAML). Slutstatus 2 om något inte kunde läsas."""
+    from regelkoll import api
+    from regelkoll.codes import is_notice
+    from regelkoll.facts.export import export_bundle
+
+    if output is not None and output.suffix.lower() not in (".yaml", ".yml"):
+        if path.is_dir() and (output.resolve() == path.resolve() or path.resolve() in output.resolve().parents):
+            _fail([f"{output}: RK-O001: utdata inne i datamängden skulle läsas som en del av den nästa gång"])
+        try:
+            output.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            _fail([f"{output}: RK-O002: katalogen kan inte skapas ({exc.strerror})"])
+        output = output / "fakta.yaml"
+    _check_output(output)
+    bundle = api.read_facts(path)
+    text = export_bundle(bundle, personal_data=show_personal_data, source=str(path))
+    _emit(text.encode("utf-8"), output)
+    for diagnostic in bundle.diagnostics:
+        _err(diagnostic.render(personal_data=show_personal_data), personal_data=show_personal_data)
+    raise typer.Exit(2 if any(not is_notice(d.code) for d in bundle.diagnostics) else 0)
+
+
 @app.command("codes")
 def codes(output: Optional[Path] = typer.Option(None, "--output", help="Skriv förteckningen till en fil.")) -> None:
     """Skriv förteckningen över felkoderna (Markdown), som i README:s avsnitt "Error codes"."""

@@ -28,12 +28,15 @@ class Code:
     betydelse: str
     when: str
     effect: str
+    notice: bool = False  # an upplysning: the data was used as described, so it does not make the run fail
 
 
 INTRO = """\
 Every problem is reported as one line, `file:line:column: CODE: field: message` (stderr, and in the
-report's `errors` for `regelkoll check`). **Any** error in a run, including the notices marked
-"reported" below, makes `regelkoll check` end with exit status 2 (errors win over violations).
+report's `errors` for `regelkoll check`). **Any** error in a run makes `regelkoll check` end with
+exit status 2 (errors win over violations). Codes marked *upplysning* (notice) say how the data was
+read and used (a person matched on name, a column not used, two records of one person merged); they
+are printed and listed in the report's `notices`, but do not change the exit status.
 
 This section is generated from the registry `engine/codes.py`: `regelkoll codes [--output FILE]`
 prints it, and a test keeps the two the same, so edit the registry, not this text. *Betydelse* is
@@ -57,6 +60,12 @@ example fail instead.
     Area("RK-R", "rule files", intro="""\
 Every rule-file error is collected and listed; then the command stops before the data set is read
 (status 2). Nothing is evaluated. This holds for `check` and for every `rules` command.
+"""),
+    Area("RK-K", "sources and adapters (kallor.yaml)", intro="""\
+Reported while the sources a data set's `kallor.yaml` names are read (see "Sources and adapters"). A
+record that cannot be read is kept as broken, so that what depends on it is undetermined; a source
+that cannot say something about a person (an empty HOSP answer, no register-check log) makes the
+rules that need it undetermined for that person, never violated.
 """),
     Area("RK-C", "compiling rules"),
     Area("RK-E", "evaluation and the run"),
@@ -144,6 +153,10 @@ CODES = {entry.code: entry for entry in (
          when="A derived fact kind is given (`tillstandsperiod`, `legitimationsperiod`, `belaggning`, "
               "`rapportkvartal`)",
          effect="That list is not read (Regelkoll computes these)"),
+    Code("RK-B008", "RK-B", "ogiltig post i avsnitten ej_lasbara eller diagnostiker (som regelkoll import skriver)",
+         when="An entry of the `ej_lasbara` or `diagnostiker` section of an imported data set is not what "
+              "`regelkoll import` writes",
+         effect="That entry is not read"),
     Code("RK-B010", "RK-B", "ett fält saknas, är okänt eller har ett ogiltigt värde",
          when="A field fails validation (missing, unknown, wrong type or format, out of range); also for `kontext`",
          effect="The record is kept as broken (the failed fields dropped): what depends on it is undetermined; a bad "
@@ -163,16 +176,16 @@ CODES = {entry.code: entry for entry in (
          effect="The record is kept as broken without that link: what it may affect is undetermined"),
     Code("RK-B031", "RK-B", "`huvudman` stämmer inte med verksamhetens organisation",
          when="`engagemang.huvudman` is given and differs from the facility's organisation",
-         effect="Reported; the computed huvudman replaces it and the record is used"),
+         effect="Reported; the computed huvudman replaces it and the record is used", notice=True),
     Code("RK-B032", "RK-B", "två personer har samma personnummer och namn och behandlas som en person",
          when="Two persons have the same personnummer and the same name",
-         effect="Reported; the second id is merged into the first (references are redirected)"),
+         effect="Reported; the second id is merged into the first (references are redirected)", notice=True),
     Code("RK-B033", "RK-B", "två personer har samma personnummer men olika namn; den andra används inte",
          when="Two persons have the same personnummer but different names",
          effect="The second person is not used (kept as broken); records about it are kept as broken"),
     Code("RK-B034", "RK-B", "klienten har flera placeringar samtidigt på samma boende",
          when="A client has overlapping placements at the same home on one day",
-         effect="Reported; the client is counted once in the occupancy"),
+         effect="Reported; the client is counted once in the occupancy", notice=True),
     Code("RK-B060", "RK-B", "en katalog eller fil i datamängden kan inte läsas",
          when="A directory or entry under the data set cannot be read (permissions, I/O error)",
          effect="That path is not read; the run goes on"),
@@ -193,7 +206,7 @@ CODES = {entry.code: entry for entry in (
          effect="That file is not read"),
     Code("RK-B066", "RK-B", "länk till en fil eller katalog som ändå läses på sin egen plats; läses inte två gånger",
          when="A link to a file that is read anyway, or a link to a directory inside the data set",
-         effect="Not read again (the target is read once at its own place); still reported"),
+         effect="Not read again (the target is read once at its own place); still reported", notice=True),
     Code("RK-B070", "RK-B", "en organisation och en verksamhet har samma id",
          when="An organisation and a facility (verksamhet) have the same id",
          effect="The record read later is kept as broken (a broken facility then gives RK-E001)"),
@@ -374,4 +387,94 @@ CODES = {entry.code: entry for entry in (
     Code("RK-O005", "RK-O", "det gick inte att skriva till standard ut",
          when="Writing to standard output failed (an I/O error, or nothing written)",
          effect="The report may be incomplete; status 2. A closed pipe (`| head`) is not an error: quiet exit 141"),
+    # RK-K — sources and adapters (kallor.yaml): the manifest, CSV, XML and values (adapters/manifest.py,
+    # delimited.py, xmlsafe.py, values.py) and identity resolution (adapters/resolve.py, sources.py)
+    Code("RK-K001", "RK-K", "kallor.yaml är ogiltig: okänd nyckel, okänd adapter eller fel värde",
+         when="`kallor.yaml` is not a mapping with `kallor:`, or a source entry has an unknown key, an unknown "
+              "adapter or a wrong value (a close name is suggested)",
+         effect="That source is not read (the others are)"),
+    Code("RK-K002", "RK-K", "källfilen finns inte eller kan inte läsas",
+         when="A source file named in `kallor.yaml` does not exist, is not a regular file or cannot be read",
+         effect="That source is not read"),
+    Code("RK-K003", "RK-K", "källfilen ligger utanför datamängdens katalog",
+         when="A source path is absolute or leads (also through a link) outside the data set's directory",
+         effect="That source is not read"),
+    Code("RK-K004", "RK-K", "samma källfil är namngiven två gånger",
+         when="Two entries of `kallor.yaml` name the same file",
+         effect="The file is read once, by the first entry"),
+    Code("RK-K005", "RK-K", "en CSV- eller XML-fil i datamängden är inte namngiven i kallor.yaml",
+         when="A `.csv`, `.tsv` or `.xml` file in the data set is not named in `kallor.yaml` (or there is none)",
+         effect="The file is not read"),
+    Code("RK-K010", "RK-K", "filen är ingen text i UTF-8 eller Windows-1252",
+         when="A CSV file holds bytes that are neither UTF-8 nor Windows-1252, or NUL characters",
+         effect="The file is not read"),
+    Code("RK-K011", "RK-K", "en CSV-rad har fel antal fält eller kan inte läsas",
+         when="A row has more or fewer fields than the header, or the CSV cannot be parsed from a row on",
+         effect="That row is kept as broken (what depends on it is undetermined); a parse failure stops the file"),
+    Code("RK-K012", "RK-K", "rubrikraden saknar en kolumn som behövs, har en kolumn två gånger eller filen är tom",
+         when="A required column is missing (its accepted names are listed), two columns mean the same field, or "
+              "the file has no header",
+         effect="A missing column or no header: the file is not read; a second column of the same meaning is not "
+                "used"),
+    Code("RK-K013", "RK-K", "kolumner som inte används",
+         when="Columns whose header no synonym (and no `kolumner` entry) names",
+         effect="Notice: those columns are not read", notice=True),
+    Code("RK-K014", "RK-K", "ogiltigt datum eller värde",
+         when="A date that is not ÅÅÅÅ-MM-DD, ÅÅÅÅMMDD or a slashed date, a day not in the calendar, or a "
+              "fraction that is not 0–100 %",
+         effect="The field is unreadable: the record is kept as broken"),
+    Code("RK-K015", "RK-K", "datumet kan vara både DD/MM/ÅÅÅÅ och MM/DD/ÅÅÅÅ",
+         when="A slashed date whose order neither the manifest (`datumformat`) nor any value of its column shows",
+         effect="The field is unreadable: the record is kept as broken"),
+    Code("RK-K016", "RK-K", "ett Excel-serienummer i stället för ett datum",
+         when="A five-digit number where a date belongs (an Excel serial; the likely date is named)",
+         effect="The field is unreadable: the record is kept as broken"),
+    Code("RK-K017", "RK-K", "tiosiffrigt personnummer men källan har inget uttagsdatum",
+         when="A ten-digit personnummer in a source without `uttagsdatum`: the century cannot be known",
+         effect="The number is not used; the person is matched on name and birth date, if they can be"),
+    Code("RK-K018", "RK-K", "ogiltigt personnummer eller samordningsnummer",
+         when="A number with a wrong check digit, an impossible date or a wrong shape",
+         effect="The number is not used; the person is matched on name and birth date, if they can be"),
+    Code("RK-K019", "RK-K", "personnumret ger en ålder som inte går ihop med en anställning (troligen fel århundrade)",
+         when="An employee's number makes them younger than 13 or older than 100 on the extract day, e.g. the "
+              "export defect that writes century 19 for everyone",
+         effect="The number is not used; the person is matched on name only with a birth date from another field"),
+    Code("RK-K030", "RK-K", "XML med DOCTYPE eller entitetsdeklaration tillåts inte",
+         when="An XML file with a DOCTYPE or an entity declaration (external entities, entity expansion bombs)",
+         effect="The file is not read"),
+    Code("RK-K031", "RK-K", "XML-filen är inte välformad",
+         when="An XML file that is not well-formed (the parser's message and line are given)",
+         effect="The file is not read"),
+    Code("RK-K032", "RK-K", "XML-filen följer inte sitt schema",
+         when="An XML document or element fails the XSD shipped with its adapter (each error with its line)",
+         effect="What the schema refuses is not read (the file or the element, as the adapter documents)"),
+    Code("RK-K050", "RK-K", "personen matchades på namn och födelsedatum",
+         when="A person without a usable personnummer was linked by name (rapidfuzz, with the score) to a person "
+              "born the same day whom another source identifies by number",
+         effect="Notice: the link is used, and shown in the evidence; a finding resting on it is at most an "
+                "indication (\"bör utredas\")", notice=True),
+    Code("RK-K051", "RK-K", "namnet kan avse flera personer; ingen koppling görs",
+         when="Two or more people born the same day have names near the one given",
+         effect="Notice: no link is made; the person is treated as unidentified", notice=True),
+    Code("RK-K052", "RK-K", "personen kan inte identifieras",
+         when="A person without a usable personnummer whom no source identifies (no birth date, or no one similar "
+              "born the same day)",
+         effect="Notice: the person's legitimation, certificates and register extracts are undetermined",
+         notice=True),
+    Code("RK-K053", "RK-K", "ingen källa säger något om personens legitimation eller bevis",
+         when="A person known only from the sources has no HOSP answer (legitimation, specialist certificate), or "
+              "no source on the undersköterska certificate",
+         effect="Notice, shown in the undetermined findings it causes: those rules are undetermined for the person",
+         notice=True),
+    Code("RK-K054", "RK-K", "ingen logg över registerkontroller för arbetsgivaren",
+         when="A person known only from the sources works for an organisation whose register-check log is not in "
+              "the data set",
+         effect="Notice, shown in the undetermined findings it causes: the register-check rules are undetermined "
+                "for the person", notice=True),
 )}
+
+
+def is_notice(code: str) -> bool:
+    """An upplysning: reported, but the data was used as described, so the run does not fail on it."""
+    entry = CODES.get(code)
+    return entry is not None and entry.notice

@@ -46,7 +46,7 @@ def test_swedish_messages_name_coded_values_in_words(demo_json):
 
 
 def test_json_contract(demo_json):
-    assert set(demo_json) == {"run", "findings", "errors"}
+    assert set(demo_json) == {"run", "findings", "errors", "notices"}
     run = demo_json["run"]
     assert run["as_of"] == "2026-11-20" and len(run["rules_digest"]) == 64 and len(run["facts_digest"]) == 64
     for finding in demo_json["findings"]:

@@ -204,6 +204,8 @@ def finish(bundle: FactBundle) -> None:
     for kind, fact_id, code, field_name, message in derive(bundle):
         src = bundle.sources[(kind, fact_id)]
         bundle.diagnostics.append(Diagnostic(src.file, *src.of(field_name.split(".")[-1]), code, message, field_name))
+    # an imported data set carries the diagnostics of its sources, and deriving again finds some of them anew
+    bundle.diagnostics[:] = list(dict.fromkeys(bundle.diagnostics))
 
 
 def _merge_people(bundle: FactBundle) -> dict[str, str]:

@@ -135,7 +135,8 @@ def _derive_licence_periods(bundle: FactBundle) -> None:
                     organisation=licence.organisation, verksamhet=licence.verksamhet,  # type: ignore[attr-defined]
                     verksamhetstyp=licence.verksamhetstyp, status=change.status,  # type: ignore[attr-defined]
                     fran=change.fran, till=until, foljande_status=following, malgrupp=group, alder_fran=licence.alder_fran,  # type: ignore[attr-defined]
-                    alder_till=licence.alder_till, platser=licence.platser)  # type: ignore[attr-defined]
+                    alder_till=licence.alder_till, platser=licence.platser,  # type: ignore[attr-defined]
+                    kalla=licence.kalla)  # type: ignore[attr-defined]
                 bundle.facts["tillstandsperiod"][period.id] = period
                 if ("tillstand", licence.id) in bundle.sources:
                     bundle.sources[("tillstandsperiod", period.id)] = bundle.sources[("tillstand", licence.id)]
@@ -155,7 +156,7 @@ def _derive_legitimation_periods(bundle: FactBundle) -> None:
                 id=f"{legitimation.id}.{number}", legitimation=legitimation.id,
                 person=legitimation.person, yrke=legitimation.yrke,  # type: ignore[attr-defined]
                 status=change.status, fran=change.fran, till=until,
-                uppgift_per=legitimation.uppgift_per)  # type: ignore[attr-defined]
+                uppgift_per=legitimation.uppgift_per, kalla=legitimation.kalla)  # type: ignore[attr-defined]
             bundle.facts["legitimationsperiod"][period.id] = period
             if ("legitimation", legitimation.id) in bundle.sources:
                 bundle.sources[("legitimationsperiod", period.id)] = bundle.sources[("legitimation", legitimation.id)]
@@ -253,6 +254,7 @@ def _derive_report_quarters(bundle: FactBundle) -> None:
 
     def add(fact_id: str, source: tuple[str, str], beslut: str, avbrott: str | None, grund: str, start: date,
             stop: date | None, known_end: date | None) -> None:
+        origin = bundle.get(*source)
         quarter = add_period(start, _FIRST_QUARTER)
         for number in range(2, REPORT_QUARTERS + 2):
             quarter = add_period(quarter, _NEXT_QUARTER)
@@ -260,7 +262,8 @@ def _derive_report_quarters(bundle: FactBundle) -> None:
                 return
             fact = Rapportkvartal(id=f"{fact_id}.{quarter.isoformat()}", beslut=beslut, avbrott=avbrott,
                                   grund=grund, fran=start, kvartal_slut=quarter, kvartal_nr=number,
-                                  visat_kvarstar=known_end is not None and known_end > quarter)
+                                  visat_kvarstar=known_end is not None and known_end > quarter,
+                                  kalla=origin.kalla if origin is not None else None)  # type: ignore[attr-defined]
             bundle.facts["rapportkvartal"][fact.id] = fact
             if source in bundle.sources:
                 bundle.sources[("rapportkvartal", fact.id)] = bundle.sources[source]

@@ -69,6 +69,10 @@ Informationspunkt = Literal["alternativa_metoder", "kostnad", "forlopp_och_resul
 Anmarkning = Literal["skuld_kronofogden", "betalningsanmarkning", "konkurs", "naringsforbud", "skattetillagg"]
 
 
+# where a record came from: shown in the evidence, never read by a rule
+PROVENANCE_FIELDS = frozenset({"kalla", "koppling"})
+
+
 class Fact(StrictModel):
     """Base of every fact kind."""
 
@@ -93,6 +97,11 @@ class Fact(StrictModel):
     quarter_end_fields: ClassVar[frozenset[str]] = frozenset()
 
     id: Ident
+    kalla: str | None = Field(default=None, max_length=1000)
+    """Where the record was first read (file:line and element path), written by `regelkoll import` so that a
+    normalised data set still points at the source row; left out in hand-written files."""
+    koppling: str | None = Field(default=None, max_length=1000)
+    """How the record's person was found when not by number (written by `regelkoll import`)."""
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "Fact":
@@ -652,7 +661,8 @@ def _field_type(annotation: object) -> str:
 def field_types(kind: str) -> dict[str, str]:
     """Field name -> date | list | bool | int | text | struktur (not readable by rules), for validation and compilation."""
     model = Kontext if kind == "kontext" else FACT_KINDS[kind]
-    return {name: _field_type(info.annotation) for name, info in model.model_fields.items()}
+    return {name: "struktur" if name in PROVENANCE_FIELDS else _field_type(info.annotation)
+            for name, info in model.model_fields.items()}
 
 
 @lru_cache(maxsize=None)

@@ -17,6 +17,8 @@ class FacilityFacts:
     broken: list[BrokenFact] = field(default_factory=list)  # every unreadable record that may concern the unit
     broken_owned: list[BrokenFact] = field(default_factory=list)  # ... of them, those that belong to it
     engine_cache: dict = field(default_factory=dict)  # converted facts, shared by every rule's session
+    # (kind, id) → (where it was read, how its person was linked if not by number), for the evidence
+    provenance: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     def all(self) -> list[tuple[str, Fact]]:
         return self.owned + self.context
@@ -111,6 +113,11 @@ def facility_facts(bundle: FactBundle, facility_id: str) -> FacilityFacts:
             if (kind, fact.id) not in included:
                 context[(kind, fact.id)] = fact
     out.context = [(kind, context[(kind, fid)]) for kind, fid in sorted(context)]
+    for kind, fact in out.all():
+        source = getattr(fact, "kalla", None) or str(bundle.sources.get((kind, fact.id), ""))
+        link = getattr(fact, "koppling", None) or bundle.links.get((kind, fact.id), "")
+        if source or link:
+            out.provenance[(kind, fact.id)] = (source, link)
     home = bundle.get("verksamhet", facility_id)
     operator = getattr(home, "organisation", None)
     for broken in bundle.broken:

@@ -20,10 +20,11 @@ class Evidence:
     kind: str
     id: str
     fields: dict[str, Any]
-    source: str = ""
+    source: str = ""  # where the fact was read: file:line, with the element path or JSON pointer
+    link: str = ""  # how its person was found when not by number ("matchad på namn och födelsedatum (92 %)")
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "id": self.id, "fields": self.fields, "source": self.source}
+        return {"kind": self.kind, "id": self.id, "fields": self.fields, "source": self.source, "link": self.link}
 
 
 @dataclass

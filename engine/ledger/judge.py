@@ -257,17 +257,23 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
         finding.exemption = exempt[0]
         finding.reason = rule.undantag[exempt[0]].beskrivning.sv
         finding.evidence = _evidence([m for m in matches if role_index(m.role, "undantag") == exempt[0]],
-                                     compiled, facts)
+                                     compiled, facts, facility.provenance)
     elif doubts and "brott" in roles:
         # the data would show a violation, but the rule says it cannot be proved this way
         finding.outcome = "undetermined"
         finding.missing = [rule.bedoms_inte_nar[i].beskrivning.sv for i in doubts]
         finding.evidence = _evidence([m for m in matches if role_index(m.role, "obestamt") is not None],
-                                     compiled, facts)
+                                     compiled, facts, facility.provenance)
     elif "brott" in roles and not neg_affecting:
         finding.outcome = "indication" if rule.slag == "indikator" else "violation"
         violating = [m for m in matches if m.role == "brott"]
-        finding.evidence = _evidence(violating, compiled, facts)
+        finding.evidence = _evidence(violating, compiled, facts, facility.provenance)
+        links = sorted({e.link for e in finding.evidence if e.link})
+        if finding.outcome == "violation" and links:
+            # a person found by name may be someone else: what rests on that link is for the inspector to confirm
+            finding.outcome = "indication"
+            finding.missing = [f"bygger på en koppling på namn, inte personnummer ({'; '.join(links)}); bekräfta "
+                               "att det är samma person"]
         finding.absent = [p.beskrivning or f"{p.typ} ({p.som})" for p in rule.overtradelse_nar if p.saknas]
         finding.variables = _variables(violating[0], compiled, facts)
     elif affecting and ("galler" in roles or applies_affecting):
@@ -275,7 +281,7 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
         finding.missing = [_describe_withheld(w) for w in affecting]
     elif "galler" in roles:
         finding.outcome = "pass"
-        finding.evidence = _evidence([m for m in matches if m.role == "galler"], compiled, facts)
+        finding.evidence = _evidence([m for m in matches if m.role == "galler"], compiled, facts, facility.provenance)
     else:
         finding.reason = "regelns villkor för tillämplighet är inte uppfyllda"
     return finding
@@ -286,7 +292,8 @@ def _fact_for(alias: str, ref: str, compiled: CompiledVersion, facts: dict):
     return kind, facts.get((kind, ref))
 
 
-def _evidence(matches: list[Match], compiled: CompiledVersion, facts: dict) -> list[Evidence]:
+def _evidence(matches: list[Match], compiled: CompiledVersion, facts: dict,
+              provenance: dict[tuple[str, str], tuple[str, str]]) -> list[Evidence]:
     seen: dict[tuple[str, str], Evidence] = {}
     for match in matches:
         for alias, ref in match.frame:
@@ -294,7 +301,8 @@ def _evidence(matches: list[Match], compiled: CompiledVersion, facts: dict) -> l
             if fact is None or kind == "kontext" or (kind, ref) in seen:
                 continue
             names = sorted(compiled.needed.get(kind, frozenset()) | {"id"})
-            seen[(kind, ref)] = Evidence(kind, ref, {n: field_value(getattr(fact, n)) for n in names})
+            source, link = provenance.get((kind, ref), ("", ""))
+            seen[(kind, ref)] = Evidence(kind, ref, {n: field_value(getattr(fact, n)) for n in names}, source, link)
     return sorted(seen.values(), key=lambda e: (e.kind, e.id))
 
 

@@ -13,7 +13,7 @@ def render_codes() -> str:
         if area.intro:
             blocks.append(area.intro.strip())
         rows = ["| Code | Betydelse | When it is reported | Effect |", "|---|---|---|---|"]
-        rows += [f"| {c.code} | {c.betydelse} | {c.when} | {c.effect} |"
+        rows += [f"| {c.code} | {c.betydelse} | {c.when} | {'*Upplysning.* ' if c.notice else ''}{c.effect} |"
                  for c in sorted(CODES.values(), key=lambda c: c.code) if c.area == area.key]
         blocks.append("\n".join(rows))
     return "\n\n".join(blocks) + "\n"

@@ -12,6 +12,7 @@ import re
 from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
+from regelkoll.codes import is_notice
 from regelkoll.facts.describe import code_sv
 from regelkoll.facts.identity import mask
 from regelkoll.lang.load import MessageTemplate, Rulebook
@@ -115,7 +116,10 @@ def build_document(result: RunResult, book: Rulebook, facility_names: dict[str, 
     counts = {name: 0 for name in OUTCOME_RANK}
     for item in findings:
         counts[item["outcome"]] += 1
-    errors = [{"kind": "input", **d.to_json(personal_data=True)} for d in sorted(result.input_errors)]
+    errors = [{"kind": "input", **d.to_json(personal_data=True)} for d in sorted(result.input_errors)
+              if not is_notice(d.code)]
+    notices = [{"kind": "input", **d.to_json(personal_data=True)} for d in sorted(result.input_errors)
+               if is_notice(d.code)]
     errors += [{"kind": "facility", "file": "", "line": 0, "column": 0, "code": "RK-E001", "field": "",
                 "message": e.message, "hint": "", "facility_id": e.facility_id}
                for e in sorted(result.facility_errors, key=lambda e: e.facility_id)]
@@ -136,6 +140,7 @@ def build_document(result: RunResult, book: Rulebook, facility_names: dict[str, 
         },
         "findings": findings,
         "errors": errors,
+        "notices": notices,
     }
     return document if show_personal_data else mask_all(document, keep=_NOT_TEXT)
 
@@ -160,7 +165,8 @@ def to_json_bytes(document: dict[str, Any]) -> bytes:
     2–4 bytes a character, several times over while it is joined.
     """
     parts = [b"{", b'"errors": [', *_rows(document["errors"]), b"],", b'"findings": [',
-             *_rows(document["findings"]), b"],", b'"run": ' + _line(document["run"]).encode("utf-8"), b"}"]
+             *_rows(document["findings"]), b"],", b'"notices": [', *_rows(document["notices"]), b"],",
+             b'"run": ' + _line(document["run"]).encode("utf-8"), b"}"]
     return b"\n".join(parts) + b"\n"
 
 

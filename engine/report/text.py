@@ -41,13 +41,18 @@ def _evidence(item: dict[str, Any]) -> list[str]:
     for ev in item["evidence"]:
         fields = ", ".join(f"{k} {_value(v)}" for k, v in ev["fields"].items() if k != "id" and v is not None)
         lines.append(f"      - {ev['kind']} {ev['id']}: {fields}")
+        if ev.get("source"):
+            lines.append(f"        källa: {ev['source']}")
+        if ev.get("link"):
+            lines.append(f"        person {ev['link']}")
     for text in item["absent"]:
         lines.append(f"      - saknas: {text}")
     return lines
 
 
 def _finding(item: dict[str, Any], label: str) -> list[str]:
-    return [f"  [{label}] {item['rule_id']} {item['title']['sv']}", f"    {item['message']['sv']}",
+    caveats = [f"    OBS: {text}" for text in item["missing"]] if item["outcome"] == "indication" else []
+    return [f"  [{label}] {item['rule_id']} {item['title']['sv']}", f"    {item['message']['sv']}", *caveats,
             f"    Lagrum: {_basis(item)}", "    Underlag:", *_evidence(item)]
 
 
@@ -73,6 +78,13 @@ def facility_order(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[
     return [(fid, by_facility[fid]) for fid in sorted(by_facility, key=key)]
 
 
+def _diagnostic_line(err: dict[str, Any]) -> str:
+    where = err["file"] + (f":{err['line']}" if err["line"] else "") + (f":{err['column']}" if err["column"] else "")
+    field = f"{err['field']}: " if err["field"] else ""
+    hint = f" ({err['hint']})" if err["hint"] else ""
+    return f"{where}: {err['code']}: {field}{err['message']}{hint}"
+
+
 def render_text(doc: dict[str, Any]) -> str:
     run = doc["run"]
     counts = run["counts"]
@@ -85,6 +97,9 @@ def render_text(doc: dict[str, Any]) -> str:
     ]
     if run["personal_data"] == "masked":
         out.append("Personnummer är maskerade (visa med --show-personal-data).")
+    if doc.get("notices"):
+        out += ["", "UPPLYSNINGAR – så här lästes och användes uppgifterna:"]
+        out += [f"  i {_diagnostic_line(note)}" for note in doc["notices"]]
     if doc["errors"]:
         out += ["", "FEL – följande kunde inte läsas eller kontrolleras:"]
         for err in doc["errors"]:
