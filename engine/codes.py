@@ -471,6 +471,35 @@ CODES = {entry.code: entry for entry in (
               "the data set",
          effect="Notice, shown in the undetermined findings it causes: the register-check rules are undetermined "
                 "for the person", notice=True),
+    # RK-K020–RK-K029 — the staff roster adapters (adapters/personal_csv.py, adapters/personal_paxml.py)
+    Code("RK-K020", "RK-K", "anställningsformen saknas eller är okänd",
+         when="A roster row (CSV or PAXml `anstform`) has no employment form, or one the adapter does not know "
+              "(it is matched exactly after folding, never guessed)",
+         effect="That row's engagement is kept as broken: rules that need it are undetermined for the person; the "
+                "other rows are read"),
+    Code("RK-K021", "RK-K", "anställningsdatum saknas",
+         when="A roster row has no start date (`Anställningsdatum` or a synonym, PAXml `anstdatum`)",
+         effect="That row's engagement is kept as broken; the other rows are read"),
+    Code("RK-K022", "RK-K", "arbetsgivaren finns inte under organisationer i kallor.yaml",
+         when="A roster row's employer (`Arbetsgivare`, `Bemanningsföretag`) is neither a key of the source's "
+              "`organisationer` nor the organisationsnummer of an organisation in the data set",
+         effect="That row's engagement is kept as broken (the employer is not guessed); the other rows are read"),
+    Code("RK-K023", "RK-K", "raden hör inte till någon känd verksamhet",
+         when="A roster row's unit (`Enhet`, `Arbetsställe`, `Avdelning`) is not a key of the source's `enheter`, "
+              "or the source names neither `verksamhet` nor `enheter`",
+         effect="That row's engagement is kept as broken; the other rows are read"),
+    Code("RK-K024", "RK-K", "raden har varken personnummer eller namn",
+         when="A roster row names no person: no personnummer and no name",
+         effect="That row's engagement is kept as broken, tied to no person; the other rows are read"),
+    Code("RK-K025", "RK-K", "personen är markerad för borttagning (delete) i PAXml-filen",
+         when="A PAXml `person` has `delete=\"true\"`",
+         effect="Notice: the person is not read as an engagement (the payroll system is told to remove them)", notice=True),
+    Code("RK-K026", "RK-K", "okänd PAXml-version",
+         when="A PAXml file's `header/version` is not 2.0–2.3",
+         effect="Notice: the file is still read as PAXml 2.0 (a version alone never refuses a file)", notice=True),
+    Code("RK-K027", "RK-K", "PAXml-filen innehåller ingen personal",
+         when="A PAXml file named as a staff roster has no `personal/person`",
+         effect="Notice: no staff is read from the file; check that the right export was named in kallor.yaml"),
 )}
 
 
