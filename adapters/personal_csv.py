@@ -8,6 +8,7 @@ adapters/roster.py, shared with the PAXml adapter.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from regelkoll.adapters.collect import Collected
@@ -18,10 +19,11 @@ from regelkoll.adapters.values import slash_order, slug
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "personnummer": ("Personnummer", "Persnr", "Pers.nr", "Pnr", "Personnr", "Personnummer (ÅÅÅÅMMDD-NNNN)",
-                     "Personnummer (ÅÅMMDD-NNNN)", "Personnummer (ÅÅÅÅMMDDNNNN)", "Personnummer/samordningsnummer"),
+                     "Personnummer (ÅÅMMDD-NNNN)", "Personnummer (ÅÅÅÅMMDDNNNN)",
+                     "Personnummer/samordningsnummer"),
     "fornamn": ("Förnamn", "Tilltalsnamn"),
     "efternamn": ("Efternamn",),
-    "namn": ("Namn", "Fullständigt namn", "Anställd", "Medarbetare"),
+    "namn": ("Namn", "Fullständigt namn", "Medarbetare"),
     "fodelsedatum": ("Födelsedatum", "Född"),
     "anstallningsdatum": ("Anställningsdatum", "Anstdatum", "Anst.datum", "Startdatum", "Anställd från", "Från",
                           "Från datum", "Anställningsdatum från"),
@@ -48,9 +50,10 @@ def read(source: SourceFile, out: Collected) -> None:
     stem = slug(Path(source.display).stem)
     keys = [id_part(table.cell(cells, "anstallningsnummer")) for _, cells in table.rows]
     label = f"personallistan {Path(source.display).name}"
+    counts = Counter(keys)
     for (line, cells), key in zip(table.rows, keys):
         # an employee number given twice (an employment history) cannot name two records alone
-        record_id = f"{stem}.{key}" if key and keys.count(key) == 1 else f"{stem}.{key + '.' if key else ''}rad{line}"
+        record_id = f"{stem}.{key}" if key and counts[key] == 1 else f"{stem}.{key + '.' if key else ''}rad{line}"
         place = table.row_place(line)
         if not cells:  # a ragged row, reported by read_table: what it says is not known
             problem = next(d for d in reversed(out.diagnostics) if d.file == source.display and d.line == line)

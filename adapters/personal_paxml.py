@@ -9,6 +9,7 @@ needs are read: addresses, phones, bank account, salary and tax are never looked
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from lxml import etree
@@ -26,7 +27,7 @@ VERSIONS = ("2.0", "2.1", "2.2", "2.3")
 ELEMENTS = {"fornamn": "fornamn", "efternamn": "efternamn", "befattning": "befattning",
             "anstallningsform": "anstform", "anstallningsdatum": "anstdatum", "slutdatum": "avgdatum",
             "sysselsattningsgrad": "sysgrad"}
-LABELS = {**{field: element for field, element in ELEMENTS.items()}, "personnummer": "persnr"}
+LABELS = {**ELEMENTS, "personnummer": "persnr"}
 
 
 def read(source: SourceFile, out: Collected) -> None:
@@ -55,8 +56,9 @@ def read(source: SourceFile, out: Collected) -> None:
     stem = slug(Path(display).stem)
     keys = [id_part(e.get("anstid", "")) for e in people]
     label = f"personallistan {Path(display).name}"
+    counts = Counter(keys)
     for position, (element, key) in enumerate(zip(people, keys), start=1):
-        record_id = f"{stem}.{key}" if key and keys.count(key) == 1 else \
+        record_id = f"{stem}.{key}" if key and counts[key] == 1 else \
             f"{stem}.{key + '.' if key else ''}person{position}"
         _person(source, out, element, record_id, label)
 
@@ -71,7 +73,7 @@ def _person(source: SourceFile, out: Collected, element: etree._Element, record_
         out.lost("engagemang", refused, problem)
         return
     before = len(out.diagnostics)
-    if not xmlsafe.validate(element, XSD, display, out, f"{place.where}"):
+    if not xmlsafe.validate(element, XSD, display, out, place.where):
         out.lost("engagemang", refused, out.diagnostics[before])
         return
     if element.get("delete", "").strip() in ("true", "1"):
