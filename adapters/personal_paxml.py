@@ -80,6 +80,9 @@ def _person(source: SourceFile, out: Collected, element: etree._Element, record_
         out.problem(place, "RK-K025", "personen är markerad delete=\"true\" (ska tas bort i lönesystemet); den "
                     "läses inte som ett engagemang", "delete")
         return
-    texts = {field: xmlsafe.text(element.find(name)) for field, name in ELEMENTS.items()}
-    row = RosterRow(place, record_id, personnummer=element.get("persnr", "").strip(), labels=LABELS, **texts)
+    children = {field: element.find(name) for field, name in ELEMENTS.items()}
+    texts = {field: xmlsafe.text(child) for field, child in children.items()}
+    places = {field: xmlsafe.place(child, display) for field, child in children.items() if child is not None}
+    row = RosterRow(place, record_id, personnummer=element.get("persnr", "").strip(), labels=LABELS, places=places,
+                    **texts)
     emit(out, spec, row, label, {})

@@ -18,7 +18,7 @@ from regelkoll.adapters.values import ValueProblem, display_name, fold, parse_da
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.assemble import Place
 from regelkoll.facts.model import ENSAMRATT
-from regelkoll.personal_data import refuse_personnummer
+from regelkoll.personal_data import mask_text, refuse_personnummer
 
 # anställningsform as rosters write it (folded) → the model's Engagemangsform. Exact after folding, never by
 # substring: an unknown text is reported, not read as the nearest form.
@@ -113,6 +113,8 @@ class RosterRow:
     arbetsgivare: str = ""
     # field → how the source names it (an XML element), for messages; the field itself when absent
     labels: dict[str, str] = field(default_factory=dict)
+    # field → where it is written, when that is not `place` (an XML child element's own line)
+    places: dict[str, Place] = field(default_factory=dict)
 
     def label(self, name: str) -> str:
         return self.labels.get(name, name)
@@ -123,7 +125,9 @@ def emit(out: Collected, spec: Kalla, row: RosterRow, source: str, orders: dict[
     problems: list[Diagnostic] = []
 
     def bad(name: str, code: str, message: str) -> None:
-        problems.append(out.problem(row.place, code, message, row.label(name), path=(name,)))
+        # a value echoed in a message may be a personnummer in the wrong column
+        problems.append(out.problem(row.places.get(name, row.place), code, mask_text(message), row.label(name),
+                                    path=(name,)))
 
     def day(name: str) -> date | None:
         text = getattr(row, name)
@@ -181,7 +185,8 @@ def emit(out: Collected, spec: Kalla, row: RosterRow, source: str, orders: dict[
         try:
             parse_fraction(row.sysselsattningsgrad)
         except ValueProblem as exc:  # no fact field holds it: reported, the engagement is still read
-            out.problem(row.place, exc.code, f"{row.label('sysselsattningsgrad')}: {exc.message}",
+            out.problem(row.places.get("sysselsattningsgrad", row.place), exc.code,
+                        mask_text(f"{row.label('sysselsattningsgrad')}: {exc.message}"),
                         row.label("sysselsattningsgrad"), path=("sysselsattningsgrad",))
 
     titel = title_of(row.befattning)

@@ -303,3 +303,23 @@ def test_check_runs_without_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr
     assert result.returncode == 2  # the input errors make the run end with 2
     assert "RK-K020" in result.stderr and "RK-K030" in result.stderr
+
+
+def test_paxml_problem_points_at_the_element_and_keeps_the_person(tmp_path):
+    path = tmp_path / "lon.xml"
+    path.write_bytes(b'<?xml version="1.0" encoding="UTF-8"?>\n<paxml><header><version>2.2</version></header>\n'
+                     b'<personal>\n<person anstid="7" persnr="198007082392">\n<fornamn>\xc3\x85sa</fornamn>\n'
+                     b"<anstform>Fast</anstform>\n<anstdatum>2024-01-01</anstdatum>\n</person>\n</personal></paxml>\n")
+    out = Collected()
+    read_paxml(SourceFile(path, str(path), Kalla(fil="lon.xml", adapter="personal_paxml", verksamhet="v"), 1), out)
+    assert [(d.code, d.line, d.field) for d in out.diagnostics] == [("RK-K020", 6, "anstform")]
+    (kind, raw, problem), = out.unreadable
+    assert raw["id"] == "lon.7" and raw["verksamhet"] == "v" and problem.code == "RK-K020"
+    assert out.mentions[raw["person"].index].number == "198007082392"
+
+
+def test_a_personnummer_in_the_wrong_column_is_masked_in_messages(tmp_path):
+    out, _ = _collect(tmp_path, "Namn;Anställningsdatum;Anställningsform;Arbetsgivare\n"
+                      "Åsa Öberg;198007082392;198007082392;198007082392\n", verksamhet="hvb-tallen")
+    assert sorted(d.code for d in out.diagnostics) == ["RK-K014", "RK-K020", "RK-K022"]
+    assert not any("2392" in d.message for d in out.diagnostics)
