@@ -499,7 +499,60 @@ CODES = {entry.code: entry for entry in (
          effect="Notice: the file is still read as PAXml 2.0 (a version alone never refuses a file)", notice=True),
     Code("RK-K027", "RK-K", "PAXml-filen innehåller ingen personal",
          when="A PAXml file named as a staff roster has no `personal/person`",
-         effect="Notice: no staff is read from the file; check that the right export was named in kallor.yaml"),
+         effect="Notice: no staff is read from the file; check that the right export was named in kallor.yaml", notice=True),
+    # RK-K — HOSP adapters (hosp_legitimation: GetHospCredentialsForPerson 1.0; hosp_ivo: GetHospPersonForIVO 2.0)
+    Code("RK-K033", "RK-K", "HOSP-filen är inget känt svar (varken svarselementet, ett SOAP-kuvert med det eller "
+                            "en hospUttag-fil)",
+         when="A HOSP source's root element is neither the contract's response element, a SOAP envelope around it, "
+              "nor a `hospUttag` batch",
+         effect="The file is not read; the legitimation of the people it might have named stays unknown"),
+    Code("RK-K034", "RK-K", "personen finns inte i HOSP-svaret (tomt svar); legitimationen kan inte avgöras",
+         when="An empty HOSP response for a person asked about (no `personalIdentityNumber`, or no `hospPerson`): the "
+              "person is not in the register's disclosure, which is not the same as having no legitimation",
+         effect="Notice: the person's legitimation (and, for hosp_ivo, specialist certificates) is unknown, so the "
+                "rules that need it are undetermined for them, never violated", notice=True),
+    Code("RK-K035", "RK-K", "HOSP-svaret gäller en annan person än den som efterfrågades",
+         when="The number in the response differs from the one the file name or the batch's `svar personnummer` says "
+              "was asked about",
+         effect="The response is not used; the legitimation of the person asked about is unknown (never attributed "
+                "to the wrong person)"),
+    Code("RK-K036", "RK-K", "HOSP-svaret säger inte vilken dag det gäller",
+         when="A GetHospCredentialsForPerson response (which has no dates) with neither a batch `lastUpdate` nor an "
+              "`uttagsdatum` in kallor.yaml",
+         effect="The person's legitimation is unknown: the data speaks for no day"),
+    Code("RK-K037", "RK-K", "okänd kod för legitimerat yrke eller behörighetsbegränsning i HOSP-svaret",
+         when="A licence code not in adapters/data/hosp_legitimerade_yrken.csv (OID 1.2.752.116.3.1.3) or a "
+              "restriction code not in hosp_behorighetsbegransningar.csv (OID 1.2.752.116.3.1.5)",
+         effect="Notice: that legitimation is unknown (rules needing it are undetermined); the rest is read", notice=True),
+    Code("RK-K038", "RK-K", "specialistbevis som inte kan dateras eller inte namnger specialiteten",
+         when="A specialist certificate without a date (GetHospCredentialsForPerson never has one; a missing or bad "
+              "`specialistbevisDatum`) or given only as a code without `displayName`",
+         effect="Notice: the certificate is kept as unknown, so the rules on specialist certificates are undetermined "
+                "for the person, never violated", notice=True),
+    Code("RK-K039", "RK-K", "HOSP anger att personen är fingerad (testperson)",
+         when="`feignedPerson` is true in a GetHospCredentialsForPerson response",
+         effect="Notice: the response is read as usual; it concerns no real person", notice=True),
+    Code("RK-K040", "RK-K", "det går inte att säga vem HOSP-svaret gäller",
+         when="An empty response without a queried number, a `personalIdentityNumber` whose `root` is neither "
+              "personnummer nor samordningsnummer or whose number cannot be read, or a person without id and name",
+         effect="That response (or person) is not used"),
+    Code("RK-K041", "RK-K", "legitimationens status kan inte dateras ur HOSP-svaret",
+         when="A GetHospPersonForIVO legitimation without a readable `legitimationsDatum`, `giltigLegitimation` or "
+              "restriction `fromDatum`, with `tomDatum` before `fromDatum`, marked not valid without a dated "
+              "revocation (001), or marked valid despite an open revocation; or a person without a birth date",
+         effect="That legitimation is unknown (no date is invented); rules needing it are undetermined"),
+    Code("RK-K042", "RK-K", "behörighetsbegränsning för ett yrke som svaret inte anger legitimation för",
+         when="A GetHospCredentialsForPerson `restrictions` entry whose licence code has no "
+              "`healthCareProfessionalLicence` in the same response",
+         effect="Notice: the legitimation for that code is unknown", notice=True),
+    Code("RK-K043", "RK-K", "lastUpdate i hospUttag är ingen tidpunkt",
+         when="The batch's `lastUpdate` attribute is not an ISO date-time",
+         effect="The manifest's `uttagsdatum` is used instead; without it the snapshot speaks for no day (RK-K036)"),
+    Code("RK-K044", "RK-K", "personen har skyddad identitet; legitimationen kan inte avgöras ur HOSP-svaret",
+         when="A GetHospPersonForIVO `hospPerson` with `skyddadIdentitet` true and no legitimation listed (HOSP then "
+              "returns only id and birth date)",
+         effect="Notice: the person is named by number and birth date only; their legitimation and specialist "
+                "certificates are unknown"),
 )}
 
 
