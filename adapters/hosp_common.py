@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from regelkoll.adapters.collect import Collected, PersonRef
+from regelkoll.adapters.collect import Collected
 from regelkoll.adapters.manifest import SourceFile
 from regelkoll.adapters.xmlsafe import place, text
 
@@ -128,6 +128,3 @@ def snapshot_day(unwrapped: Unwrapped, source: SourceFile, out: Collected) -> da
                         "lastUpdate")
     return source.spec.uttagsdatum
 
-
-def person_of(out: Collected, where, number: str, namn: str = "", birth: date | None = None) -> PersonRef:
-    return out.person(where, namn, number, birth=birth, source="HOSP")

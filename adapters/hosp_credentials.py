@@ -187,11 +187,19 @@ def _licences(response: etree._Element, ref: PersonRef, index: int, number: str,
             statuses.add(status)
         if unknown_code is not None:
             diagnostic = out.problem(place(unknown_code[0], display), "RK-K037", f"okänd kod '{unknown_code[1]}' för "
-                                     "behörighetsbegränsning (OID 1.2.752.116.3.1.5); legitimationen kan inte avgöras",
-                                     "restrictionCode")
+                                     "behörighetsbegränsning (OID 1.2.752.116.3.1.5); legitimationen kan inte "
+                                     "avgöras", "restrictionCode")
             _unknown(out, ref, diagnostic, yrke=yrke)
             continue
         status = next((s for s in PRECEDENCE if s in statuses), "giltig")
+        if status == "aterkallad":
+            # revoked as of the snapshot, but since when the contract does not say: as a fact it would count
+            # as no valid licence on any day, also before the revocation; so it is unknown instead
+            diagnostic = out.problem(where, "RK-K041", f"legitimationen som {yrke} är återkallad enligt HOSP per "
+                                     f"{day.isoformat()}, men svaret säger inte sedan när; legitimationen kan inte "
+                                     "avgöras för en viss dag (GetHospPersonForIVO har datum)", "restrictions")
+            _unknown(out, ref, diagnostic, yrke=yrke, status=status)
+            continue
         out.add("legitimation", {"id": _record_id(source, index, number, code), "person": ref, "yrke": yrke,
                                  "status": [{"status": status}], "uppgift_per": day}, where)
     for code, found in restrictions.items():

@@ -238,7 +238,8 @@ def _certificates(licence: etree._Element, ref: PersonRef, key: str, source: Sou
         if not name:
             # the rules name specialities by name; a bare code (its code system varies by year) cannot be matched
             diagnostic = out.problem(where, "RK-K038", f"specialistbeviset anger bara koden '{code}' utan "
-                                     "displayName; vilken specialitet det är kan inte avgöras", "specialistinriktning")
+                                     "displayName; vilken specialitet det är kan inte avgöras",
+                                     "specialistinriktning")
             out.unknown.append(Unknown("specialistbevis", ref, diagnostic, {"specialitet_kod": code}))
             continue
         out.add("specialistbevis", {"id": f"hosp-{key}-s{number}", "person": ref,

@@ -537,7 +537,8 @@ CODES = {entry.code: entry for entry in (
               "personnummer nor samordningsnummer or whose number cannot be read, or a person without id and name",
          effect="That response (or person) is not used"),
     Code("RK-K041", "RK-K", "legitimationens status kan inte dateras ur HOSP-svaret",
-         when="A GetHospPersonForIVO legitimation without a readable `legitimationsDatum`, `giltigLegitimation` or "
+         when="A GetHospCredentialsForPerson licence revoked (restriction 001), which that contract never dates; or a "
+              "GetHospPersonForIVO legitimation without a readable `legitimationsDatum`, `giltigLegitimation` or "
               "restriction `fromDatum`, with `tomDatum` before `fromDatum`, marked not valid without a dated "
               "revocation (001), or marked valid despite an open revocation; or a person without a birth date",
          effect="That legitimation is unknown (no date is invented); rules needing it are undetermined"),
