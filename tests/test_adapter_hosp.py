@@ -188,10 +188,12 @@ def test_route_b_gives_a_dated_history_names_and_certificates():
 def test_route_b_batch_dates_what_it_can_and_nothing_else():
     out = _read("b_batch.xml", "hosp_ivo")
     found = _legitimations(out)
-    # prövotid 2020-06-01–2021-06-30 outranks the open begränsad förskrivningsrätt from 2021-01-01
+    # prövotid 2023-06-01–2024-06-30 outranks the open begränsad förskrivningsrätt from 2021-01-01
     assert found[("199002222397", "lakare")]["status"] == [
-        {"status": "giltig", "fran": date(2013, 1, 1)}, {"status": "provotid", "fran": date(2020, 6, 1)},
-        {"status": "begransad_forskrivningsratt", "fran": date(2021, 7, 1)}]
+        {"status": "giltig", "fran": date(2013, 1, 1)},
+        {"status": "begransad_forskrivningsratt", "fran": date(2021, 1, 1)},
+        {"status": "provotid", "fran": date(2023, 6, 1)},
+        {"status": "begransad_forskrivningsratt", "fran": date(2024, 7, 1)}]
     assert list(found) == [("199002222397", "lakare")]
     assert _codes(out) == [("RK-K034", 4), ("RK-K041", 17), ("RK-K037", 18), ("RK-K037", 19), ("RK-K041", 20),
                            ("RK-K035", 27)]
@@ -274,3 +276,17 @@ def test_check_on_a_hostile_hosp_file_reports_codes_without_a_traceback(tmp_path
     assert "RK-K030" in run.stderr and "RK-K034" in run.stderr
     assert "198305312392" not in run.stderr + run.stdout  # personnummer masked
     assert run.returncode == 2
+
+
+def test_route_b_probation_counts_as_a_valid_licence_on_its_dates(psl_rules, tmp_path):
+    # no personId: the file name says whom it was asked about, and the answer is taken as about them
+    data = _data_set(tmp_path, "199002222397.xml", "hosp_ivo", "    uttagsdatum: 2026-11-20\n")
+    (data / "klinik.yaml").write_text(
+        CLINIC.replace('p-sara, namn: Sara Nilsson, personnummer: "19760818-2395"',
+                       'p-sara, namn: Test Testsson, personnummer: "19900222-2397"')
+        .replace("titel: sjukskoterska, start: '2025-01-07'", "titel: lakare, start: '2012-06-01'"), encoding="utf-8")
+    assert _ps01(psl_rules, data, as_of=date(2024, 1, 15)) == "pass"  # on probation: still a licence
+    (licence,) = api.read_facts(data).of("legitimation")
+    assert [(c.status, c.fran) for c in licence.status] == [  # type: ignore[attr-defined]
+        ("giltig", date(2013, 1, 1)), ("provotid", date(2023, 6, 1)), ("giltig", date(2024, 7, 1))]
+    assert licence.person == "p-sara"  # type: ignore[attr-defined]
