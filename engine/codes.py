@@ -553,7 +553,77 @@ CODES = {entry.code: entry for entry in (
          when="A GetHospPersonForIVO `hospPerson` with `skyddadIdentitet` true and no legitimation listed (HOSP then "
               "returns only id and birth date)",
          effect="Notice: the person is named by number and birth date only; their legitimation and specialist "
-                "certificates are unknown"),
+                "certificates are unknown", notice=True),
+    # RK-K060–RK-K069 — adapters/bolagsverket.py (Bolagsverket's officers, JSON and CSV)
+    Code("RK-K060", "RK-K", "filen eller en del av den är inget svar från Bolagsverkets Företagsinformation",
+         when="A Bolagsverket file is not an array of organisations (nor the VDM envelope), or an organisation, its "
+              "`funktionarer` list is of the wrong shape",
+         effect="That part is not read; the officer list of a known organisation is kept as broken, so the rules on "
+                "its representatives are undetermined"),
+    Code("RK-K061", "RK-K", "organisationsnumret saknas, är ogiltigt eller finns inte i datamängden",
+         when="An organisation (JSON) or row (CSV) has no, an invalid or an unknown organisationsnummer (not under "
+              "`organisationer` in kallor.yaml nor in an organisation's YAML file)",
+         effect="Its officers are attached to no company; their roles are kept as broken (undetermined), never "
+                "attached to another organisation"),
+    Code("RK-K062", "RK-K", "en funktionär eller rad kan inte läsas",
+         when="An officer is not an object, has neither name nor identity, has no role list, or a CSV row cannot be "
+              "read",
+         effect="The officer's role is kept as broken: the organisation's representative rules are undetermined"),
+    Code("RK-K063", "RK-K", "roller utanför IVO:s krets av företrädare (revisor, prokurist …) läses inte",
+         when="A file holds roles outside IVO's circle (REV, PO, DELG, LI …); counted once per file",
+         effect="Notice: no representative is made of them; the rest is read", notice=True),
+    Code("RK-K064", "RK-K", "roller i IVO:s krets som faktamodellen saknar värde för (vice VD, ställföreträdande VD)",
+         when="A file holds VVD, EVVD or SVD: representatives in IVO's sense the fact model has no role for yet; "
+              "listed once per file",
+         effect="Notice: no representative is made of them (they are not counted as VD); check them by hand", notice=True),
+    Code("RK-K065", "RK-K", "funktionären är en juridisk person och blir ingen företrädare",
+         when="An officer is a legal person (an audit firm, a company on the board) named by `organisationsnamn`",
+         effect="Notice: no person and no representative is made of it", notice=True),
+    Code("RK-K066", "RK-K", "organisationen har en status hos Bolagsverket (konkurs, likvidation …)",
+         when="An organisation's `organisationsstatusar` lists a status; the fact model has no field for it",
+         effect="Notice: the status is not judged by any rule; the inspector should see it", notice=True),
+    Code("RK-K067", "RK-K", "Bolagsverket-svaret har inget uttagsdatum; rollerna har ingen dag",
+         when="A Bolagsverket JSON source has no `uttagsdatum` in kallor.yaml: the answer has no dates of its own",
+         effect="The roles are read without `fran` and `uppgift_per`: every rule that needs the day is undetermined"),
+    Code("RK-K068", "RK-K", "Bolagsverket lämnade inga funktionärer för organisationen",
+         when="The officer list of an organisation is missing, or Bolagsverket marked it unavailable (`fel`)",
+         effect="Missing: nothing is read for it. Unavailable: the officer list is kept as broken (undetermined)"),
+    Code("RK-K069", "RK-K", "okänd rollkod",
+         when="A role code (or klartext) is not in adapters/data/bolagsverket_rollkoder.csv",
+         effect="That role is kept as broken: the organisation's representative rules are undetermined"),
+    # RK-K070–RK-K079 — adapters/registerkontroll.py (the home's register-check log)
+    Code("RK-K070", "RK-K", "loggen över registerkontroller anger ingen organisation i kallor.yaml",
+         when="A `registerkontroll` source has no `organisation` in kallor.yaml",
+         effect="The file is not read; the extracts of every organisation stay undetermined (RK-K054)"),
+    Code("RK-K071", "RK-K", "filen eller posten är ingen logg över registerkontroller",
+         when="A YAML log is not a mapping with the list `registerkontroller`, or an entry is not a mapping",
+         effect="File: not read, the organisation's extracts stay undetermined. Entry: kept as broken"),
+    Code("RK-K072", "RK-K", "raden i loggen kan inte läsas (namn, personnummer eller utfärdandedatum saknas)",
+         when="A log row has neither name nor personnummer, no issue date, or cannot be read",
+         effect="The row is kept as broken: that person's extracts are undetermined, never missing"),
+    Code("RK-K073", "RK-K", "okänd eller saknad utdragstyp",
+         when="A log row's `utdragstyp` is none of HVB_2007_171, LSS_2010_479, BARN_2013_852, EGNA_UPPGIFTER, SKOLA, "
+              "UTLAND (or their synonyms)",
+         effect="The row is kept as broken: that person's extracts are undetermined"),
+    Code("RK-K074", "RK-K", "utdraget är inget registerutdrag enligt lagarna 2007:171, 2010:479 eller 2013:852",
+         when="A log row records an extract of another kind (EGNA_UPPGIFTER, SKOLA, UTLAND)",
+         effect="No extract is made of the row (an extract of the wrong kind is no extract under these laws); the "
+                "person is judged on the log's other rows"),
+    Code("RK-K075", "RK-K", "okänt register i loggen",
+         when="A log row's `register` names something other than belastning(sregistret), misstanke(registret) or "
+              "båda",
+         effect="The row is kept as broken: that person's extracts are undetermined"),
+    Code("RK-K076", "RK-K", "resultat eller eu_kontroll har ett värde som inte kan läsas",
+         when="A log row's `resultat` or `eu_kontroll` is not one of the known values",
+         effect="Notice: the fact model has no field for them, so the extract is still read; the value should be "
+                "corrected", notice=True),
+    Code("RK-K077", "RK-K", "rader utan register räknas som de register utdragstypen omfattar enligt lag",
+         when="Log rows leave `register` empty; counted once per file",
+         effect="Notice: 2007:171 covers both registers, 2010:479 both from 2026-03-01 (only belastningsregistret "
+                "before), 2013:852 belastningsregistret", notice=True),
+    Code("RK-K078", "RK-K", "okänd nyckel i en post i loggen",
+         when="A YAML log entry has a key no synonym names",
+         effect="Notice: the key is not read; the rest of the entry is"),
 )}
 
 
