@@ -221,6 +221,9 @@ class _Json:
                 self.out.lost("foretradare", {"id": f"{self.prefix}-{'-'.join(map(str, path))}-ej-lamnat",
                                               "organisation": organisation}, diagnostic)
             return
+        if isinstance(officers, dict):  # a VDM-wrapped list: {dataproducent, fel, funktionarer: [...]}
+            lists = [v for v in officers.values() if isinstance(v, list)]
+            officers = officers.get("funktionarer", lists[0] if len(lists) == 1 else officers)
         if officers is None:
             self.problem(path, "RK-K068", f"svaret för {name} har inga funktionärer (begärdes FUNKTIONARER?); "
                          "inga företrädare läses från det")
@@ -284,6 +287,10 @@ class _Json:
         if broken is None and not isinstance(codes, list):
             broken = self.out.problem(place, "RK-K062", f"funktionären {name} har inga funktionärsroller; rollerna "
                                       "kan inte avgöras")
+        if broken is None and not unknown and not any(r.i_kretsen and r.roll for r in roles):
+            # nothing to record of this person (a revisor, a vice VD): counted, but no person is named
+            add_roles(self.out, place, ident, PersonRef(-1), organisation or "", roles, self.tally, {})
+            return
         person = self.out.person(place, name, number or None, extract_day=self.day, source=SOURCE,
                                  field="identitetsbeteckning")
         if unknown:
@@ -322,7 +329,7 @@ def _read_json(source: SourceFile, out: Collected) -> None:
         _refused(source, out, positions.problems[0].diagnostic)
         return
     if source.spec.uttagsdatum is None:
-        out.diagnostics.append(Diagnostic(source.display, source.line, 0, "RK-K067", "källan har inget uttagsdatum i "
+        out.diagnostics.append(Diagnostic(source.display, 0, 0, "RK-K067", "källan har inget uttagsdatum i "
                                           "kallor.yaml: svaret säger inte vilken dag rollerna gällde, så ingen regel "
                                           "kan avgöra dem"))
     for path, org in reader.organisations(data):
@@ -387,6 +394,9 @@ def _csv_row(source: SourceFile, out: Collected, table: Table, line: int, cells:
                 dates[key] = parse_date(text, slashed=orders[name_of])
             except ValueProblem as exc:
                 broken = broken or out.problem(place, exc.code, exc.message, name_of, path=(name_of,))
+    if broken is None and organisation is not None and role is not None and not (role.i_kretsen and role.roll):
+        add_roles(out, place, ident, PersonRef(-1), organisation, [role], tally, {})  # counted; no person named
+        return
     extract_day: date | None = source.spec.uttagsdatum
     person = out.person(place, name, number or None, extract_day=extract_day, source=SOURCE)
     if organisation is None:

@@ -149,16 +149,15 @@ class _Log:
 
     def finish(self) -> None:
         if self.derived:
-            self.out.diagnostics.append(Diagnostic(self.source.display, 0, 0, "RK-K077", f"{self.derived} rader anger "
-                                                   "inte register; de räknas som de register utdragstypen omfattar "
-                                                   "enligt lag"))
+            self.out.diagnostics.append(Diagnostic(self.source.display, 0, 0, "RK-K077", f"rader utan register: {self.derived}; "
+                                                   "de räknas som de register utdragstypen omfattar enligt lag"))
         self.out.covered_organisations.add(self.organisation)
 
 
 def read(source: SourceFile, out: Collected) -> None:
     organisation = source.spec.organisation
     if organisation is None:
-        out.diagnostics.append(Diagnostic(str(source.display), source.line, 0, "RK-K070", "en logg över "
+        out.diagnostics.append(Diagnostic(source.display, 0, 0, "RK-K070", "en logg över "
                                           "registerkontroller måste ange organisation i kallor.yaml (vems logg den "
                                           "är); filen läses inte"))
         return
