@@ -149,8 +149,9 @@ class _Log:
 
     def finish(self) -> None:
         if self.derived:
-            self.out.diagnostics.append(Diagnostic(self.source.display, 0, 0, "RK-K077", f"rader utan register: {self.derived}; "
-                                                   "de räknas som de register utdragstypen omfattar enligt lag"))
+            self.out.diagnostics.append(Diagnostic(self.source.display, 0, 0, "RK-K077", f"rader utan register: "
+                                                   f"{self.derived}; de räknas som de register utdragstypen omfattar "
+                                                   "enligt lag"))
         self.out.covered_organisations.add(self.organisation)
 
 

@@ -16,7 +16,6 @@ from regelkoll import api
 from regelkoll.adapters import registerkontroll
 from regelkoll.adapters.collect import Collected
 from regelkoll.adapters.manifest import Kalla, SourceFile
-from regelkoll.adapters.values import parse_date
 from regelkoll.adapters.yaml_files import read_bundle
 
 DATA = Path(__file__).parent / "data" / "sources" / "registerkontroll"
@@ -98,10 +97,19 @@ def test_a_log_without_its_organisation_is_refused():
     assert out.records == [] and out.covered_organisations == set()
 
 
-def test_ambiguous_slashed_dates_follow_the_manifest():
-    with pytest.raises(Exception):
-        parse_date("04/05/2026")
-    assert parse_date("04/05/2026", slashed="DD/MM/ÅÅÅÅ") == date(2026, 5, 4)
+def test_ambiguous_slashed_dates_follow_the_manifest_and_are_refused_without_it(tmp_path):
+    (tmp_path / "logg.csv").write_text(f"pnr;namn;typ;utfärdat\n{ANNA};Anna Maria Berg;HVB;04/05/2026\n",
+                                       encoding="utf-8")
+
+    def read(datumformat):
+        out = Collected()
+        registerkontroll.read(SourceFile(tmp_path / "logg.csv", "logg.csv", Kalla(
+            fil="logg.csv", adapter="registerkontroll", organisation="org-tallen", datumformat=datumformat), 1), out)
+        return out
+
+    assert [raw["utfardat"] for _, raw, _ in read("DD/MM/ÅÅÅÅ").records] == [date(2026, 5, 4)]
+    unsure = read(None)
+    assert unsure.records == [] and [d.code for _, _, d in unsure.unreadable] == ["RK-K015"]
 
 
 def test_a_log_that_is_no_log_is_refused_and_covers_nothing(tmp_path):
@@ -119,7 +127,8 @@ kontext: {per_datum: "2026-11-20"}
 organisation:
   - {id: org-tallen, namn: Tallens Behandlingshem AB, organisationsnummer: "556036-0793", regi: enskild}
 verksamhet:
-  - {id: hvb-tallen, namn: HVB Tallen, organisation: org-tallen, typ: hvb, tar_emot_barn: true, startdatum: "2020-02-01"}
+  - {id: hvb-tallen, namn: HVB Tallen, organisation: org-tallen, typ: hvb, tar_emot_barn: true,
+     startdatum: "2020-02-01"}
 tillstand:
   - id: t-tallen
     organisation: org-tallen
