@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
+from pathlib import PurePath
 from typing import Any
 
 from regelkoll.adapters.collect import Collected, PersonRef, Pointer
@@ -29,6 +30,11 @@ from regelkoll.facts.identity import IdentityError, mask, normalise_organisation
 from regelkoll.yamlsafe import Positions, YamlError, load_file
 
 SOURCE = "Bolagsverket"
+
+
+def file_key(source: SourceFile) -> str:
+    """The file's path in the data set as an id part: two files of one name in two folders make different ids."""
+    return slug(str(PurePath(source.spec.fil).with_suffix("")))
 
 
 # --- the role-code table (adapters/data/bolagsverket_rollkoder.csv) -------------------------------------------
@@ -180,7 +186,7 @@ class _Json:
     def __init__(self, source: SourceFile, out: Collected, positions: Positions):
         self.source, self.out, self.positions = source, out, positions
         self.display = source.display
-        self.prefix = f"bv-{slug(source.path.stem)}"
+        self.prefix = f"bv-{file_key(source)}"
         self.day = source.spec.uttagsdatum
         self.tally = Tally({}, {})
 
@@ -332,8 +338,12 @@ def _read_json(source: SourceFile, out: Collected) -> None:
         out.diagnostics.append(Diagnostic(source.display, 0, 0, "RK-K067", "källan har inget uttagsdatum i "
                                           "kallor.yaml: svaret säger inte vilken dag rollerna gällde, så ingen regel "
                                           "kan avgöra dem"))
-    for path, org in reader.organisations(data):
+    read = reader.organisations(data)
+    for path, org in read:
         reader.organisation(path, org)
+    # a structural problem outside every organisation (the VDM envelope) is still reported
+    out.diagnostics += [p.diagnostic for p in positions.problems
+                        if not any(p.path[:len(path)] == path for path, _ in read)]
     reader.tally.report(source.display, out)
 
 
@@ -341,7 +351,7 @@ def _refused(source: SourceFile, out: Collected, diagnostic: Diagnostic) -> None
     """A file that cannot be read at all: the officers of the companies the manifest names for it are unknown."""
     named = {source.spec.organisation, *source.spec.organisationer.values()} - {None}
     for organisation in sorted(named):  # type: ignore[type-var]
-        out.lost("foretradare", {"id": f"bv-{slug(source.path.stem)}-ej-last-{organisation}",
+        out.lost("foretradare", {"id": f"bv-{file_key(source)}-ej-last-{organisation}",
                                  "organisation": organisation}, diagnostic)
 
 
@@ -366,7 +376,7 @@ def _read_csv(source: SourceFile, out: Collected) -> None:
         return
     orders = {name: source.spec.datumformat or slash_order([table.cell(c, name) for _, c in table.rows])
               for name in ("fran", "till")}
-    prefix, tally = f"bvcsv-{slug(source.path.stem)}", Tally({}, {})
+    prefix, tally = f"bvcsv-{file_key(source)}", Tally({}, {})
     for line, cells in table.rows:
         _csv_row(source, out, table, line, cells, orders, f"{prefix}-{line}", tally)
     tally.report(source.display, out)
