@@ -162,7 +162,8 @@ def _derive_legitimation_periods(bundle: FactBundle) -> None:
                 bundle.sources[("legitimationsperiod", period.id)] = bundle.sources[("legitimation", legitimation.id)]
     # an unreadable legitimation might be the valid one: its periods are unknown, not absent
     for broken in [b for b in bundle.broken if b.kind == "legitimation"]:
-        raw = {k: v for k, v in broken.raw.items() if k == "person"}
+        # its profession, when known, keeps it from clouding what is known of the person's other professions
+        raw = {k: v for k, v in broken.raw.items() if k in ("person", "yrke")}
         bundle.broken.append(BrokenFact("legitimationsperiod",
                                         {"id": broken.id or "?", "legitimation": broken.id, **raw}, broken.diagnostic))
 
