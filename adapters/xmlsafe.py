@@ -8,6 +8,7 @@ encoding (ISO-8859-1 and UTF-8 with or without BOM are both seen in the wild).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -70,18 +71,14 @@ def validate(element: etree._Element, xsd: str, display: str, out: Collected, wh
 
 def path_of(element: etree._Element) -> str:
     """`/personal/person[3]/anstdatum`: local names, with a position where siblings share the name."""
-    parts = []
-    node = element
-    while node is not None and isinstance(node.tag, str):
-        name = etree.QName(node).localname
-        parent = node.getparent()
-        if parent is not None:
-            same = [c for c in parent if isinstance(c.tag, str) and etree.QName(c).localname == name]
-            if len(same) > 1:
-                name += f"[{same.index(node) + 1}]"
-        parts.append(name)
-        node = parent
-    return "/" + "/".join(reversed(parts))
+    # lxml's own path (in C, Clark notation) keeps a long file linear; the namespaces are dropped for the reader
+    root = element.getroottree().getroot()
+    inner = element.getroottree().getelementpath(element)
+    top = etree.QName(root).localname
+    return "/" + top + ("" if inner == "." else "/" + _NAMESPACE.sub("", inner))
+
+
+_NAMESPACE = re.compile(r"\{[^}]*\}")
 
 
 def place(element: etree._Element, display: str) -> Element:

@@ -27,6 +27,15 @@ from regelkoll.facts.assemble import Row
 from regelkoll.facts.bundle import FactBundle
 from regelkoll.facts.model import Person
 
+# Faker's Swedish names (500 given names of each sex, 500 surnames), when the test extras are installed
+try:
+    from faker.providers.person.sv_SE import Provider as _Names
+
+    GIVEN_POOL = sorted(set(_Names.first_names_female) | set(_Names.first_names_male))
+    FAMILY_POOL = sorted(set(_Names.last_names))
+except ImportError:  # pragma: no cover
+    GIVEN_POOL = FAMILY_POOL = []
+
 GIVEN = ["Anna", "Eva", "Maria", "Karin", "Sara", "Lena", "Emma", "Johanna", "Sofia", "Ida", "Erik", "Lars",
          "Karl", "Johan", "Anders", "Per", "Mikael", "Nils", "Olof", "Åsa", "Björn", "Göran", "Märta", "Ömer",
          "Mohammed", "Ali", "Fatima", "Leyla", "Hassan", "Noor", "Elias", "Hugo", "Alva", "Ebba", "Saga"]
@@ -46,7 +55,8 @@ def _luhn(digits: str) -> str:
 def _person(rng: random.Random) -> tuple[str, str, date]:
     born = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 55))
     body = born.strftime("%y%m%d") + f"{rng.randrange(0, 1000):03d}"
-    name = f"{rng.choice(GIVEN)} {rng.choice(GIVEN)} {rng.choice(FAMILY)}"
+    given, family = GIVEN_POOL or GIVEN, FAMILY_POOL or FAMILY
+    name = f"{rng.choice(given)} {rng.choice(given)} {rng.choice(family)}"
     return f"{born.year // 100}{body}{_luhn(body)}", name, born
 
 
@@ -73,10 +83,15 @@ def bench_resolution(register: int, names: int, seed: int) -> dict[str, float]:
     for _ in range(names):
         number, name, born = people[rng.randrange(register)]
         out.person(place, _misspelt(name, rng), birth=born)
+    # side by side: the register alone (built once per run), then the register and every name
+    start = time.perf_counter()
+    resolve([], bundle)
+    build = time.perf_counter() - start
     start = time.perf_counter()
     result = resolve(out.mentions, bundle)
     seconds = time.perf_counter() - start
-    return {"seconds": seconds, "names_per_s": names / seconds, "linked": len(result.links) / names,
+    matching = max(seconds - build, 1e-9)
+    return {"build": build, "seconds": seconds, "names_per_s": names / matching, "linked": len(result.links) / names,
             "ambiguous": sum(d.code == "RK-K051" for d in result.diagnostics) / names}
 
 
@@ -134,8 +149,9 @@ def main() -> None:
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}")
     result = bench_resolution(args.register, args.names, args.seed)
-    print(f"identity resolution: {args.names} names against {args.register}: {result['seconds']:.2f} s, "
-          f"{result['names_per_s']:,.0f} names/s, linked {result['linked']:.1%}, ambiguous {result['ambiguous']:.1%}")
+    print(f"identity resolution: register of {args.register} built in {result['build']:.2f} s; with {args.names} "
+          f"names {result['seconds']:.2f} s: {result['names_per_s']:,.0f} names/s matched, linked "
+          f"{result['linked']:.1%}, ambiguous {result['ambiguous']:.1%}")
     with tempfile.TemporaryDirectory() as tmp:
         for name in GENERATORS:
             figures = bench_adapter(name, args.rows, args.seed, Path(tmp))
