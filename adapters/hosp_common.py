@@ -56,7 +56,7 @@ def local(element: etree._Element) -> str:
 
 def children(element: etree._Element | None, name: str) -> list[etree._Element]:
     """The child elements with this local name, in whatever namespace (the schema has checked which)."""
-    return [] if element is None else [c for c in element if local(c) == name]
+    return [] if element is None else list(element.iterchildren("{*}" + name))
 
 
 def child(element: etree._Element | None, name: str) -> etree._Element | None:

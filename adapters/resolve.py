@@ -94,7 +94,21 @@ class Register:
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
 
-def resolve(mentions: list[Mention], bundle: FactBundle) -> Resolution:
+def known_people(bundle: FactBundle) -> tuple[Register, dict[str, str]]:
+    """The people the YAML files identify by number: a register to match names in, and number → id."""
+    register = Register()
+    by_number: dict[str, str] = {}
+    for person in bundle.of("person"):
+        number = person.personnummer  # type: ignore[attr-defined]
+        if number:
+            by_number[number] = person.id
+            register.add(person.id, person.namn, birth_date(number))  # type: ignore[attr-defined]
+    return register, by_number
+
+
+def resolve(mentions: list[Mention], bundle: FactBundle,
+            known: tuple[Register, dict[str, str]] | None = None) -> Resolution:
+    """Every mention's person id; `known` (from `known_people`) is built here when not given."""
     out = Resolution(ids=[""] * len(mentions))
     taken = set(bundle.facts["person"]) | {b.id for b in bundle.broken if b.kind == "person" and b.id}
 
@@ -111,13 +125,7 @@ def resolve(mentions: list[Mention], bundle: FactBundle) -> Resolution:
         taken.add(candidate)
         return candidate
 
-    register = Register()
-    by_number: dict[str, str] = {}
-    for person in bundle.of("person"):
-        number = person.personnummer  # type: ignore[attr-defined]
-        if number:
-            by_number[number] = person.id
-            register.add(person.id, person.namn, birth_date(number))  # type: ignore[attr-defined]
+    register, by_number = known if known is not None else known_people(bundle)
     for i, mention in enumerate(mentions):
         if mention.number is None:
             continue

@@ -8,8 +8,8 @@ encoding (ISO-8859-1 and UTF-8 with or without BOM are both seen in the wild).
 
 from __future__ import annotations
 
-import re
 from functools import cache
+from itertools import islice
 from pathlib import Path
 
 from lxml import etree
@@ -28,6 +28,7 @@ def _parser() -> etree.XMLParser:
 
 def parse(path: Path, display: str, out: Collected) -> etree._ElementTree | None:
     """The parsed document, or None with a coded diagnostic (RK-K030 DOCTYPE, RK-K031 not well-formed)."""
+    _POSITIONS.clear()  # the positions of the last file are not needed again
     raw = read_limited(path, display)
     if b"<!DOCTYPE" in raw[:4096].upper().replace(b"\x00", b"") or b"<!ENTITY" in raw.upper():
         out.diagnostics.append(Diagnostic(display, _line_of(raw, b"<!"), 0, "RK-K030", "XML med DOCTYPE eller "
@@ -71,14 +72,41 @@ def validate(element: etree._Element, xsd: str, display: str, out: Collected, wh
 
 def path_of(element: etree._Element) -> str:
     """`/personal/person[3]/anstdatum`: local names, with a position where siblings share the name."""
-    # lxml's own path (in C, Clark notation) keeps a long file linear; the namespaces are dropped for the reader
-    root = element.getroottree().getroot()
-    inner = element.getroottree().getelementpath(element)
-    top = etree.QName(root).localname
-    return "/" + top + ("" if inner == "." else "/" + _NAMESPACE.sub("", inner))
+    parts = []
+    node = element
+    while node is not None:
+        name = etree.QName(node).localname
+        parent = node.getparent()
+        if parent is not None:
+            position, count = _position(parent, node, node.tag)
+            if count > 1:
+                name += f"[{position}]"
+        parts.append(name)
+        node = parent
+    return "/" + "/".join(reversed(parts))
 
 
-_NAMESPACE = re.compile(r"\{[^}]*\}")
+# the positions of one parent's children, counted once: a file of many answers stays linear (the parent is
+# held, so its children keep the same Python objects while the file is read)
+_POSITIONS: dict[int, tuple[etree._Element, dict[etree._Element, tuple[int, str]], dict[str, int]]] = {}
+
+
+def _position(parent: etree._Element, node: etree._Element, tag: str) -> tuple[int, int]:
+    cached = _POSITIONS.get(id(parent))
+    if (cached is None or cached[0] is not parent) and next(islice(parent, 32, None), None) is None:
+        same = [child for child in parent if child.tag == tag]  # a few children: counting beats remembering
+        return same.index(node) + 1, len(same)
+    if cached is None or cached[0] is not parent:
+        seen: dict[str, int] = {}
+        places: dict[etree._Element, tuple[int, str]] = {}
+        for child in parent:
+            if isinstance(child.tag, str):
+                seen[child.tag] = seen.get(child.tag, 0) + 1
+                places[child] = (seen[child.tag], child.tag)
+        cached = (parent, places, seen)
+        _POSITIONS[id(parent)] = cached
+    position, _ = cached[1].get(node, (1, tag))
+    return position, cached[2].get(tag, 1)
 
 
 def place(element: etree._Element, display: str) -> Element:

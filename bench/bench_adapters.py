@@ -22,7 +22,7 @@ from pathlib import Path
 
 from regelkoll.adapters.collect import Collected
 from regelkoll.adapters.manifest import Kalla, SourceFile
-from regelkoll.adapters.resolve import resolve
+from regelkoll.adapters.resolve import known_people, resolve
 from regelkoll.facts.assemble import Row
 from regelkoll.facts.bundle import FactBundle
 from regelkoll.facts.model import Person
@@ -83,15 +83,14 @@ def bench_resolution(register: int, names: int, seed: int) -> dict[str, float]:
     for _ in range(names):
         number, name, born = people[rng.randrange(register)]
         out.person(place, _misspelt(name, rng), birth=born)
-    # side by side: the register alone (built once per run), then the register and every name
+    # the register is built once per run; the names are then matched against it
     start = time.perf_counter()
-    resolve([], bundle)
+    known = known_people(bundle)
     build = time.perf_counter() - start
     start = time.perf_counter()
-    result = resolve(out.mentions, bundle)
+    result = resolve(out.mentions, bundle, known)
     seconds = time.perf_counter() - start
-    matching = max(seconds - build, 1e-9)
-    return {"build": build, "seconds": seconds, "names_per_s": names / matching, "linked": len(result.links) / names,
+    return {"build": build, "seconds": seconds, "names_per_s": names / seconds, "linked": len(result.links) / names,
             "ambiguous": sum(d.code == "RK-K051" for d in result.diagnostics) / names}
 
 
@@ -117,7 +116,50 @@ def _roster_paxml(rows: int, rng: random.Random) -> bytes:
             + "\n".join(people) + "</personal></paxml>\n").encode("utf-8")
 
 
-GENERATORS = {"personal_csv": ("lonelista.csv", _roster_csv), "personal_paxml": ("personal.xml", _roster_paxml)}
+_IVO = "urn:riv:masterdata:organisationalresources:licensetopractice:GetHospPersonForIvoResponder:2"
+
+
+def _hosp_ivo(rows: int, rng: random.Random) -> bytes:
+    answers = []
+    for i in range(rows):
+        number, name, born = _person(rng)
+        given, _, family = name.split()
+        answers.append(
+            f'<svar personnummer="{number}"><ivo:GetHospPersonForIvoResponse xmlns:ivo="{_IVO}"><ivo:hospPerson>'
+            f"<ivo:hospId><ivo:root>1.2.752.116.3.1.1</ivo:root><ivo:extension>{i}</ivo:extension></ivo:hospId>"
+            f"<ivo:personId><ivo:root>1.2.752.129.2.1.3.1</ivo:root><ivo:extension>{number}</ivo:extension>"
+            f"</ivo:personId><ivo:efternamn>{family}</ivo:efternamn><ivo:samtligaFornamn>{given}</ivo:samtligaFornamn>"
+            f"<ivo:fodelsedatum>{born:%Y%m%d}</ivo:fodelsedatum><ivo:skyddadIdentitet>false</ivo:skyddadIdentitet>"
+            "<ivo:avliden>false</ivo:avliden><ivo:utvandrad>false</ivo:utvandrad><ivo:legitimation>"
+            "<ivo:legitimeratYrke><ivo:code>SJ</ivo:code></ivo:legitimeratYrke><ivo:giltigLegitimation>true"
+            "</ivo:giltigLegitimation><ivo:utbildning><ivo:code>X</ivo:code></ivo:utbildning><ivo:legitimationsDatum>"
+            "20120601</ivo:legitimationsDatum></ivo:legitimation></ivo:hospPerson></ivo:GetHospPersonForIvoResponse>"
+            "</svar>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<hospUttag lastUpdate="2026-11-20T06:00:00">'
+            + "\n".join(answers) + "</hospUttag>\n").encode("utf-8")
+
+
+def _register_log(rows: int, rng: random.Random) -> bytes:
+    lines = ["Personnummer;Namn;Utdragstyp;Register;Utfärdat;Visat;Sparad till"]
+    for _ in range(rows):
+        number, name, _ = _person(rng)
+        lines.append(f"{number[:8]}-{number[8:]};{name};HVB_2007_171;belastning + misstanke;2026-04-20;2026-05-04;"
+                     "2028-06-01")
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
+
+
+def _officers(rows: int, rng: random.Random) -> bytes:
+    lines = ["Orgnr;Pnr;Förnamn;Efternamn;Funktion;Tillträdde;Avgick"]
+    for _ in range(rows):
+        number, name, _ = _person(rng)
+        given, _, family = name.split()
+        lines.append(f"556036-0793;{number};{given};{family};Styrelseledamot;2024-05-14;")
+    return ("\r\n".join(lines) + "\r\n").encode("cp1252")
+
+
+GENERATORS = {"personal_csv": ("lonelista.csv", _roster_csv), "personal_paxml": ("personal.xml", _roster_paxml),
+              "hosp_ivo": ("hosp.xml", _hosp_ivo), "registerkontroll": ("logg.csv", _register_log),
+              "bolagsverket_csv": ("funktionarer.csv", _officers)}
 
 
 def bench_adapter(name: str, rows: int, seed: int, folder: Path) -> dict[str, float]:
@@ -128,7 +170,8 @@ def bench_adapter(name: str, rows: int, seed: int, folder: Path) -> dict[str, fl
     filename, generate = GENERATORS[name]
     path = folder / filename
     path.write_bytes(generate(rows, random.Random(seed)))
-    spec = Kalla(fil=filename, adapter=name, verksamhet="hvb-a", uttagsdatum=date(2026, 11, 20))
+    spec = Kalla(fil=filename, adapter=name, verksamhet="hvb-a", organisation="org-a", uttagsdatum=date(2026, 11, 20),
+                 organisationer={"556036-0793": "org-a"})
     module = importlib.import_module(f"regelkoll.adapters.{ADAPTERS[name][0]}")
     best = float("inf")
     for _ in range(3):
@@ -136,7 +179,7 @@ def bench_adapter(name: str, rows: int, seed: int, folder: Path) -> dict[str, fl
         start = time.perf_counter()
         module.read(SourceFile(path, str(path), spec, 1), out)
         best = min(best, time.perf_counter() - start)
-    assert len(out.records) == rows, f"{name}: {len(out.records)} of {rows} rows read ({out.diagnostics[:3]})"
+    assert len(out.records) >= rows, f"{name}: {len(out.records)} of {rows} rows read ({out.diagnostics[:3]})"
     return {"seconds": best, "rows_per_s": rows / best}
 
 
@@ -149,8 +192,8 @@ def main() -> None:
     args = parser.parse_args()
     print(f"cores: {os.cpu_count()}")
     result = bench_resolution(args.register, args.names, args.seed)
-    print(f"identity resolution: register of {args.register} built in {result['build']:.2f} s; with {args.names} "
-          f"names {result['seconds']:.2f} s: {result['names_per_s']:,.0f} names/s matched, linked "
+    print(f"identity resolution: register of {args.register} built in {result['build']:.2f} s; {args.names} "
+          f"names matched in {result['seconds']:.2f} s: {result['names_per_s']:,.0f} names/s, linked "
           f"{result['linked']:.1%}, ambiguous {result['ambiguous']:.1%}")
     with tempfile.TemporaryDirectory() as tmp:
         for name in GENERATORS:
