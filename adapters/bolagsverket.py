@@ -133,8 +133,9 @@ def add_roles(out: Collected, place: Place, id_prefix: str, person: PersonRef, o
             tally.unmodelled[role.kod] = tally.unmodelled.get(role.kod, 0) + 1
         elif role.roll not in made:
             made.add(role.roll)
+            # Bolagsverket never knows whether IVO was told of a change: that is unknown, not "not reported"
             out.add("foretradare", {"id": f"{id_prefix}-{role.roll}", "person": person, "organisation": organisation,
-                                    "roll": role.roll, **dates}, place)
+                                    "roll": role.roll, "okant": ["anmald"], **dates}, place)
 
 
 def read(source: SourceFile, out: Collected) -> None:
@@ -366,6 +367,8 @@ SYNONYMS = {
     "rollkod": ("roll", "funktion", "funktionarsroll", "befattning"),
     "fran": ("från", "tilltradde", "tillträdde", "fran och med", "from"),
     "till": ("avgick", "till och med", "tom"),
+    # not Bolagsverket's: the day IVO was told, when an inspector adds it from IVO's records
+    "anmald": ("anmäld", "anmäld till ivo", "anmäld ivo", "anmälningsdatum", "anmäld datum"),
 }
 
 
@@ -375,7 +378,7 @@ def _read_csv(source: SourceFile, out: Collected) -> None:
     if table is None:
         return
     orders = {name: source.spec.datumformat or slash_order([table.cell(c, name) for _, c in table.rows])
-              for name in ("fran", "till")}
+              for name in ("fran", "till", "anmald")}
     prefix, tally = f"bvcsv-{file_key(source)}", Tally({}, {})
     for line, cells in table.rows:
         _csv_row(source, out, table, line, cells, orders, f"{prefix}-{line}", tally)
@@ -397,7 +400,9 @@ def _csv_row(source: SourceFile, out: Collected, table: Table, line: int, cells:
     role = role_of(code) if code else None
     dates: dict[str, Any] = {}
     broken: Diagnostic | None = None
-    for name_of, key in (("fran", "fran"), ("till", "till")):
+    if "anmald" in table.columns:  # the column is there: an empty cell means not reported, not unknown
+        dates["okant"] = []
+    for name_of, key in (("fran", "fran"), ("till", "till"), ("anmald", "anmald")):
         text = table.cell(cells, name_of)
         if text:
             try:

@@ -172,7 +172,22 @@ def test_read_bundle_and_the_rules_judge_an_undated_officer_as_undetermined_and_
             outcomes.setdefault(people[officer.person], set()).add(finding.outcome)
     assert "violation" not in outcomes["Lars Nilsson"]  # no day, no accusation
     assert "undetermined" in outcomes["Lars Nilsson"]
-    assert "violation" in outcomes["Sara Vik"]  # VD since 2026-09-01, not reported to IVO
+    # Bolagsverket cannot say whether IVO was told of the new VD: no accusation on its word alone
+    assert "violation" not in outcomes["Sara Vik"] and "undetermined" in outcomes["Sara Vik"]
+
+
+def test_an_officer_file_with_ivos_report_dates_is_judged(tmp_path):
+    (tmp_path / "facts.yaml").write_text(FACTS, encoding="utf-8")
+    (tmp_path / "bv.csv").write_text("orgnr;personnummer;fornamn;efternamn;rollkod;fran;till;Anmäld till IVO\n"
+                                     f"556036-0793;{SARA};Sara;Vik;VD;2026-09-01;;\n", encoding="utf-8")
+    (tmp_path / "kallor.yaml").write_text("kallor:\n  - {fil: bv.csv, adapter: bolagsverket_csv}\n",
+                                          encoding="utf-8")
+    facts = read_bundle(tmp_path)
+    (officer,) = facts.of("foretradare")
+    assert officer.anmald is None and officer.okant == []
+    result = api.check(api.load_rules(), facts)
+    outcomes = {f.outcome for f in result.findings if f.subject_id == officer.id}
+    assert "violation" in outcomes  # VD since 2026-09-01 and, by IVO's records, not reported
 
 
 def test_the_cli_reads_the_sources_without_a_traceback(tmp_path):

@@ -102,6 +102,20 @@ class Fact(StrictModel):
     normalised data set still points at the source row; left out in hand-written files."""
     koppling: str | None = Field(default=None, max_length=1000)
     """How the record's person was found when not by number (written by `regelkoll import`)."""
+    okant: list[str] = Field(default_factory=list)
+    """Open-ended fields the source cannot tell: left out, such a field means "has not happened" (not reported,
+    still kept); named here it means "not known", and every rule that needs it is undetermined for the record.
+    Bolagsverket's officers, for one, say nothing of whether a change was reported to IVO."""
+
+    @model_validator(mode="after")
+    def _unknown_fields(self) -> "Fact":
+        for name in self.okant:
+            if name not in type(self).open_ended:
+                allowed = ", ".join(sorted(type(self).open_ended)) or "inga"
+                raise ValueError(f"okant kan bara nämna fält som får utelämnas ({allowed}), inte '{name}'")
+            if getattr(self, name) is not None:
+                raise ValueError(f"'{name}' står i okant men har ett värde")
+        return self
 
     @model_validator(mode="after")
     def _dates_in_order(self) -> "Fact":

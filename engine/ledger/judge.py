@@ -139,7 +139,8 @@ def _subject_fails(rule, subject: Fact) -> bool:
 
     def value(name: str):
         found = getattr(subject, name, None)
-        return OPEN_END if found is None and name in open_ended else found
+        known = name in open_ended and name not in getattr(subject, "okant", ())
+        return OPEN_END if found is None and known else found
 
     for test in own.dar:
         operand = test.operand
@@ -268,7 +269,7 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
         finding.outcome = "indication" if rule.slag == "indikator" else "violation"
         violating = [m for m in matches if m.role == "brott"]
         finding.evidence = _evidence(violating, compiled, facts, facility.provenance)
-        links = sorted({e.link for e in finding.evidence if e.link})
+        links = _links(finding, facility, compiled.subject_kind, subject.id)
         if finding.outcome == "violation" and links:
             # a person found by name may be someone else: what rests on that link is for the inspector to confirm
             finding.outcome = "indication"
@@ -282,9 +283,21 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
     elif "galler" in roles:
         finding.outcome = "pass"
         finding.evidence = _evidence([m for m in matches if m.role == "galler"], compiled, facts, facility.provenance)
+        links = _links(finding, facility, compiled.subject_kind, subject.id)
+        if links:
+            # a pass that holds only if a name match is right is no pass: the breach it hides may be real
+            finding.outcome = "undetermined"
+            finding.missing = [f"uppfyllt bara om kopplingen på namn stämmer ({'; '.join(links)}); bekräfta att "
+                               "det är samma person"]
     else:
         finding.reason = "regelns villkor för tillämplighet är inte uppfyllda"
     return finding
+
+
+def _links(finding: Finding, facility: FacilityFacts, subject_kind: str, subject_id: str) -> list[str]:
+    """The name links a finding rests on: of its evidence, and of its subject."""
+    own = facility.provenance.get((subject_kind, subject_id), ("", ""))[1]
+    return sorted({e.link for e in finding.evidence if e.link} | ({own} if own else set()))
 
 
 def _fact_for(alias: str, ref: str, compiled: CompiledVersion, facts: dict):

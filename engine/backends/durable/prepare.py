@@ -116,7 +116,8 @@ def compare(cmp: SelfComparison, fact: Fact | Kontext, open_ended: frozenset[str
 def missing_fields(kind: str, fact: Fact | Kontext, compiled: Compiled) -> tuple[str, ...]:
     open_ended = getattr(type(fact), "open_ended", frozenset())
     needed = compiled.needed.get(kind, frozenset())
-    return tuple(sorted(n for n in needed if getattr(fact, n) is None and n not in open_ended))
+    unknown = getattr(fact, "okant", ())
+    return tuple(sorted(n for n in needed if getattr(fact, n) is None and (n not in open_ended or n in unknown)))
 
 
 def _raw_refs(fact: Fact) -> dict[str, Any]:
