@@ -79,8 +79,9 @@ class Collected:
     unknown: list[Unknown] = field(default_factory=list)
     # (kind, mention index): a source that speaks for this person about this kind (a HOSP answer)
     covered: set[tuple[str, int]] = field(default_factory=set)
-    # organisations whose register-check log is in the data: its staff's extracts are known, not guessed
-    covered_organisations: set[str] = field(default_factory=set)
+    # (organisation, facility or None) whose register-check log is in the data: the extracts of the staff it
+    # covers (at that facility, or anywhere in the organisation) are known, not guessed
+    covered_registers: set[tuple[str, str | None]] = field(default_factory=set)
     # read-only, filled before the adapters run: the organisations of the YAML files by organisationsnummer
     # (NNNNNN-NNNN), so that a register file can name a company by number
     organisations_by_number: dict[str, str] = field(default_factory=dict)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
@@ -19,7 +20,7 @@ from lxml import etree
 
 from regelkoll.adapters.collect import Collected
 from regelkoll.adapters.manifest import SourceFile
-from regelkoll.adapters.xmlsafe import place, text
+from regelkoll.adapters.xmlsafe import parse, place, text
 
 DATA_DIR = Path(__file__).parent / "data"
 PERSONNUMMER_OID = "1.2.752.129.2.1.3.1"
@@ -128,3 +129,20 @@ def snapshot_day(unwrapped: Unwrapped, source: SourceFile, out: Collected) -> da
                         "lastUpdate")
     return source.spec.uttagsdatum
 
+
+
+def read_answers(source: SourceFile, out: Collected, response: str,
+                 read_answer: Callable[[Answer, int, date | None, SourceFile, Collected], None]) -> None:
+    """Every answer of a file (one response, a SOAP envelope or a hospUttag batch), each read by `read_answer`."""
+    tree = parse(source.path, source.display, out)
+    if tree is None:
+        return
+    root = tree.getroot()
+    unwrapped = unwrap(root, response, source)
+    if unwrapped is None:
+        out.problem(place(root, source.display), "RK-K033", f"filen är inget {response}, inget SOAP-kuvert med "
+                    f"ett sådant och ingen hospUttag-fil (rotelementet är '{local(root)}'); filen läses inte")
+        return
+    day = snapshot_day(unwrapped, source, out)
+    for index, answer in enumerate(unwrapped.answers):
+        read_answer(answer, index, day, source, out)

@@ -10,19 +10,28 @@ put there), not that they have no licence: their legitimation is unknown.
 
 from __future__ import annotations
 
-import hashlib
 import re
 from datetime import date
 
 from lxml import etree
 
 from regelkoll.adapters.collect import Collected, PersonRef, Unknown
-from regelkoll.adapters.hosp_common import (PERSONNUMMER_OID, PRECEDENCE, SAMORDNINGSNUMMER_OID, Answer, child,
-                                            child_text, children, local, profession, restriction_status,
-                                            snapshot_day, unwrap)
+from regelkoll.adapters.hosp_common import (
+    PERSONNUMMER_OID,
+    PRECEDENCE,
+    SAMORDNINGSNUMMER_OID,
+    Answer,
+    child,
+    child_text,
+    children,
+    local,
+    profession,
+    read_answers,
+    restriction_status,
+)
 from regelkoll.adapters.manifest import SourceFile
 from regelkoll.adapters.values import IdentityProblem, ValueProblem, read_identity, slug
-from regelkoll.adapters.xmlsafe import parse, place, text, validate
+from regelkoll.adapters.xmlsafe import place, text, validate
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.identity import mask
 
@@ -32,18 +41,7 @@ WHAT = "HOSP-svaret (GetHospCredentialsForPerson)"
 
 
 def read(source: SourceFile, out: Collected) -> None:
-    tree = parse(source.path, source.display, out)
-    if tree is None:
-        return
-    root = tree.getroot()
-    unwrapped = unwrap(root, RESPONSE, source)
-    if unwrapped is None:
-        out.problem(place(root, source.display), "RK-K033", f"filen är inget {RESPONSE}, inget SOAP-kuvert med "
-                    f"ett sådant och ingen hospUttag-fil (rotelementet är '{local(root)}'); filen läses inte")
-        return
-    day = snapshot_day(unwrapped, source, out)
-    for index, answer in enumerate(unwrapped.answers):
-        _read_answer(answer, index, day, source, out)
+    read_answers(source, out, RESPONSE, _read_answer)
 
 
 def digits(number: str | None) -> str | None:
@@ -51,10 +49,10 @@ def digits(number: str | None) -> str | None:
     return cleaned if re.fullmatch(r"\d{12}", cleaned) else None
 
 
-def _record_id(source: SourceFile, index: int, number: str, code: str) -> str:
-    # a personnummer may not be part of an id; the file, the answer and the code make it unique
-    digest = hashlib.sha256(f"{source.display}|{index}|{number}".encode()).hexdigest()[:12]
-    return f"hosp-{digest}-{slug(code)}"
+def _record_id(source: SourceFile, index: int, code: str) -> str:
+    # ids are printed: never a personnummer, nor a hash of one (undone by trying every birth date); the source's
+    # line in kallor.yaml, the answer's place in the file and the code make it unique
+    return f"hosp-k{source.line}-{index + 1}-{slug(code)}"
 
 
 def _queried_person(answer: Answer, day: date | None, source: SourceFile, out: Collected) -> PersonRef | None:
@@ -200,7 +198,7 @@ def _licences(response: etree._Element, ref: PersonRef, index: int, number: str,
                                      "avgöras för en viss dag (GetHospPersonForIVO har datum)", "restrictions")
             _unknown(out, ref, diagnostic, yrke=yrke, status=status)
             continue
-        out.add("legitimation", {"id": _record_id(source, index, number, code), "person": ref, "yrke": yrke,
+        out.add("legitimation", {"id": _record_id(source, index, code), "person": ref, "yrke": yrke,
                                  "status": [{"status": status}], "uppgift_per": day}, where)
     for code, found in restrictions.items():
         if code in licensed:

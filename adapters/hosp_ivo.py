@@ -10,19 +10,27 @@ schema in adapters/xsd/ is derived from the TKB 2.0 and this module checks what 
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from lxml import etree
 
 from regelkoll.adapters.collect import Collected, PersonRef, Unknown
-from regelkoll.adapters.hosp_common import (PRECEDENCE, Answer, child, child_text, children, local, profession,
-                                            restriction_status, snapshot_day, unwrap)
+from regelkoll.adapters.hosp_common import (
+    PRECEDENCE,
+    Answer,
+    child,
+    child_text,
+    children,
+    local,
+    profession,
+    read_answers,
+    restriction_status,
+)
 from regelkoll.adapters.hosp_credentials import digits
 from regelkoll.adapters.manifest import SourceFile
 from regelkoll.adapters.values import ValueProblem, parse_date, slug
-from regelkoll.adapters.xmlsafe import parse, place, text, validate
+from regelkoll.adapters.xmlsafe import place, text, validate
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.identity import mask
 
@@ -46,18 +54,7 @@ class _Undated(Exception):
 
 
 def read(source: SourceFile, out: Collected) -> None:
-    tree = parse(source.path, source.display, out)
-    if tree is None:
-        return
-    root = tree.getroot()
-    unwrapped = unwrap(root, RESPONSE, source)
-    if unwrapped is None:
-        out.problem(place(root, source.display), "RK-K033", f"filen är inget {RESPONSE}, inget SOAP-kuvert med "
-                    f"ett sådant och ingen hospUttag-fil (rotelementet är '{local(root)}'); filen läses inte")
-        return
-    day = snapshot_day(unwrapped, source, out)
-    for index, answer in enumerate(unwrapped.answers):
-        _read_answer(answer, index, day, source, out)
+    read_answers(source, out, RESPONSE, _read_answer)
 
 
 def _unknown_both(out: Collected, ref: PersonRef, diagnostic: Diagnostic) -> None:
@@ -94,8 +91,8 @@ def _read_answer(answer: Answer, index: int, day: date | None, source: SourceFil
             _unknown_both(out, out.person(where, "", answer.queried, extract_day=day, source="HOSP"),
                           out.diagnostics[before])
         return
-    for person in people or []:
-        _read_person(person, answer, len(people or []), index, day, source, out)
+    for position, person in enumerate(people or [], start=1):
+        _read_person(person, answer, len(people or []), f"{index + 1}.{position}", day, source, out)
 
 
 def _date(element: etree._Element | None, name: str, required: bool = True) -> date | None:
@@ -110,7 +107,7 @@ def _date(element: etree._Element | None, name: str, required: bool = True) -> d
         raise _Undated(node, exc.message, name) from None
 
 
-def _read_person(person: etree._Element, answer: Answer, count: int, index: int, day: date | None,
+def _read_person(person: etree._Element, answer: Answer, count: int, index: str, day: date | None,
                  source: SourceFile, out: Collected) -> None:
     display = source.display
     where = place(person, display)
@@ -152,7 +149,9 @@ def _read_person(person: etree._Element, answer: Answer, count: int, index: int,
     out.covers("legitimation", ref)
     out.covers("specialistbevis", ref)
     hosp_id = child_text(person, "hospId", "extension")
-    file_tag = hashlib.sha256(f"{display}|{index}|{number or namn}".encode()).hexdigest()[:8]
+    # the source's line in kallor.yaml and the person's place in it: never a personnummer, nor a hash of one
+    # (ids are printed, and a hash of a number is undone by trying every birth date)
+    file_tag = f"k{source.line}-{index}"
     key = f"{slug(hosp_id)}-{file_tag}" if hosp_id and len(hosp_id) <= 9 else file_tag
     for licence in licences:
         _read_licence(licence, ref, key, day, source, out)

@@ -158,7 +158,7 @@ class _Log:
             self.out.diagnostics.append(Diagnostic(self.source.display, 0, 0, "RK-K077", f"rader utan register: "
                                                    f"{self.derived}; de räknas som de register utdragstypen omfattar "
                                                    "enligt lag"))
-        self.out.covered_organisations.add(self.organisation)
+        self.out.covered_registers.add((self.organisation, self.source.spec.verksamhet))
 
 
 def read(source: SourceFile, out: Collected) -> None:

@@ -11,9 +11,9 @@ reported and travels with the facts it made, so that a finding resting on it can
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz.fuzz import ratio as indel_ratio
 from rapidfuzz.fuzz import token_set_ratio
@@ -40,6 +40,11 @@ def normalise_name(name: str) -> str:
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text).translate(_DIACRITICS)
     return " ".join(text.split())
+
+
+def similar(one: str, other: str) -> bool:
+    """Could the two names be one person's (no birth date to tell them apart)?"""
+    return token_set_ratio(normalise_name(one), normalise_name(other), score_cutoff=THRESHOLD) > 0
 
 
 @dataclass

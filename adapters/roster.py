@@ -35,6 +35,7 @@ _FORMS = {
     "volontar": ("volontar", "volontararbete"),
 }
 FORMS = {text: form for form, texts in _FORMS.items() for text in texts}
+AGENCY_FORMS = frozenset({"inhyrd", "inhyrdbemanning", "bemanning", "bemanningspersonal"})
 
 ROLES = {"forestandare": "forestandare", "verksamhetschef": "verksamhetschef",
          "familjehemsforalder": "familjehemsforalder"}
@@ -180,6 +181,13 @@ def emit(out: Collected, spec: Kalla, row: RosterRow, source: str, orders: dict[
         if organisation is None:
             bad("arbetsgivare", "RK-K022", f"arbetsgivaren '{row.arbetsgivare}' finns inte under organisationer i "
                 "kallor.yaml; arbetsgivaren gissas inte")
+
+    if organisation is None and fold(row.anstallningsform) in AGENCY_FORMS:
+        # an agency worker's employer is the agency: without it neither who must check them nor whose log
+        # covers them is known, and the operator is not guessed
+        bad("arbetsgivare", "RK-K022", f"anställningsformen '{row.anstallningsform}' betyder inhyrd personal men "
+            "bemanningsföretaget anges inte (kolumnen Arbetsgivare eller organisation i kallor.yaml); arbetsgivaren "
+            "gissas inte")
 
     if row.sysselsattningsgrad:
         try:

@@ -14,7 +14,7 @@ from typing import Any
 
 from regelkoll.adapters.collect import Collected, PersonRef
 from regelkoll.adapters.manifest import ADAPTERS, SourceFile
-from regelkoll.adapters.resolve import Resolution, resolve
+from regelkoll.adapters.resolve import Resolution, resolve, similar
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.assemble import Assembler
 from regelkoll.facts.bundle import FactBundle
@@ -93,15 +93,50 @@ def _mark_unknown(bundle: FactBundle, collected: Collected, resolution: Resoluti
                 continue
             assembler.unreadable(kind, {"person": person}, Diagnostic(place.file, line, column, "RK-K053", why),
                                  report=False)
-        if ("registerutdrag", person) in given:
+        unidentified = person in resolution.unidentified
+        if ("registerutdrag", person) in given and not unidentified:
             continue
-        for organisation in sorted(_employers(bundle, person) - collected.covered_organisations):
+        for organisation, facility in sorted(_employers(bundle, person), key=str):
+            if unidentified:
+                # who this is cannot be told, so neither can which extract in a log is theirs
+                why = "personen kan inte identifieras; vilket registerutdrag som är personens kan inte avgöras"
+            elif (organisation, None) in collected.covered_registers \
+                    or (organisation, facility) in collected.covered_registers:
+                continue
+            else:
+                why = (f"ingen logg över registerkontroller för organisationen '{organisation}' (verksamheten "
+                       f"'{facility}') i datamängden; personens registerutdrag kan inte avgöras")
             assembler.unreadable("registerutdrag", {"person": person, "organisation": organisation}, Diagnostic(
-                place.file, line, column, "RK-K054", f"ingen logg över registerkontroller för organisationen "
-                f"'{organisation}' i datamängden; personens registerutdrag kan inte avgöras"), report=False)
+                place.file, line, column, "RK-K054", why), report=False)
+    _unknown_by_name(bundle, resolution, assembler)
 
 
-def _employers(bundle: FactBundle, person: str) -> set[str]:
+def _unknown_by_name(bundle: FactBundle, resolution: Resolution, assembler: Assembler) -> None:
+    """An extract logged for someone no one can identify may be any employee of that name: theirs are unknown."""
+    nameless = [(fact, bundle.get("person", fact.person)) for fact in bundle.of("registerutdrag")  # type: ignore[attr-defined]
+                if fact.person in resolution.unidentified]  # type: ignore[attr-defined]
+    if not nameless:
+        return
+    staff: dict[str, set[str]] = {}
+    for person in bundle.of("person"):
+        for organisation, _ in _employers(bundle, person.id):
+            staff.setdefault(organisation, set()).add(person.id)
+    for extract, owner in nameless:
+        if owner is None:
+            continue
+        source = bundle.sources.get(("registerutdrag", extract.id))
+        for candidate in sorted(staff.get(extract.organisation, ())):  # type: ignore[attr-defined]
+            person = bundle.get("person", candidate)
+            if candidate == owner.id or person is None or not similar(person.namn, owner.namn):  # type: ignore[attr-defined]
+                continue
+            assembler.unreadable("registerutdrag", {"person": candidate, "organisation": extract.organisation},  # type: ignore[attr-defined]
+                                 Diagnostic(source.file if source else "", source.line if source else 0, 0, "RK-K054",
+                                            f"registerkontrollens rad för {owner.namn} kan inte knytas till någon "  # type: ignore[attr-defined]
+                                            "identifierad person och kan vara den här personens"), report=False)
+
+
+def _employers(bundle: FactBundle, person: str) -> set[tuple[str, str]]:
+    """(employer, facility) of each of the person's engagements."""
     out = set()
     for engagement in bundle.of("engagemang"):
         if engagement.person != person:  # type: ignore[attr-defined]
@@ -111,6 +146,5 @@ def _employers(bundle: FactBundle, person: str) -> set[str]:
             facility = bundle.get("verksamhet", engagement.verksamhet)  # type: ignore[attr-defined]
             employer = getattr(facility, "organisation", None)
         if employer is not None:
-            out.add(employer)
+            out.add((employer, engagement.verksamhet))  # type: ignore[attr-defined]
     return out
-

@@ -480,9 +480,10 @@ CODES = {entry.code: entry for entry in (
     Code("RK-K021", "RK-K", "anställningsdatum saknas",
          when="A roster row has no start date (`Anställningsdatum` or a synonym, PAXml `anstdatum`)",
          effect="That row's engagement is kept as broken; the other rows are read"),
-    Code("RK-K022", "RK-K", "arbetsgivaren finns inte under organisationer i kallor.yaml",
+    Code("RK-K022", "RK-K", "arbetsgivaren finns inte under organisationer i kallor.yaml, eller inhyrd personal utan bemanningsföretag",
          when="A roster row's employer (`Arbetsgivare`, `Bemanningsföretag`) is neither a key of the source's "
-              "`organisationer` nor the organisationsnummer of an organisation in the data set",
+              "`organisationer` nor the organisationsnummer of an organisation in the data set; or the row's "
+              "employment form says hired in (`inhyrd`, `bemanning`) and no employer is given",
          effect="That row's engagement is kept as broken (the employer is not guessed); the other rows are read"),
     Code("RK-K023", "RK-K", "raden hör inte till någon känd verksamhet",
          when="A roster row's unit (`Enhet`, `Arbetsställe`, `Avdelning`) is not a key of the source's `enheter`, "

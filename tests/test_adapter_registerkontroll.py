@@ -56,7 +56,7 @@ def test_csv_log_in_windows_1252_with_synonyms_gives_extracts_with_law_registers
     assert extracts[SARA]["omfattar"] == ["belastningsregistret", "misstankeregistret"]
     assert (0, "RK-K077") in _codes(out)
     assert all(m.source == "registerkontrollen" for m in out.mentions)
-    assert out.covered_organisations == {"org-tallen"}
+    assert out.covered_registers == {("org-tallen", None)}
 
 
 def test_broken_rows_are_kept_as_broken_for_their_person_and_the_wrong_kind_is_named_not_counted():
@@ -72,7 +72,7 @@ def test_broken_rows_are_kept_as_broken_for_their_person_and_the_wrong_kind_is_n
     assert EVA not in {m.number for m in out.mentions}
     # the broken rows still say whose log they are in
     assert all(raw["organisation"] == "org-tallen" for _, raw, _ in out.unreadable)
-    assert out.covered_organisations == {"org-tallen"}  # a broken row does not take the log's coverage away
+    assert out.covered_registers == {("org-tallen", None)}  # a broken row does not take the log's coverage away
 
 
 def test_yaml_log_keeps_lines_synonyms_and_reports_unknown_keys_and_non_mappings():
@@ -94,7 +94,7 @@ def test_yaml_log_keeps_lines_synonyms_and_reports_unknown_keys_and_non_mappings
 def test_a_log_without_its_organisation_is_refused():
     out = _read("logg.yaml", organisation=None)
     assert [d.code for d in out.diagnostics] == ["RK-K070"]
-    assert out.records == [] and out.covered_organisations == set()
+    assert out.records == [] and out.covered_registers == set()
 
 
 def test_ambiguous_slashed_dates_follow_the_manifest_and_are_refused_without_it(tmp_path):
@@ -117,7 +117,7 @@ def test_a_log_that_is_no_log_is_refused_and_covers_nothing(tmp_path):
     out = Collected()
     registerkontroll.read(SourceFile(tmp_path / "x.yaml", "x.yaml", Kalla(fil="x.yaml", adapter="registerkontroll",
                                                                            organisation="org-tallen"), 1), out)
-    assert [d.code for d in out.diagnostics] == ["RK-K071"] and out.covered_organisations == set()
+    assert [d.code for d in out.diagnostics] == ["RK-K071"] and out.covered_registers == set()
 
 
 # --- end to end: a roster from a source, the log, and the HVB rules ---------------------------------------------
