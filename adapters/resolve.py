@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
-from rapidfuzz.fuzz import ratio as indel_ratio
 from rapidfuzz.fuzz import token_set_ratio
+from rapidfuzz.process import extract
 
 from regelkoll.adapters.collect import Mention
 from regelkoll.adapters.values import birth_date, slug, split_name
@@ -70,32 +70,26 @@ class Register:
     """The people identified by number, blocked by birth date so that matching is not quadratic."""
 
     def __init__(self) -> None:
-        # birth date → (person, normalised name, its tokens, its tokens sorted and joined)
-        self.by_birth: dict[date, list[tuple[str, str, frozenset[str], str]]] = {}
+        # birth date → (the people born that day, their normalised names): a block is scored in one C call
+        self.by_birth: dict[date, tuple[list[str], list[str]]] = {}
 
     def add(self, person_id: str, name: str, born: date | None) -> None:
         if born is not None and name:
-            normal = normalise_name(name)
-            tokens = normal.split()
-            self.by_birth.setdefault(born, []).append((person_id, normal, frozenset(tokens), " ".join(sorted(set(tokens)))))
+            people, names = self.by_birth.setdefault(born, ([], []))
+            people.append(person_id)
+            names.append(normalise_name(name))
 
     def candidates(self, name: str, born: date) -> list[tuple[str, int]]:
         block = self.by_birth.get(born)
         if not block:
             return []
-        query = normalise_name(name)
-        tokens = query.split()
-        query_set, query_sorted = frozenset(tokens), " ".join(sorted(set(tokens)))
+        people, names = block
         best: dict[str, int] = {}
-        for person, known, known_set, known_sorted in block:
-            # names with no word in common score what their sorted words score (token-set ratio without an
-            # intersection); that plain ratio is several times cheaper, and most of a day's births share no word
-            if query_set & known_set:
-                score = round(token_set_ratio(query, known, score_cutoff=THRESHOLD))
-            else:
-                score = round(indel_ratio(query_sorted, known_sorted, score_cutoff=THRESHOLD))
-            if score and score > best.get(person, 0):
-                best[person] = score
+        for _, score, i in extract(normalise_name(name), names, scorer=token_set_ratio, score_cutoff=THRESHOLD,
+                                   limit=None):
+            score = round(score)
+            if score > best.get(people[i], 0):
+                best[people[i]] = score
         return sorted(best.items(), key=lambda item: (-item[1], item[0]))
 
 
