@@ -15,6 +15,7 @@ from typing import Any
 from regelkoll.adapters.values import IdentityProblem, ValueProblem, read_identity
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.assemble import Place
+from regelkoll.personal_data import looks_like_personnummer
 
 
 @dataclass(frozen=True)
@@ -114,6 +115,9 @@ class Collected:
                 born = born or exc.birth
             except ValueProblem as exc:
                 self.problem(place, exc.code, exc.message, field, path=(field,))
+        if looks_like_personnummer(namn):
+            self.problem(place, "RK-K055", "namnet innehåller något som ser ut som ett personnummer (fel kolumn?); "
+                         "det används inte som namn i id:n", "namn")
         self.mentions.append(Mention(place, " ".join(namn.split()), identity_number, born, source,
                                      given and identity_number is None))
         return PersonRef(len(self.mentions) - 1)

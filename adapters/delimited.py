@@ -95,7 +95,13 @@ def read_table(path: Path, display: str, synonyms: dict[str, tuple[str, ...]], o
     if head.count(delimiter) == 0:
         delimiter = ";"
     lookup = {fold(name): f for f, names in synonyms.items() for name in (f, *names)}
-    lookup.update({fold(name): f for name, f in (extra or {}).items()})
+    for name, target in (extra or {}).items():
+        if target not in synonyms:  # a mapping to nothing the adapter reads would drop the column unseen
+            out.diagnostics.append(Diagnostic(display, 0, 0, "RK-K012", f"kolumner i kallor.yaml: '{name}' anges som "
+                                              f"'{target}', som inte är ett fält källan läses till (fält: "
+                                              f"{', '.join(sorted(synonyms))}); kolumnen läses inte"))
+            continue
+        lookup[fold(name)] = target
     csv.field_size_limit(MAX_FIELD * 4)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, quotechar='"', strict=False)
     table: Table | None = None
@@ -127,8 +133,9 @@ def read_table(path: Path, display: str, synonyms: dict[str, tuple[str, ...]], o
                 continue
             table.rows.append((line, cells))
     except csv.Error as exc:
+        why = "ett fält är längre än tillåtet" if "field larger" in str(exc) else "ett citattecken stängs inte"
         out.diagnostics.append(Diagnostic(display, reader.line_num, 0, "RK-K011", f"raden kan inte läsas som CSV "
-                                          f"({exc}); resten av filen läses inte"))
+                                          f"({why}); resten av filen läses inte"))
     if table is None:
         return None
     missing = [name for name in required if name not in table.columns]

@@ -85,6 +85,11 @@ def read_manifest(root: Path, diagnostics: list[Diagnostic]) -> tuple[list[Sourc
     """
     path = root / MANIFEST
     display = str(path)
+    if root.resolve() not in path.resolve().parents:
+        # a manifest linked from elsewhere would make the sources someone else's choice
+        diagnostics.append(Diagnostic(display, 0, 0, "RK-K003", "kallor.yaml är en länk ut ur datamängdens katalog; "
+                                      "den läses inte och inga källor läses"))
+        return [], set()
     try:
         data, positions = load_file(path, display)
     except YamlError as exc:
@@ -108,8 +113,13 @@ def read_manifest(root: Path, diagnostics: list[Diagnostic]) -> tuple[list[Sourc
         diagnostics.append(Diagnostic(display, pos.line, pos.column, "RK-K001", "kallor ska vara en lista av källor",
                                       "kallor"))
         return [], set()
-    named = {(root / e["fil"]).resolve() for e in entries if isinstance(e, dict) and isinstance(e.get("fil"), str)
-             and "\0" not in e["fil"]}
+    named = set()
+    for entry in entries:
+        if isinstance(entry, dict) and isinstance(entry.get("fil"), str) and "\0" not in entry["fil"]:
+            try:
+                named.add((root / entry["fil"]).resolve())
+            except (OSError, RuntimeError):
+                pass  # reported below, when the entry is read
     seen: dict[Path, int] = {}
     base = root.resolve()
     for i, entry in enumerate(entries):
@@ -126,14 +136,24 @@ def read_manifest(root: Path, diagnostics: list[Diagnostic]) -> tuple[list[Sourc
                                               ".".join(map(str, loc)), hint))
             continue
         at = positions.locate(("kallor", i, "fil"))
+        if "\0" in spec.fil:
+            diagnostics.append(Diagnostic(display, at.line, at.column, "RK-K001", "fil innehåller ett NUL-tecken; "
+                                          "ingen fil kan heta så", f"kallor.{i}.fil"))
+            continue
         target = root / spec.fil
         # a source is part of the data set: nothing outside its directory is read, through a link either
-        resolved = target.resolve()
+        try:
+            resolved = target.resolve()
+            is_file = target.is_file()
+        except (OSError, RuntimeError) as exc:  # a name too long, a loop of links
+            diagnostics.append(Diagnostic(display, at.line, at.column, "RK-K002", f"källfilen '{spec.fil}' kan inte "
+                                          f"läsas ({exc.__class__.__name__})", f"kallor.{i}.fil"))
+            continue
         if os.path.isabs(spec.fil) or (resolved != base and base not in resolved.parents):
             diagnostics.append(Diagnostic(display, at.line, at.column, "RK-K003", f"'{spec.fil}' ligger utanför "
                                           "datamängdens katalog; filen läses inte", f"kallor.{i}.fil"))
             continue
-        if not target.is_file():
+        if not is_file:
             why = "finns inte" if not target.exists() else "är ingen vanlig fil"
             diagnostics.append(Diagnostic(display, at.line, at.column, "RK-K002", f"källfilen '{spec.fil}' {why}",
                                           f"kallor.{i}.fil"))

@@ -22,6 +22,7 @@ from regelkoll.adapters.collect import Mention
 from regelkoll.adapters.values import birth_date, slug, split_name
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.bundle import FactBundle
+from regelkoll.personal_data import looks_like_personnummer
 
 THRESHOLD = 85  # below this two names are not taken for one person
 MARGIN = 5  # a runner-up this close to the best makes the match ambiguous
@@ -114,7 +115,8 @@ def resolve(mentions: list[Mention], bundle: FactBundle,
     counters: dict[str, int] = {}
 
     def new_id(name: str) -> str:
-        base = f"p-{slug(name)}"
+        # an id is printed unmasked: a name that holds a personnummer (typed in the wrong column) names no id
+        base = "p-person" if looks_like_personnummer(name) else f"p-{slug(name)}"
         n = counters.get(base, 1)
         candidate = base if n == 1 else f"{base}-{n}"
         while candidate in taken:  # the counter makes this a step or two, not a walk from 1 every time

@@ -42,10 +42,12 @@ def slug(text: str) -> str:
 
 DMY = "DD/MM/ÅÅÅÅ"
 MDY = "MM/DD/ÅÅÅÅ"
-_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
-_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
-_SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})")
-_EXCEL_SERIAL = re.compile(r"\d{5}(?:[.,]0+)?")
+BOTH = "båda"  # a column with values that prove each order: no slashed value in it is read
+# ASCII digits only: a date typed in another script's digits is refused, never read as if it were plain
+_ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
+_COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})", re.ASCII)
+_SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})", re.ASCII)
+_EXCEL_SERIAL = re.compile(r"\d{5}(?:[.,]0+)?", re.ASCII)
 
 
 def _make(year: int, month: int, day: int, text: str) -> date:
@@ -72,7 +74,7 @@ def slash_order(values: list[str]) -> str | None:
         return DMY
     if month_first and not day_first:
         return MDY
-    return None
+    return BOTH if day_first else None
 
 
 def parse_date(text: str, *, slashed: str | None = None) -> date:
@@ -87,6 +89,9 @@ def parse_date(text: str, *, slashed: str | None = None) -> date:
         if match:
             return _make(int(match.group(1)), int(match.group(2)), int(match.group(3)), value)
     match = _SLASHED.fullmatch(value)
+    if match and slashed == BOTH:
+        raise ValueProblem("RK-K015", f"'{value}': kolumnen har datum skrivna både DD/MM/ÅÅÅÅ och MM/DD/ÅÅÅÅ, så "
+                           "inget av dem kan läsas säkert; ange datumformat i kallor.yaml eller skriv ÅÅÅÅ-MM-DD")
     if match:
         first, second, year = int(match.group(1)), int(match.group(2)), int(match.group(3))
         if slashed is None and first > 12 and second <= 12:

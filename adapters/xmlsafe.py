@@ -8,6 +8,7 @@ encoding (ISO-8859-1 and UTF-8 with or without BOM are both seen in the wild).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from itertools import islice
 from pathlib import Path
@@ -39,7 +40,7 @@ def parse(path: Path, display: str, out: Collected) -> etree._ElementTree | None
     except etree.XMLSyntaxError as exc:
         line = exc.lineno or 0
         out.diagnostics.append(Diagnostic(display, line, 0, "RK-K031", f"XML-filen är inte välformad: "
-                                          f"{exc.msg or exc}; filen läses inte"))
+                                          f"{swedish(str(exc.msg or exc))}; filen läses inte"))
         return None
     docinfo = tree.docinfo
     if docinfo.doctype or docinfo.internalDTD is not None:
@@ -66,7 +67,7 @@ def validate(element: etree._Element, xsd: str, display: str, out: Collected, wh
         return True
     for entry in validator.error_log:
         out.diagnostics.append(Diagnostic(display, entry.line, 0, "RK-K032", f"{what} följer inte schemat "
-                                          f"{xsd}: {entry.message}"))
+                                          f"{xsd}: {swedish(entry.message)}"))
     return False
 
 
@@ -115,3 +116,39 @@ def place(element: etree._Element, display: str) -> Element:
 
 def text(element: etree._Element | None) -> str:
     return (element.text or "").strip() if element is not None else ""
+
+
+# libxml2's most common messages in Swedish; anything else keeps its own words after a Swedish lead
+_MESSAGES = [
+    (re.compile(r"Opening and ending tag mismatch: (\S+) line (\d+) and (\S+)"),
+     r"elementet \1 (rad \2) avslutas med \3"),
+    (re.compile(r"Document is empty"), "dokumentet är tomt"),
+    (re.compile(r"Start tag expected, '<' not found"), "inget XML-element hittades"),
+    (re.compile(r"Premature end of data in tag (\S+)"), r"filen tar slut inne i elementet \1"),
+    (re.compile(r"Extra content at the end of the document"), "text efter dokumentets sista element"),
+    (re.compile(r"Unsupported encoding:? ?(\S*)"), r"okänd teckenkodning \1"),
+    (re.compile(r"Excessive depth in document.*"), "elementen är nästlade för djupt"),
+    (re.compile(r"(Resource limit exceeded|.*Buffer size limit exceeded|.*huge input lookup).*"),
+     "ett värde eller element är för stort"),
+    (re.compile(r"xmlParseCharRef: invalid xmlChar value (\d+)"), r"ogiltig teckenreferens (&#\1;)"),
+    (re.compile(r"Input is not proper UTF-8.*"), "filen är inte UTF-8 fast deklarationen säger det"),
+    (re.compile(r"Element '([^']+)': This element is not expected\. Expected is (?:one of )?\( ?(.+?) ?\)\.?"),
+     r"elementet \1 väntas inte här; här väntas \2"),
+    (re.compile(r"Element '([^']+)': This element is not expected\.?"), r"elementet \1 väntas inte här"),
+    (re.compile(r"Element '([^']+)': Missing child element\(s\)\. Expected is (?:one of )?\( ?(.+?) ?\)\.?"),
+     r"elementet \1 saknar ett delelement; här väntas \2"),
+    (re.compile(r"Element '([^']+)': '([^']*)' is not a valid value of the atomic type '([^']+)'\.?"),
+     r"elementet \1: '\2' är inget giltigt värde av typen \3"),
+    (re.compile(r"Element '([^']+)': \[facet '(\w+)'\] The value '([^']*)' .*"),
+     r"elementet \1: värdet '\3' har fel form (\2)"),
+    (re.compile(r"No matching global declaration available for the validation root\.?"),
+     "rotelementet finns inte i schemat"),
+]
+
+
+def swedish(message: str) -> str:
+    text = re.sub(r",? line \d+, column \d+", "", " ".join(message.split()))  # the diagnostic has the line
+    for pattern, replacement in _MESSAGES:
+        if pattern.search(text):
+            return pattern.sub(replacement, text, count=1)
+    return f"(parserns meddelande) {text}"

@@ -170,9 +170,10 @@ def import_sources(
     from regelkoll.codes import is_notice
     from regelkoll.facts.export import export_bundle
 
+    if output is not None and path.is_dir() and (output.resolve() == path.resolve()
+                                                 or path.resolve() in output.resolve().parents):
+        _fail([f"{output}: RK-O001: utdata inne i datamängden skulle läsas som en del av den nästa gång"])
     if output is not None and output.suffix.lower() not in (".yaml", ".yml"):
-        if path.is_dir() and (output.resolve() == path.resolve() or path.resolve() in output.resolve().parents):
-            _fail([f"{output}: RK-O001: utdata inne i datamängden skulle läsas som en del av den nästa gång"])
         try:
             output.mkdir(parents=True, exist_ok=True)
         except OSError as exc:

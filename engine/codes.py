@@ -466,6 +466,9 @@ CODES = {entry.code: entry for entry in (
               "no source on the undersköterska certificate",
          effect="Notice, shown in the undetermined findings it causes: those rules are undetermined for the person",
          notice=True),
+    Code("RK-K055", "RK-K", "ett namn innehåller något som ser ut som ett personnummer",
+         when="A source's name field holds a number shaped like a personnummer (typed in the wrong column)",
+         effect="The name is kept (masked in every output) but never made part of an id"),
     Code("RK-K054", "RK-K", "ingen logg över registerkontroller för arbetsgivaren",
          when="A person known only from the sources works for an organisation whose register-check log is not in "
               "the data set",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -12,7 +13,7 @@ import pytest
 
 from regelkoll.adapters.collect import Collected
 from regelkoll.adapters.resolve import normalise_name, resolve
-from regelkoll.adapters.values import ValueProblem, parse_date, read_identity, slash_order, with_century
+from regelkoll.adapters.values import BOTH, ValueProblem, parse_date, read_identity, slash_order, with_century
 from regelkoll.adapters.yaml_files import read_bundle
 from regelkoll.facts.assemble import Row
 from regelkoll.facts.bundle import FactBundle
@@ -54,7 +55,13 @@ def test_a_column_is_read_one_way():
     assert slash_order(["01/02/2025", "24/03/2025"]) == "DD/MM/ÅÅÅÅ"
     assert slash_order(["01/02/2025", "03/24/2025"]) == "MM/DD/ÅÅÅÅ"
     assert slash_order(["01/02/2025", "03/04/2025"]) is None
-    assert slash_order(["13/02/2025", "03/24/2025"]) is None  # both proven: nothing is guessed
+    assert slash_order(["13/02/2025", "03/24/2025"]) == BOTH  # both proven: nothing is read
+    for value in ("13/02/2025", "03/24/2025", "03/04/2025"):
+        with pytest.raises(ValueProblem) as exc:
+            parse_date(value, slashed=BOTH)
+        assert exc.value.code == "RK-K015"
+    with pytest.raises(ValueProblem):
+        parse_date("٢٠٢١-05-03")  # Arabic-Indic digits are not read as if they were plain
 
 
 def test_the_century_of_a_ten_digit_number_comes_from_the_extract_day_not_today():
@@ -207,3 +214,46 @@ def test_import_refuses_to_write_into_the_data_set(tmp_path):
     proc = _cli("import", "fixtures/demo", "--output", "fixtures/demo/ut")
     assert proc.returncode == 2 and "RK-O001" in proc.stderr
     assert not (ROOT / "fixtures" / "demo" / "ut").exists()
+
+
+def test_a_manifest_linked_from_outside_the_data_set_is_not_read(tmp_path):
+    outside = tmp_path / "annan"
+    outside.mkdir()
+    (outside / "kallor.yaml").write_text("kallor:\n  - {fil: lista.csv, adapter: personal_csv}\n", encoding="utf-8")
+    root = tmp_path / "data"
+    root.mkdir()
+    (root / "kallor.yaml").symlink_to(outside / "kallor.yaml")
+    (root / "lista.csv").write_text("Personnummer;Namn\n", encoding="utf-8")
+    bundle = read_bundle(root)
+    codes = {d.code for d in bundle.diagnostics}
+    assert "RK-K003" in codes and "RK-K005" in codes  # the manifest is refused, so the CSV is not read
+
+
+def test_a_nul_in_a_file_name_is_a_coded_error_not_a_crash(tmp_path):
+    (tmp_path / "kallor.yaml").write_text('kallor:\n  - {fil: "a\\0b.csv", adapter: personal_csv}\n', encoding="utf-8")
+    bundle = read_bundle(tmp_path)
+    assert [(d.code, d.line) for d in bundle.diagnostics if d.code.startswith("RK-K")] == [("RK-K001", 2)]
+
+
+def test_a_column_mapped_to_no_field_is_reported(tmp_path):
+    (tmp_path / "org.yaml").write_text("organisation:\n  - {id: org-a, namn: A, regi: enskild}\nverksamhet:\n"
+                                       "  - {id: hvb-a, namn: A, organisation: org-a, typ: hvb}\n", encoding="utf-8")
+    (tmp_path / "lista.csv").write_text("Anställningsdatum;Kostnadsställe\n2026-01-01;4100\n", encoding="utf-8")
+    (tmp_path / "kallor.yaml").write_text("kallor:\n  - {fil: lista.csv, adapter: personal_csv, verksamhet: hvb-a, "
+                                          "kolumner: {Kostnadsställe: bogus}}\n", encoding="utf-8")
+    bundle = read_bundle(tmp_path)
+    assert any(d.code == "RK-K012" and "bogus" in d.message for d in bundle.diagnostics)
+
+
+def test_import_writes_no_personnummer_and_no_file_into_the_data_set(tmp_path):
+    root = tmp_path / "data"
+    shutil.copytree(ROOT / "fixtures" / "kommun", root)
+    lista = root / "personal" / "ekorren_lonelista.csv"
+    text = lista.read_bytes().decode("cp1252").replace(";Henrik;Åberg;", ";Henrik 19860106-2394;Åberg;")
+    lista.write_bytes(text.encode("cp1252"))
+    proc = _cli("import", str(root), "--output", str(root / "ut.yaml"))
+    assert proc.returncode == 2 and "RK-O001" in proc.stderr and not (root / "ut.yaml").exists()
+    out = tmp_path / "import"
+    _cli("import", str(root), "--output", str(out))
+    written = (out / "fakta.yaml").read_text(encoding="utf-8")
+    assert "2394" not in written and "19860106-****" in written

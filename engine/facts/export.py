@@ -16,6 +16,7 @@ import yaml
 
 from regelkoll.facts.bundle import FactBundle
 from regelkoll.facts.model import FACT_KINDS
+from regelkoll.personal_data import mask_all
 
 # computed from other facts when the file is read again; a given value must match or is refused
 _DERIVED_FIELDS = {"engagemang": {"huvudman", "verksamhetstyp"}, "behandling": {"injektionsslag"}}
@@ -52,6 +53,8 @@ def export_bundle(bundle: FactBundle, *, personal_data: bool, source: str) -> st
                                "orsak": _diagnostic(b.diagnostic)} for b in broken]
     if bundle.diagnostics:
         data["diagnostiker"] = [_diagnostic(d) for d in bundle.diagnostics]
+    if not personal_data:  # a number typed into a name or a note is masked like everywhere else
+        data = mask_all(data)
     header = (f"# Skapad av regelkoll import ur {source}: det adaptrarna läste ur källorna, som en datamängd.\n"
               "# kalla: var posten lästes; koppling: hur personen hittades när det inte var på personnummer.\n"
               "# ej_lasbara: poster som inte kunde läsas (det som beror på dem blir obestämt);\n"
