@@ -54,7 +54,7 @@ def _luhn(digits: str) -> str:
 
 def _person(rng: random.Random) -> tuple[str, str, date]:
     born = date(1950, 1, 1) + timedelta(days=rng.randrange(0, 365 * 55))
-    body = born.strftime("%y%m%d") + f"{rng.randrange(0, 1000):03d}"
+    body = born.strftime("%y%m%d") + f"{rng.randrange(1, 1000):03d}"
     given, family = GIVEN_POOL or GIVEN, FAMILY_POOL or FAMILY
     name = f"{rng.choice(given)} {rng.choice(given)} {rng.choice(family)}"
     return f"{born.year // 100}{body}{_luhn(body)}", name, born
@@ -157,9 +157,44 @@ def _officers(rows: int, rng: random.Random) -> bytes:
     return ("\r\n".join(lines) + "\r\n").encode("cp1252")
 
 
+_A = "urn:riv:infrastructure:directory:authorizationmanagement"
+
+
+def _hosp_credentials(rows: int, rng: random.Random) -> bytes:
+    answers = []
+    for _ in range(rows):
+        number, _, _ = _person(rng)
+        answers.append(
+            f'<svar personnummer="{number}"><hosp:GetHospCredentialsForPersonResponse '
+            f'xmlns:hosp="{_A}:GetHospCredentialsForPersonResponder:1" xmlns:m1="{_A}:2.1" xmlns:m3="{_A}:2.3">'
+            f"<hosp:personalIdentityNumber><m1:root>1.2.752.129.2.1.3.1</m1:root><m1:extension>{number}"
+            "</m1:extension></hosp:personalIdentityNumber><hosp:healthCareProfessionalLicence>"
+            "<m3:healthCareProfessionalLicenceCode>SJ</m3:healthCareProfessionalLicenceCode>"
+            "<m3:healthCareProfessionalLicenceName>Sjuksköterska</m3:healthCareProfessionalLicenceName>"
+            "</hosp:healthCareProfessionalLicence></hosp:GetHospCredentialsForPersonResponse></svar>")
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<hospUttag lastUpdate="2026-11-20T06:00:00">'
+            + "\n".join(answers) + "</hospUttag>\n").encode("utf-8")
+
+
+def _officers_json(rows: int, rng: random.Random) -> bytes:
+    import json
+
+    officers = []
+    for _ in range(rows):
+        number, name, _ = _person(rng)
+        given, _, family = name.split()
+        officers.append({"personnamn": {"fornamn": given, "efternamn": family},
+                         "identitet": {"typ": {"kod": "PERSONNUMMER"}, "identitetsbeteckning": number},
+                         "funktionarsroller": [{"kod": "LE", "klartext": "Styrelseledamot"}]})
+    answer = [{"identitet": {"typ": {"kod": "ORGNR"}, "identitetsbeteckning": "5560360793"},
+               "organisationsnamn": {"namn": "Bench AB"}, "funktionarer": officers}]
+    return json.dumps(answer, ensure_ascii=False, indent=1).encode("utf-8")
+
+
 GENERATORS = {"personal_csv": ("lonelista.csv", _roster_csv), "personal_paxml": ("personal.xml", _roster_paxml),
               "hosp_ivo": ("hosp.xml", _hosp_ivo), "registerkontroll": ("logg.csv", _register_log),
-              "bolagsverket_csv": ("funktionarer.csv", _officers)}
+              "bolagsverket_csv": ("funktionarer.csv", _officers), "hosp_legitimation": ("cred.xml", _hosp_credentials),
+              "bolagsverket": ("funktionarer.json", _officers_json)}
 
 
 def bench_adapter(name: str, rows: int, seed: int, folder: Path) -> dict[str, float]:
