@@ -19,8 +19,9 @@ from regelkoll.personal_data import looks_like_personnummer
 
 
 @dataclass(frozen=True)
-class Element:
-    """A place in an XML file: the element's line and its path (`/personal/person[3]/anstdatum`)."""
+class Located:
+    """A place inside a structured file: the line, and where in the structure (`where`), which is an XML
+    element's path (`/personal/person[3]/anstdatum`) or a JSON pointer (`/0/funktionarer/2`)."""
 
     file: str
     line: int
@@ -30,16 +31,7 @@ class Element:
         return self.line, 0
 
 
-@dataclass(frozen=True)
-class Pointer:
-    """A place in a JSON file: the line of the value and its JSON pointer (`/0/funktionarer/2`)."""
-
-    file: str
-    line: int
-    where: str = ""
-
-    def at(self, *path: str | int, key: bool = False) -> tuple[int, int]:
-        return self.line, 0
+Element = Pointer = Located  # the names the XML and the JSON adapters read best
 
 
 @dataclass(frozen=True)
