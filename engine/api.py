@@ -22,7 +22,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from regelkoll.diagnostics import Diagnostic, DiagnosticError
+from regelkoll.diagnostics import Diagnostic, DiagnosticError, suggest
 from regelkoll.facts.bundle import FactBundle
 from regelkoll.facts.model import Kontext
 from regelkoll.lang import BUNDLED_RULES
@@ -67,6 +67,31 @@ def read_facts(path: str | Path) -> FactBundle:
 def units(facts: FactBundle) -> list[str]:
     """The units a check evaluates: every readable facility, and every organisation with officers."""
     return checkable_facilities(facts)
+
+
+def selected_units(facts: FactBundle, facilities: Iterable[str]) -> list[str]:
+    """The units a check of some facilities reports: each facility and its operator (when the operator is a unit).
+
+    Raises DiagnosticError (RK-E003, with the nearest ids) for an id that names no facility or organisation.
+    """
+    every = units(facts)
+    known = set(every) | {f.id for f in facts.of("verksamhet")} | {f.id for f in facts.of("organisation")} | {
+        b.id for b in facts.broken if b.kind in ("verksamhet", "organisation") and b.id}
+    chosen: set[str] = set()
+    problems = []
+    for fid in facilities:
+        if fid not in known:
+            problems.append(Diagnostic(facts.source, 0, 0, "RK-E003", f"'{fid}' är ingen verksamhet eller "
+                                       "huvudman i datamängden", "--facility", suggest(fid, sorted(known))))
+            continue
+        chosen.add(fid)
+        facility = facts.get("verksamhet", fid)
+        operator = getattr(facility, "organisation", None)
+        if operator in every:
+            chosen.add(operator)
+    if problems:
+        raise DiagnosticError(problems)
+    return [unit for unit in every if unit in chosen] + sorted(chosen - set(every))
 
 
 def assessment_day(facts: FactBundle, as_of: date | None = None) -> tuple[date, list[str]]:
@@ -127,21 +152,26 @@ def _runner() -> Any:
 
 
 def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs: int | None = None,
-          source: str | None = None, compiled: list[CompiledRule] | None = None) -> RunResult:
+          source: str | None = None, compiled: list[CompiledRule] | None = None,
+          facilities: Iterable[str] | None = None) -> RunResult:
     """Every unit checked, collected into one result; `document(result)` turns it into the report.
 
     `compiled` saves compiling `rules` again when the caller already has (the rules must be the same).
+    `facilities` reports only those facilities and their operators, each judged against the whole bundle
+    (a representative's role in another company still counts); an unknown id raises DiagnosticError.
     """
     compiled = compiled if compiled is not None else compile_rules(rules)
     day, notices = assessment_day(facts, as_of)
     findings: list[Finding] = []
     failed: list[FacilityError] = []
-    checked = units(facts)
+    checked = units(facts) if facilities is None else selected_units(facts, facilities)
     for result in iter_check(compiled, facts, as_of=day, jobs=jobs, only=checked):
         findings += result.findings
         if result.error is not None:
             failed.append(result.error)
     unreadable = broken_facility_errors(facts)
+    if facilities is not None:
+        unreadable = [e for e in unreadable if e.facility_id in checked]
     result = RunResult(day, rules.digest, facts_digest(facts), findings, unreadable + failed, list(facts.diagnostics),
                        sorted(set(checked) | {e.facility_id for e in unreadable}), rules=rules,
                        names={f.id: f.namn for kind in ("organisation", "verksamhet") for f in facts.of(kind)},

@@ -112,6 +112,8 @@ def check(
     output: Optional[Path] = typer.Option(None, "--output", help="Skriv rapporten till en fil."),
     show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Visa personnummer omaskerade."),
     jobs: int = typer.Option(0, "--jobs", min=0, help="Antal arbetsprocesser (0 = automatiskt)."),
+    facility: Optional[list[str]] = typer.Option(None, "--facility", help="Rapportera bara denna verksamhet och "
+                                                 "dess huvudman (kan upprepas); bedöms mot hela datamängden."),
 ) -> None:
     """Kontrollera en datamängd mot reglerna. Slutstatus: 0 inga överträdelser, 1 överträdelser, 2 fel."""
     from regelkoll import api
@@ -126,7 +128,11 @@ def check(
     for notice in notices:
         _err(notice)
     compiled = _compile(book)
-    result = api.check(book, bundle, as_of=day, jobs=jobs or None, source=str(path), compiled=compiled)
+    try:
+        result = api.check(book, bundle, as_of=day, jobs=jobs or None, source=str(path), compiled=compiled,
+                           facilities=facility or None)
+    except DiagnosticError as exc:
+        _fail([d.render() for d in exc.diagnostics])
     doc = api.document(result, show_personal_data=show_personal_data)
     if fmt is Format.json:
         payload = to_json_bytes(doc)

@@ -369,6 +369,10 @@ CODES = {entry.code: entry for entry in (
                             "kontrollera",
          when="The data set holds no facility (and no organisation with representatives) to check",
          effect="The report is written (empty), but the run ends with status 2, never 0"),
+    Code("RK-E003", "RK-E", "`--facility` anger ingen verksamhet eller huvudman i datamängden",
+         when="`check --facility ID` names an id that is no facility or organisation of the data set (the nearest "
+              "ids are suggested)",
+         effect="Nothing is evaluated; the command stops (status 2)"),
     # RK-O — writing the report (`--output`, stdout)
     Code("RK-O001", "RK-O", "sökvägen för utdata är en katalog, eller varken en vanlig fil, en enhet eller en FIFO",
          when="The output path is a directory, or something other than a regular file, device or FIFO",
