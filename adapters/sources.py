@@ -85,6 +85,7 @@ def _mark_unknown(bundle: FactBundle, collected: Collected, resolution: Resoluti
     given = {(b.kind, b.ref("person")) for b in bundle.broken}
     for kind in (*_REGISTER_KINDS, "registerutdrag"):
         given |= {(kind, f.person) for f in bundle.of(kind)}  # type: ignore[attr-defined]
+    employers = _employers(bundle)
     for person in sorted(resolution.from_sources):
         place = first_place[person]
         line, column = place.at()
@@ -96,7 +97,7 @@ def _mark_unknown(bundle: FactBundle, collected: Collected, resolution: Resoluti
         unidentified = person in resolution.unidentified
         if ("registerutdrag", person) in given and not unidentified:
             continue
-        for organisation, facility in sorted(_employers(bundle, person), key=str):
+        for organisation, facility in sorted(employers.get(person, ()), key=str):
             if unidentified:
                 # who this is cannot be told, so neither can which extract in a log is theirs
                 why = "personen kan inte identifieras; vilket registerutdrag som är personens kan inte avgöras"
@@ -108,19 +109,20 @@ def _mark_unknown(bundle: FactBundle, collected: Collected, resolution: Resoluti
                        f"'{facility}') i datamängden; personens registerutdrag kan inte avgöras")
             assembler.unreadable("registerutdrag", {"person": person, "organisation": organisation}, Diagnostic(
                 place.file, line, column, "RK-K054", why), report=False)
-    _unknown_by_name(bundle, resolution, assembler)
+    _unknown_by_name(bundle, resolution, assembler, employers)
 
 
-def _unknown_by_name(bundle: FactBundle, resolution: Resolution, assembler: Assembler) -> None:
+def _unknown_by_name(bundle: FactBundle, resolution: Resolution, assembler: Assembler,
+                     employers: dict[str, set[tuple[str, str]]]) -> None:
     """An extract logged for someone no one can identify may be any employee of that name: theirs are unknown."""
     nameless = [(fact, bundle.get("person", fact.person)) for fact in bundle.of("registerutdrag")  # type: ignore[attr-defined]
                 if fact.person in resolution.unidentified]  # type: ignore[attr-defined]
     if not nameless:
         return
     staff: dict[str, set[str]] = {}
-    for person in bundle.of("person"):
-        for organisation, _ in _employers(bundle, person.id):
-            staff.setdefault(organisation, set()).add(person.id)
+    for person, places in employers.items():
+        for organisation, _ in places:
+            staff.setdefault(organisation, set()).add(person)
     for extract, owner in nameless:
         if owner is None:
             continue
@@ -135,16 +137,14 @@ def _unknown_by_name(bundle: FactBundle, resolution: Resolution, assembler: Asse
                                             "identifierad person och kan vara den här personens"), report=False)
 
 
-def _employers(bundle: FactBundle, person: str) -> set[tuple[str, str]]:
-    """(employer, facility) of each of the person's engagements."""
-    out = set()
-    for engagement in bundle.of("engagemang"):
-        if engagement.person != person:  # type: ignore[attr-defined]
-            continue
+def _employers(bundle: FactBundle) -> dict[str, set[tuple[str, str]]]:
+    """Person → (employer, facility) of each of their engagements, in one pass over the engagements."""
+    out: dict[str, set[tuple[str, str]]] = {}
+    for engagement in bundle.facts["engagemang"].values():
         employer = engagement.organisation  # type: ignore[attr-defined]
         if employer is None:
             facility = bundle.get("verksamhet", engagement.verksamhet)  # type: ignore[attr-defined]
             employer = getattr(facility, "organisation", None)
         if employer is not None:
-            out.add((employer, engagement.verksamhet))  # type: ignore[attr-defined]
+            out.setdefault(engagement.person, set()).add((employer, engagement.verksamhet))  # type: ignore[attr-defined]
     return out

@@ -107,6 +107,10 @@ class Fact(StrictModel):
     still kept); named here it means "not known", and every rule that needs it is undetermined for the record.
     Bolagsverket's officers, for one, say nothing of whether a change was reported to IVO."""
 
+    def open_end(self, name: str) -> bool:
+        """Does field `name`, left out, mean "has not happened" (and not "not known")?"""
+        return name in type(self).open_ended and name not in self.okant
+
     @model_validator(mode="after")
     def _unknown_fields(self) -> "Fact":
         for name in self.okant:

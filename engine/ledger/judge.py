@@ -135,12 +135,10 @@ def _subject_fails(rule, subject: Fact) -> bool:
     from regelkoll.legaltime import OPEN_END
 
     own = next(p for p in rule.tillamplig_nar if p.som == rule.avser)
-    open_ended = type(subject).open_ended
 
     def value(name: str):
         found = getattr(subject, name, None)
-        known = name in open_ended and name not in getattr(subject, "okant", ())
-        return OPEN_END if found is None and known else found
+        return OPEN_END if found is None and subject.open_end(name) else found
 
     for test in own.dar:
         operand = test.operand

@@ -114,10 +114,9 @@ def compare(cmp: SelfComparison, fact: Fact | Kontext, open_ended: frozenset[str
 
 
 def missing_fields(kind: str, fact: Fact | Kontext, compiled: Compiled) -> tuple[str, ...]:
-    open_ended = getattr(type(fact), "open_ended", frozenset())
     needed = compiled.needed.get(kind, frozenset())
-    unknown = getattr(fact, "okant", ())
-    return tuple(sorted(n for n in needed if getattr(fact, n) is None and (n not in open_ended or n in unknown)))
+    open_end = getattr(fact, "open_end", lambda name: False)  # the context has no open-ended fields
+    return tuple(sorted(n for n in needed if getattr(fact, n) is None and not open_end(n)))
 
 
 def _raw_refs(fact: Fact) -> dict[str, Any]:
