@@ -17,13 +17,12 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
-from pathlib import PurePath
 from typing import Any
 
 from regelkoll.adapters.collect import Collected, PersonRef, Pointer
 from regelkoll.adapters.delimited import Table, read_table
 from regelkoll.adapters.manifest import SourceFile
-from regelkoll.adapters.values import ValueProblem, display_name, fold, parse_date, slash_order, slug
+from regelkoll.adapters.values import ValueProblem, display_name, fold, parse_date, slash_order
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.assemble import Place
 from regelkoll.facts.identity import IdentityError, mask, normalise_organisationsnummer
@@ -31,10 +30,6 @@ from regelkoll.yamlsafe import Positions, YamlError, load_file
 
 SOURCE = "Bolagsverket"
 
-
-def file_key(source: SourceFile) -> str:
-    """The file's path in the data set as an id part: two files of one name in two folders make different ids."""
-    return slug(str(PurePath(source.spec.fil).with_suffix("")))
 
 
 # --- the role-code table (adapters/data/bolagsverket_rollkoder.csv) -------------------------------------------
@@ -187,7 +182,7 @@ class _Json:
     def __init__(self, source: SourceFile, out: Collected, positions: Positions):
         self.source, self.out, self.positions = source, out, positions
         self.display = source.display
-        self.prefix = f"bv-{file_key(source)}"
+        self.prefix = f"bv-{source.key}"
         self.day = source.spec.uttagsdatum
         self.tally = Tally({}, {})
 
@@ -352,7 +347,7 @@ def _refused(source: SourceFile, out: Collected, diagnostic: Diagnostic) -> None
     """A file that cannot be read at all: the officers of the companies the manifest names for it are unknown."""
     named = {source.spec.organisation, *source.spec.organisationer.values()} - {None}
     for organisation in sorted(named):  # type: ignore[type-var]
-        out.lost("foretradare", {"id": f"bv-{file_key(source)}-ej-last-{organisation}",
+        out.lost("foretradare", {"id": f"bv-{source.key}-ej-last-{organisation}",
                                  "organisation": organisation}, diagnostic)
 
 
@@ -379,7 +374,7 @@ def _read_csv(source: SourceFile, out: Collected) -> None:
         return
     orders = {name: source.spec.datumformat or slash_order([table.cell(c, name) for _, c in table.rows])
               for name in ("fran", "till", "anmald")}
-    prefix, tally = f"bvcsv-{file_key(source)}", Tally({}, {})
+    prefix, tally = f"bvcsv-{source.key}", Tally({}, {})
     for line, cells in table.rows:
         _csv_row(source, out, table, line, cells, orders, f"{prefix}-{line}", tally)
     tally.report(source.display, out)

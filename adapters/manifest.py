@@ -16,11 +16,12 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Literal
 
 from pydantic import Field, ValidationError
 
+from regelkoll.adapters.values import slug
 from regelkoll.diagnostics import Diagnostic, suggest
 from regelkoll.facts.model import Ident
 from regelkoll.strict import StrictModel
@@ -76,6 +77,11 @@ class SourceFile:
     display: str  # as the user will see it in every message
     spec: Kalla
     line: int  # where the manifest names it
+
+    @property
+    def key(self) -> str:
+        """The file's path in the data set as an id part: two files of one name in two folders make different ids."""
+        return slug(str(PurePath(self.spec.fil).with_suffix("")))
 
 
 def read_manifest(root: Path, diagnostics: list[Diagnostic]) -> tuple[list[SourceFile], set[Path]]:

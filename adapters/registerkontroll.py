@@ -13,23 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import PurePath
 from typing import Any
 
 from regelkoll.adapters.collect import Collected
 from regelkoll.adapters.delimited import read_table
 from regelkoll.adapters.manifest import SourceFile
-from regelkoll.adapters.values import ValueProblem, display_name, fold, parse_date, slash_order, slug
+from regelkoll.adapters.values import ValueProblem, display_name, fold, parse_date, slash_order
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.assemble import Place, Row
 from regelkoll.yamlsafe import Positions, YamlError, load_file
 
 SOURCE = "registerkontrollen"
 
-
-def file_key(source: SourceFile) -> str:
-    """The file's path in the data set as an id part: two files of one name in two folders make different ids."""
-    return slug(str(PurePath(source.spec.fil).with_suffix("")))
 
 SYNONYMS = {
     "personnummer": ("pnr", "personnr", "samordningsnummer", "person"),
@@ -185,7 +180,7 @@ def _read_csv(log: _Log) -> bool:
         return False
     orders = {key: source.spec.datumformat or slash_order([table.cell(c, key) for _, c in table.rows])
               for key in DATES}
-    prefix = f"rk-{file_key(source)}"
+    prefix = f"rk-{source.key}"
     for line, cells in table.rows:
         place = table.row_place(line)
         if not cells:  # ragged, already reported: the person is unknown, their extract is undetermined
@@ -213,7 +208,7 @@ def _read_yaml(log: _Log) -> bool:
     lookup = {fold(name): key for key, names in SYNONYMS.items() for name in (key, *names)}
     lookup.update({fold(name): key for name, key in source.spec.kolumner.items()})
     out.diagnostics += [p.diagnostic for p in positions.problems]
-    prefix = f"rk-{file_key(source)}"
+    prefix = f"rk-{source.key}"
     prepared = []
     for i, item in enumerate(rows):
         path = ("registerkontroller", i)
