@@ -189,3 +189,51 @@ def document(result: RunResult, *, show_personal_data: bool = False) -> dict[str
 
     return build_document(result, result.rules, result.names, source=result.source,
                           show_personal_data=show_personal_data)
+
+
+def brief(rules: Rulebook, facts: FactBundle, facility: str, *, as_of: date | None = None, jobs: int | None = None,
+          inspector: str | None = None, show_personal_data: bool = False, source: str | None = None,
+          compiled: list[CompiledRule] | None = None) -> dict[str, Any]:
+    """The inspector's brief before visiting one facility, as a document (`regelkoll besok --format json`).
+
+    The facility is judged against the whole bundle, like `check(..., facilities=[facility])`. `inspector`
+    (a 12-digit personnummer or a person's id in the data) adds the check of conflicts of interest; the
+    number is never written into the brief. DiagnosticError (RK-E004, RK-E005) for an id that names no
+    facility, or an inspector that is neither a valid personnummer nor a person in the data.
+    """
+    from regelkoll.brief.conflict import find_inspector
+    from regelkoll.brief.document import build_brief
+
+    homes = sorted({f.id for f in facts.of("verksamhet")} | {
+        b.id for b in facts.broken if b.kind == "verksamhet" and b.id})
+    if facility not in homes:
+        raise DiagnosticError([Diagnostic(facts.source, 0, 0, "RK-E004", f"'{facility}' är ingen verksamhet i "
+                                          "datamängden", "--facility", suggest(facility, homes))])
+    number, person_id = _inspector(facts, inspector)
+    result = check(rules, facts, as_of=as_of, jobs=jobs, source=source, compiled=compiled, facilities=[facility])
+    found = find_inspector(facts, number, person_id) if inspector is not None else []
+    return build_brief(result, facts, facility, inspector=found, inspector_number=number,
+                       inspector_given=inspector is not None, show_personal_data=show_personal_data)
+
+
+def _inspector(facts: FactBundle, given: str | None) -> tuple[str | None, str | None]:
+    """(personnummer, None) or (None, person id) for `--inspektor`; DiagnosticError RK-E005 otherwise."""
+    import re
+
+    from regelkoll.facts.identity import IdentityError, normalise_personnummer
+
+    if given is None:
+        return None, None
+    text = given.strip()
+    if re.fullmatch(r"\d{6}(\d{2})?[-+]?\d{4}", text):
+        try:
+            return normalise_personnummer(text)[0], None
+        except IdentityError as exc:
+            raise DiagnosticError([Diagnostic(facts.source, 0, 0, "RK-E005", f"personnumret {exc}",
+                                              "--inspektor")]) from None
+    if facts.get("person", text) is None:
+        people = sorted(p.id for p in facts.of("person"))
+        raise DiagnosticError([Diagnostic(facts.source, 0, 0, "RK-E005", f"'{text}' är varken ett personnummer "
+                                          "(ÅÅÅÅMMDD-NNNN) eller en person i datamängden", "--inspektor",
+                                          suggest(text, people))])
+    return None, text

@@ -164,6 +164,63 @@ def check(
     raise typer.Exit(1 if doc["run"]["counts"]["violation"] else 0)
 
 
+def _render(doc: dict, fmt: Format, text, html) -> bytes:
+    from regelkoll.report.document import to_json_bytes
+
+    if fmt is Format.json:
+        return to_json_bytes(doc)
+    return (html(doc) if fmt is Format.html else text(doc)).encode("utf-8")
+
+
+@app.command()
+def besok(
+    path: Path = typer.Argument(..., help="Datamängd: en katalog eller fil med YAML/JSON-fakta eller kallor.yaml."),
+    facility: str = typer.Option(..., "--facility", help="Verksamheten som ska besökas (id)."),
+    inspector: Optional[str] = typer.Option(None, "--inspektor", help="Inspektörens personnummer (ÅÅÅÅMMDD-NNNN) "
+                                            "eller person-id: visar var inspektören förekommer (jäv)."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Bedömningsdag ÅÅÅÅ-MM-DD (annars datamängdens "
+                                                             "kontext.per_datum, annars i dag)."),
+    rules: Path = typer.Option(PROJECT_RULES, "--rules", help="Katalog med regelpaket."),
+    fmt: Format = typer.Option(Format.text, "--format", help="text, json eller html (utskriftsbar, A4)."),
+    output: Optional[Path] = typer.Option(None, "--output", help="Skriv underlaget till en fil."),
+    show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Visa personnummer omaskerade "
+                                            "(inspektörens eget visas aldrig)."),
+    jobs: int = typer.Option(0, "--jobs", min=0, help="Antal arbetsprocesser (0 = automatiskt)."),
+) -> None:
+    """Underlag inför besök på en verksamhet: brister, att utreda, att begära in, jäv. Slutstatus som check."""
+    from regelkoll import api
+    from regelkoll.brief.html import render_brief_html
+    from regelkoll.brief.text import render_brief_text
+
+    _check_output(output)
+    override = _parse_date(as_of, "--as-of")
+    book = _load_rules(rules)
+    bundle = api.read_facts(path)
+    day, notices = api.assessment_day(bundle, override)
+    for notice in notices:
+        _err(notice)
+    compiled = _compile(book)
+    try:
+        doc = api.brief(book, bundle, facility, as_of=day, jobs=jobs or None, inspector=inspector,
+                        show_personal_data=show_personal_data, source=str(path), compiled=compiled)
+    except DiagnosticError as exc:
+        _fail([d.render() for d in exc.diagnostics])
+    _emit(_render(doc, fmt, render_brief_text, render_brief_html), output)
+    for err in doc["errors"]:
+        _err(_error_line(err), personal_data=show_personal_data)
+    if doc["errors"]:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if doc["summary"]["overtradelser"]["totalt"] else 0)
+
+
+def _error_line(err: dict) -> str:
+    if err["kind"] == "facility":
+        return f"verksamhet {err['facility_id']}: {err['code']}: {err['message']}"
+    where = err["file"] + (f":{err['line']}" if err["line"] else "") + (f":{err['column']}" if err["column"] else "")
+    return f"{where}: {err['code']}: {err['field'] + ': ' if err['field'] else ''}{err['message']}" + (
+        f" ({err['hint']})" if err["hint"] else "")
+
+
 @app.command("import")
 def import_sources(
     path: Path = typer.Argument(..., help="Datamängd med kallor.yaml (och YAML/JSON-fakta)."),

@@ -373,6 +373,15 @@ CODES = {entry.code: entry for entry in (
          when="`check --facility ID` names an id that is no facility or organisation of the data set (the nearest "
               "ids are suggested)",
          effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-E004", "RK-E", "`besok --facility` anger ingen verksamhet i datamängden",
+         when="`besok --facility ID` names an id that is no facility of the data set (an organisation is not a "
+              "facility to visit; the nearest facility ids are suggested)",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-E005", "RK-E", "`--inspektor` är varken ett giltigt personnummer eller en person i datamängden",
+         when="`besok --inspektor` is given a number that is not a valid 12-digit personnummer (the number is "
+              "masked in the message), or an id that names no person of the data set",
+         effect="Nothing is evaluated; the command stops (status 2). A valid personnummer that is not in the data "
+                "is no error: the brief says the inspector does not appear in it"),
     # RK-O — writing the report (`--output`, stdout)
     Code("RK-O001", "RK-O", "sökvägen för utdata är en katalog, eller varken en vanlig fil, en enhet eller en FIFO",
          when="The output path is a directory, or something other than a regular file, device or FIFO",

@@ -247,7 +247,7 @@ class Placering(Fact):
 
     kind: ClassVar[str] = "placering"
     date_order: ClassVar[tuple[tuple[str, str], ...]] = (("inskriven", "utskriven"),)
-    references: ClassVar[dict[str, str]] = {"verksamhet": "verksamhet"}
+    references: ClassVar[dict[str, str]] = {"verksamhet": "verksamhet", "kontaktperson": "person"}
     facility_field: ClassVar[str | None] = "verksamhet"
     open_ended: ClassVar[frozenset[str]] = frozenset({"utskriven", "lamplighet_dokumenterad"})
 
@@ -261,6 +261,9 @@ class Placering(Fact):
     utskriven: date | None = None
     lamplighet_dokumenterad: date | None = None
     """The day the suitability assessment for this admission was documented; left out if none is documented."""
+    kontaktperson: Ident | None = None
+    """The person named as the placement's contact (a relative or the social worker), when recorded; the brief's
+    check of conflicts of interest looks for the inspector here."""
 
 
 class Belaggning(Fact):

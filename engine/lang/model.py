@@ -137,6 +137,9 @@ class Indeterminacy(StrictModel):
 
     model_config = _STRICT
     beskrivning: Text
+    begaran: Text | None = None
+    """What the inspector asks for, or asks about, on the visit that would settle it (the brief's request);
+    left out, the brief shows `beskrivning`."""
     avser: str | None = None
     """Alias in `tillamplig_nar` whose fact `dar` tests; left out, the subject."""
     dar: list[Test] = Field(default_factory=list)

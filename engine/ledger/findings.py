@@ -27,6 +27,23 @@ class Evidence:
         return {"kind": self.kind, "id": self.id, "fields": self.fields, "source": self.source, "link": self.link}
 
 
+@dataclass(frozen=True)
+class Ask:
+    """What would settle an undetermined finding: one entry of the inspector's list of requests.
+
+    `what`: `uppgift` (fields of a fact are not recorded), `rattelse` (the record could not be read; `text`
+    says why), `bekraftelse` (a person was linked by name; `text` is how) or `regel` (the rule says why the
+    data cannot decide; `text` is its request, `detail` its reason).
+    """
+
+    what: Literal["uppgift", "rattelse", "bekraftelse", "regel"]
+    kind: str = ""
+    id: str = ""
+    fields: tuple[str, ...] = ()
+    text: str = ""
+    detail: str = ""
+
+
 @dataclass
 class Finding:
     rule_id: str
@@ -40,6 +57,7 @@ class Finding:
     evidence: list[Evidence] = field(default_factory=list)
     absent: list[str] = field(default_factory=list)  # what the rule found missing (negated patterns)
     missing: list[str] = field(default_factory=list)  # facts the rule needed but could not read
+    asks: list[Ask] = field(default_factory=list)  # the same, as what to ask for (the brief's requests)
     reason: str = ""
     exempt: bool = False
     exemption: int = 0  # which of the rule's exemptions applied

@@ -16,7 +16,7 @@ from regelkoll.facts.scope import FacilityFacts
 from regelkoll.lang.load import LoadedRule
 from regelkoll.lang.model import FieldRef, ParamRef, decisive_date, role_index
 from regelkoll.lang.operators import OPERATORS
-from regelkoll.ledger.findings import Evidence, Finding
+from regelkoll.ledger.findings import Ask, Evidence, Finding
 
 
 class Runner(Protocol):
@@ -151,6 +151,12 @@ def _subject_fails(rule, subject: Fact) -> bool:
     return False
 
 
+def _ask_withheld(w: Withheld) -> Ask:
+    if w.reason:
+        return Ask("rattelse", w.kind, w.fact_id or "", text=w.reason)
+    return Ask("uppgift", w.kind, w.fact_id or "", tuple(w.missing))
+
+
 def _describe_withheld(w: Withheld) -> str:
     if w.reason:
         return f"{w.kind} {w.fact_id or '(utan id)'} är ogiltigt: {w.reason}"
@@ -179,6 +185,7 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
             else:
                 base.outcome = "undetermined"
                 base.missing = [f"{subject_kind} {subject.id}: uppgift saknas om {rule.avgorande_datum}"]
+                base.asks = [Ask("uppgift", subject_kind, subject.id, (rule.avgorande_datum,))]
             findings.append(base)
             continue
         index = next((i for i, v in enumerate(rule.versioner) if v.covers(decisive)), None)
@@ -212,9 +219,10 @@ def _broken_subject(crule: CompiledRule, kind: str, broken: BrokenFact, facility
     """An unreadable subject is undetermined, unless what it points at already rules the rule out
     in every version (an unreadable placement at a municipal home is no unlicensed admission)."""
     finding = Finding(crule.rule.id, "undetermined", facility_id, kind, broken.id or "?",
-                      f"{kind} {broken.id or '(utan id)'}", missing=[broken.diagnostic.render(personal_data=True)])
+                      f"{kind} {broken.id or '(utan id)'}", missing=[broken.diagnostic.render(personal_data=True)],
+                      asks=[Ask("rattelse", kind, broken.id or "", text=broken.diagnostic.render(personal_data=True))])
     if all(_rules_out(broken, compiled, facts) for compiled in crule.versions):
-        finding.outcome, finding.missing = "not_applicable", []
+        finding.outcome, finding.missing, finding.asks = "not_applicable", [], []
         finding.reason = "regelns villkor för tillämplighet är inte uppfyllda (posten är ogiltig men det avgör inte)"
     return finding
 
@@ -251,6 +259,7 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
     elif self_withheld:
         finding.outcome = "undetermined"
         finding.missing = [_describe_withheld(w) for w in self_withheld]
+        finding.asks = [_ask_withheld(w) for w in self_withheld]
     elif exempt:
         finding.exempt = True
         finding.exemption = exempt[0]
@@ -261,6 +270,8 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
         # the data would show a violation, but the rule says it cannot be proved this way
         finding.outcome = "undetermined"
         finding.missing = [rule.bedoms_inte_nar[i].beskrivning.sv for i in doubts]
+        finding.asks = [Ask("regel", compiled.subject_kind, subject.id, text=_request(rule.bedoms_inte_nar[i]),
+                            detail=rule.bedoms_inte_nar[i].beskrivning.sv) for i in doubts]
         finding.evidence = _evidence([m for m in matches if role_index(m.role, "obestamt") is not None],
                                      compiled, facts, facility.provenance)
     elif "brott" in roles and not neg_affecting:
@@ -269,6 +280,7 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
         finding.evidence = _evidence(violating, compiled, facts, facility.provenance)
         links = _links(finding, facility, compiled.subject_kind, subject.id)
         if finding.outcome == "violation" and links:
+            finding.asks = _link_asks(finding, facility, compiled.subject_kind, subject.id)
             # a person found by name may be someone else: what rests on that link is for the inspector to confirm
             finding.outcome = "indication"
             finding.missing = [f"bygger på en koppling på namn, inte personnummer ({'; '.join(links)}); bekräfta "
@@ -278,6 +290,7 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
     elif affecting and ("galler" in roles or applies_affecting):
         finding.outcome = "undetermined"
         finding.missing = [_describe_withheld(w) for w in affecting]
+        finding.asks = [_ask_withheld(w) for w in affecting]
     elif "galler" in roles:
         finding.outcome = "pass"
         finding.evidence = _evidence([m for m in matches if m.role == "galler"], compiled, facts, facility.provenance)
@@ -287,6 +300,7 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
             finding.outcome = "undetermined"
             finding.missing = [f"uppfyllt bara om kopplingen på namn stämmer ({'; '.join(links)}); bekräfta att "
                                "det är samma person"]
+            finding.asks = _link_asks(finding, facility, compiled.subject_kind, subject.id)
     else:
         finding.reason = "regelns villkor för tillämplighet är inte uppfyllda"
     return finding
@@ -296,6 +310,20 @@ def _links(finding: Finding, facility: FacilityFacts, subject_kind: str, subject
     """The name links a finding rests on: of its evidence, and of its subject."""
     own = facility.provenance.get((subject_kind, subject_id), ("", ""))[1]
     return sorted({e.link for e in finding.evidence if e.link} | ({own} if own else set()))
+
+
+def _link_asks(finding: Finding, facility: FacilityFacts, subject_kind: str, subject_id: str) -> list[Ask]:
+    """One confirmation per fact whose person was found by name."""
+    own = facility.provenance.get((subject_kind, subject_id), ("", ""))[1]
+    linked = {(e.kind, e.id): e.link for e in finding.evidence if e.link}
+    if own:
+        linked[(subject_kind, subject_id)] = own
+    return [Ask("bekraftelse", kind, ref, text=link) for (kind, ref), link in sorted(linked.items())]
+
+
+def _request(doubt) -> str:
+    """The rule's request for the brief, or, where it has none, its description of what is unknown."""
+    return doubt.begaran.sv if doubt.begaran is not None else doubt.beskrivning.sv
 
 
 def _fact_for(alias: str, ref: str, compiled: CompiledVersion, facts: dict):

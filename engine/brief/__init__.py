@@ -1,0 +1,1 @@
+"""The inspector's brief before visiting one facility (`regelkoll besok`)."""
