@@ -229,8 +229,8 @@ def _inspector(facts: FactBundle, given: str | None) -> tuple[str | None, str | 
         try:
             return normalise_personnummer(text)[0], None
         except IdentityError as exc:
-            raise DiagnosticError([Diagnostic(facts.source, 0, 0, "RK-E005", f"personnumret {exc}",
-                                              "--inspektor")]) from None
+            message = f"numret {exc}" if str(exc).startswith("är ") else str(exc)
+            raise DiagnosticError([Diagnostic(facts.source, 0, 0, "RK-E005", message, "--inspektor")]) from None
     if facts.get("person", text) is None:
         people = sorted(p.id for p in facts.of("person"))
         raise DiagnosticError([Diagnostic(facts.source, 0, 0, "RK-E005", f"'{text}' är varken ett personnummer "

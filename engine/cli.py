@@ -165,10 +165,10 @@ def check(
 
 
 def _render(doc: dict, fmt: Format, text, html) -> bytes:
-    from regelkoll.report.document import to_json_bytes
+    from regelkoll.report.document import to_pretty_json_bytes
 
     if fmt is Format.json:
-        return to_json_bytes(doc)
+        return to_pretty_json_bytes(doc)
     return (html(doc) if fmt is Format.html else text(doc)).encode("utf-8")
 
 

@@ -59,7 +59,7 @@ def test_every_package_folder_is_shipped():
 def test_the_layering_holds(tmp_path):
     proc = _lint(_lay_out(tmp_path))
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    assert "6 kept, 0 broken" in proc.stdout, proc.stdout
+    assert "7 kept, 0 broken" in proc.stdout, proc.stdout
 
 
 @pytest.mark.parametrize("module, line, contract", [
@@ -68,6 +68,7 @@ def test_the_layering_holds(tmp_path):
     ("adapters/yaml_files.py", "from regelkoll.lang.load import Rulebook as _Rulebook\n",
      "Adapters know facts, not rules"),
     ("report/document.py", "from regelkoll.ledger import workers as _workers\n", "Reports know findings and rules"),
+    ("brief/document.py", "from regelkoll.ledger import judge as _judge\n", "The brief reads facts, findings"),
 ])
 def test_an_import_across_the_layers_breaks_the_build(tmp_path, module, line, contract):
     tree = _lay_out(tmp_path)

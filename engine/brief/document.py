@@ -63,7 +63,8 @@ def build_brief(result: RunResult, bundle: FactBundle, facility_id: str, *, insp
     summary["overtradelser"]["totalt"] = len(violations)
     sources = {key: value[0] for key, value in provenance.items()}
     brief = {
-        "run": {**report["run"], "kind": "besok", "facility": facility_id},
+        "run": {**report["run"], "kind": "besok", "facility": facility_id,
+                "personal_data": "shown" if show_personal_data else "masked"},
         "facility": facility_header(bundle, scope, facility_id, result.as_of),
         "summary": summary,
         "violations": violations,

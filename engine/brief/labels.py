@@ -56,6 +56,28 @@ KIND_SV = {
 }
 
 
+# what to ask for when a record of this kind could not be used
+DOCUMENT_SV = {
+    "legitimation": "ett aktuellt utdrag ur HOSP (Socialstyrelsens register över legitimerad hälso- och sjukvårdspersonal) "
+                    "om",
+    "legitimationsperiod": "ett aktuellt utdrag ur HOSP (Socialstyrelsens register över legitimerad hälso- och "
+                           "sjukvårdspersonal) om",
+    "registerutdrag": "registerutdraget eller arbetsgivarens anteckning om kontrollen:",
+    "engagemang": "anställningsavtalet eller uppdragsavtalet:",
+    "foretradare": "ett registreringsbevis från Bolagsverket som visar",
+    "tillstand": "tillståndsbeslutet:",
+}
+
+YRKE_SV = {"apotekare": "apotekare", "arbetsterapeut": "arbetsterapeut", "audionom": "audionom",
+           "barnmorska": "barnmorska", "biomedicinsk_analytiker": "biomedicinsk analytiker", "dietist": "dietist",
+           "fysioterapeut": "fysioterapeut", "halso_och_sjukvardskurator": "hälso- och sjukvårdskurator",
+           "kiropraktor": "kiropraktor", "logoped": "logoped", "lakare": "läkare", "naprapat": "naprapat",
+           "optiker": "optiker", "ortopedingenjor": "ortopedingenjör", "psykolog": "psykolog",
+           "psykoterapeut": "psykoterapeut", "receptarie": "receptarie", "rontgensjukskoterska": "röntgensjuksköterska",
+           "sjukhusfysiker": "sjukhusfysiker", "sjukskoterska": "sjuksköterska", "tandhygienist": "tandhygienist",
+           "tandlakare": "tandläkare"}
+
+
 def field_sv(kind: str, name: str) -> str:
     return FIELD_SV.get((kind, name)) or f"uppgiften '{name.replace('_', ' ')}' i {KIND_SV.get(kind, kind)}"
 
@@ -73,7 +95,7 @@ def fact_label(kind: str, fact_id: str, facts: dict) -> str:
     if kind == "registerutdrag":
         return f"registerutdraget för {_person(facts, fact.person)} utfärdat {fact.utfardat.isoformat()} ({fact.id})"
     if kind in ("legitimation", "legitimationsperiod"):
-        return f"legitimationen som {fact.yrke.replace('_', ' ')} för {_person(facts, fact.person)}"
+        return f"legitimationen som {YRKE_SV.get(fact.yrke, fact.yrke)} för {_person(facts, fact.person)}"
     if kind == "behandling":
         return (f"behandlingen {fact.datum.isoformat()} ({fact.ingrepp}) av {_person(facts, fact.utforare)}, "
                 f"patient {fact.patient}")

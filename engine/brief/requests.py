@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from regelkoll.brief.labels import fact_label, field_sv
+from regelkoll.brief.labels import DOCUMENT_SV, KIND_SV, fact_label, field_sv
 from regelkoll.ledger.findings import Ask, Finding
 
 IDENTITY = "Identitet: personer som kopplats på namn"
@@ -38,7 +38,10 @@ def _phrase(ask: Ask, facts: dict) -> tuple[str, str]:
         wanted = " och ".join(field_sv(ask.kind, name) for name in ask.fields)
         return f"Begär uppgift om {wanted}: {label}.", "uppgiften finns inte i underlaget"
     if ask.what == "rattelse":
-        return f"Begär rättade uppgifter om {label}; posten kunde inte läsas.", ask.text
+        if (ask.kind, ask.id) not in facts and ask.person:
+            label = f"{KIND_SV.get(ask.kind, ask.kind)} för {fact_label('person', ask.person, facts)}"
+        return f"Begär {DOCUMENT_SV.get(ask.kind, 'rättade uppgifter om')} {label}; uppgiften i underlaget kunde inte " \
+               "användas.", ask.text
     if ask.what == "bekraftelse":
         return (f"Bekräfta med personnummer att {label} gäller samma person som i de andra uppgifterna.",
                 f"personen kopplades på namn, inte personnummer ({ask.text})")

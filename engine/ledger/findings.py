@@ -42,6 +42,7 @@ class Ask:
     fields: tuple[str, ...] = ()
     text: str = ""
     detail: str = ""
+    person: str = ""  # the person a record is about, when the record itself could not be read
 
 
 @dataclass

@@ -153,7 +153,7 @@ def _subject_fails(rule, subject: Fact) -> bool:
 
 def _ask_withheld(w: Withheld) -> Ask:
     if w.reason:
-        return Ask("rattelse", w.kind, w.fact_id or "", text=w.reason)
+        return Ask("rattelse", w.kind, w.fact_id or "", text=w.reason, person=str(w.raw.get("person") or ""))
     return Ask("uppgift", w.kind, w.fact_id or "", tuple(w.missing))
 
 
@@ -220,7 +220,8 @@ def _broken_subject(crule: CompiledRule, kind: str, broken: BrokenFact, facility
     in every version (an unreadable placement at a municipal home is no unlicensed admission)."""
     finding = Finding(crule.rule.id, "undetermined", facility_id, kind, broken.id or "?",
                       f"{kind} {broken.id or '(utan id)'}", missing=[broken.diagnostic.render(personal_data=True)],
-                      asks=[Ask("rattelse", kind, broken.id or "", text=broken.diagnostic.render(personal_data=True))])
+                      asks=[Ask("rattelse", kind, broken.id or "", text=broken.diagnostic.render(personal_data=True),
+                                person=str(broken.raw.get("person") or ""))])
     if all(_rules_out(broken, compiled, facts) for compiled in crule.versions):
         finding.outcome, finding.missing, finding.asks = "not_applicable", [], []
         finding.reason = "regelns villkor för tillämplighet är inte uppfyllda (posten är ogiltig men det avgör inte)"

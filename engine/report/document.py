@@ -158,6 +158,12 @@ def _line(value: Any) -> str:
     return _RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
+def to_pretty_json_bytes(document: Any) -> bytes:
+    """Deterministic, indented JSON for the smaller documents (a brief, a screening)."""
+    text = json.dumps(document, ensure_ascii=False, sort_keys=True, indent=2)
+    return (_RAW_CONTROLS.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n").encode("utf-8")
+
+
 def to_json_bytes(document: dict[str, Any]) -> bytes:
     """Deterministic JSON with one finding per line: diffable, and fast (the C encoder needs indent=None).
 
