@@ -37,3 +37,10 @@ def test_every_exemption_and_every_version_switch_is_shown_by_an_example(loaded)
     # an exemption dropped from a rule, or a switch date moved by a day, must make an example fail
     results = [run_example(loaded, i) for i in range(len(loaded.rule.exempel))]
     assert coverage_gaps(loaded, results) == []
+
+
+def test_every_reason_a_rule_cannot_decide_says_what_the_inspector_asks_for():
+    # the brief before a visit turns each undetermined finding into a request: the rule must name it
+    lacking = [(loaded.rule.id, doubt.beskrivning.sv[:60]) for loaded in BOOK.rules
+               for doubt in loaded.rule.bedoms_inte_nar if doubt.begaran is None]
+    assert lacking == []

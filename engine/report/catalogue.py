@@ -46,6 +46,8 @@ def _rule(rule: Rule, where: str, book: Rulebook) -> list[str]:
         out += [f"**Undantag:** {exemption.beskrivning.sv}{own}", ""]
     for doubt in rule.bedoms_inte_nar:
         out += [f"**Kan inte bedömas när:** {doubt.beskrivning.sv}", ""]
+        if doubt.begaran is not None:
+            out += [f"**Inspektören begär då:** {doubt.begaran.sv}", ""]
     out += ["| giltig för beslutsdatum | lagrum | undantag | parametrar |", "| --- | --- | --- | --- |"]
     for v in rule.versioner:
         window = f"{v.giltig_fran.isoformat()} – {v.giltig_till.isoformat() if v.giltig_till else ''}"
