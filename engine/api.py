@@ -201,19 +201,33 @@ def brief(rules: Rulebook, facts: FactBundle, facility: str, *, as_of: date | No
     number is never written into the brief. DiagnosticError (RK-E004, RK-E005) for an id that names no
     facility, or an inspector that is neither a valid personnummer nor a person in the data.
     """
-    from regelkoll.brief.conflict import find_inspector
+    from regelkoll.brief.conflict import find_inspector, inspector_number
     from regelkoll.brief.document import build_brief
 
     homes = sorted({f.id for f in facts.of("verksamhet")} | {
         b.id for b in facts.broken if b.kind == "verksamhet" and b.id})
     if facility not in homes:
-        raise DiagnosticError([Diagnostic(facts.source, 0, 0, "RK-E004", f"'{facility}' är ingen verksamhet i "
-                                          "datamängden", "--facility", suggest(facility, homes))])
+        raise DiagnosticError([_not_a_facility(facts, facility, homes)])
     number, person_id = _inspector(facts, inspector)
+    if person_id is not None:
+        number = inspector_number(facts, person_id)
     result = check(rules, facts, as_of=as_of, jobs=jobs, source=source, compiled=compiled, facilities=[facility])
-    found = find_inspector(facts, number, person_id) if inspector is not None else []
+    found = find_inspector(facts, number, person_id) if inspector is not None else set()
     return build_brief(result, facts, facility, inspector=found, inspector_number=number,
                        inspector_given=inspector is not None, show_personal_data=show_personal_data)
+
+
+def _not_a_facility(facts: FactBundle, facility: str, homes: list[str]) -> Diagnostic:
+    if not homes:
+        return Diagnostic(facts.source, 0, 0, "RK-E004", "datamängden innehåller ingen verksamhet att besöka",
+                          "--facility")
+    own = sorted(f.id for f in facts.of("verksamhet") if f.organisation == facility)
+    if facts.get("organisation", facility) is not None:
+        return Diagnostic(facts.source, 0, 0, "RK-E004", f"'{facility}' är en huvudman, inte en verksamhet",
+                          "--facility", f"huvudmannens verksamheter: {', '.join(own)}" if own else
+                          "huvudmannen har ingen verksamhet i datamängden")
+    return Diagnostic(facts.source, 0, 0, "RK-E004", f"'{facility}' är ingen verksamhet i datamängden",
+                      "--facility", suggest(facility, homes))
 
 
 def _inspector(facts: FactBundle, given: str | None) -> tuple[str | None, str | None]:
@@ -221,17 +235,24 @@ def _inspector(facts: FactBundle, given: str | None) -> tuple[str | None, str | 
     import re
 
     from regelkoll.facts.identity import IdentityError, normalise_personnummer
+    from regelkoll.personal_data import ascii_digits
 
     if given is None:
         return None, None
-    text = given.strip()
-    if re.fullmatch(r"\d{6}(\d{2})?[-+]?\d{4}", text):
+    # a number typed with fullwidth or other scripts' digits is the same number
+    text = ascii_digits(given.strip())
+    if re.fullmatch(r"[0-9]{6}([0-9]{2})?[-+]?[0-9]{4}", text):
         try:
             return normalise_personnummer(text)[0], None
         except IdentityError as exc:
             message = f"numret {exc}" if str(exc).startswith("är ") else str(exc)
             raise DiagnosticError([Diagnostic(facts.source, 0, 0, "RK-E005", message, "--inspektor")]) from None
     if facts.get("person", text) is None:
+        if re.search(r"[0-9]{6}", text):
+            # a mistyped number is still someone's: neither echoed nor matched against ids
+            raise DiagnosticError([Diagnostic(facts.source, 0, 0, "RK-E005", "värdet är varken ett giltigt "
+                                              "personnummer (ÅÅÅÅMMDD-NNNN) eller en person i datamängden",
+                                              "--inspektor")])
         people = sorted(p.id for p in facts.of("person"))
         raise DiagnosticError([Diagnostic(facts.source, 0, 0, "RK-E005", f"'{text}' är varken ett personnummer "
                                           "(ÅÅÅÅMMDD-NNNN) eller en person i datamängden", "--inspektor",

@@ -14,8 +14,10 @@ import re
 import unicodedata
 from typing import Any
 
+# the separator as people type it: a hyphen, plus or space of any kind (tab, no-break and thin spaces, dashes)
 _SHAPE = re.compile(
-    r"(?<!\d)((?:\d{2})?\d{2}(?:0\d|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01]))([-+ \u2010-\u2015\u2212]?)(\d{4})(?!\d)",
+    r"(?<!\d)((?:\d{2})?\d{2}(?:0\d|1[0-2])(?:[0-2]\d|3[01]|[6-8]\d|9[01]))"
+    r"([-+ \t\u00a0\u2000-\u200a\u202f\u205f\u3000\u2010-\u2015\u2212]?)(\d{4})(?!\d)",
     re.ASCII)
 
 
@@ -49,6 +51,29 @@ def mask_text(text: str) -> str:
                 "****"]
         end = match.end()
     return "".join(out) + text[end:] if out else text
+
+
+def ascii_digits(text: str) -> str:
+    """`text` with every decimal digit of another script written as its ASCII digit."""
+    return _ascii_digits(text)
+
+
+def mask_one(value: Any, number: str) -> Any:
+    """`value` with one person's number masked wherever it is written, in any of the forms `mask_text` finds
+    (with or without century, any separator, any script's digits); other numbers are left as they are."""
+    if isinstance(value, str):
+        out, end = [], 0
+        for match in _matches(value):
+            digits = match.group(1) + match.group(3)
+            if digits == number or (len(digits) == 10 and digits == number[2:]):
+                out += [value[end:match.start()], mask_text(value[match.start():match.end()])]
+                end = match.end()
+        return "".join(out) + value[end:] if out else value
+    if isinstance(value, dict):
+        return {k: mask_one(v, number) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [mask_one(v, number) for v in value]
+    return value
 
 
 def mask_all(value: Any, keep: frozenset[str] = frozenset()) -> Any:

@@ -30,7 +30,7 @@ Egenskap: Underlag inför besök på en verksamhet
     Givet att "Roger" anställdes 2025-05-19
     Och "Roger" fick ett utdrag enligt lag 2007:171 ur belastningsregistret och misstankeregistret, utfärdat 2025-04-01, utan uppgift om när det visades upp
     När underlaget inför besöket tas fram
-    Så ska inspektören begära "vilken dag registerutdraget visades upp för arbetsgivaren" för "Roger"
+    Så ska inspektören fråga "vilken dag registerutdraget visades upp för arbetsgivaren" för "Roger"
     Och har varje bedömning som inte kunde göras en begäran
 
   Scenario: En assistent som kanske är förälder till barnet blir en fråga till anordnaren

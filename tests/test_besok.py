@@ -13,6 +13,7 @@ from regelkoll import api
 from regelkoll.brief.html import css_string, render_brief_html
 from regelkoll.brief.text import render_brief_text
 from regelkoll.diagnostics import DiagnosticError
+from regelkoll.personal_data import mask_one
 from regelkoll.report.document import to_pretty_json_bytes
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -154,3 +155,55 @@ def test_a_name_from_the_data_cannot_leave_the_css_string_of_the_page_header():
     inner = quoted[1:-1]
     assert quoted.startswith('"') and quoted.endswith('"')
     assert all(ch.isalnum() or ch in " \\" for ch in inner), inner
+
+
+def _with(facts, kind: str, fact_id: str, **update):
+    facts.facts[kind][fact_id] = facts.get(kind, fact_id).model_copy(update=update)
+
+
+def test_an_inspector_named_by_id_or_in_other_digits_is_found_and_their_number_masked_in_every_form():
+    # from a review: a person id left the number unmasked; fullwidth digits found nobody
+    rules, facts = api.load_rules(), api.read_facts(DEMO)
+    forms = ["19810724\u20102383", "810724-2383", "19810724\t2383", "19810724\u00a02383",
+             "\uff11\uff19\uff18\uff11\uff10\uff17\uff12\uff14-\uff12\uff13\uff18\uff13"]
+    _with(facts, "verksamhet", "hvb-granen", namn="HVB Granen " + " / ".join(forms))
+    for given in ("p-015", "\uff11\uff19\uff18\uff11\uff10\uff17\uff12\uff14-\uff12\uff13\uff18\uff13"):
+        brief = api.brief(rules, facts, "hvb-granen", jobs=0, inspector=given, show_personal_data=True)
+        assert brief["conflict"]["fynd"], given
+        for text in (render_brief_text(brief), render_brief_html(brief), to_pretty_json_bytes(brief).decode()):
+            # nothing left that is the number in any form: masking it again changes nothing
+            assert mask_one(text, "198107242383") == text, given
+        assert "HVB Granen 19810724\u2010****" in render_brief_text(brief)
+
+
+def test_records_that_could_not_be_read_and_links_by_name_are_not_a_clean_bill(tmp_path):
+    # the inspector's own engagement is unreadable: a hit, not "does not appear"
+    bundle = tmp_path / "data"
+    bundle.mkdir()
+    (bundle / "a.yaml").write_text(
+        "kontext: {per_datum: 2026-11-20}\n"
+        "organisation:\n  - {id: org-a, namn: A AB, regi: enskild}\n"
+        "verksamhet:\n  - {id: hvb-a, namn: HVB A, organisation: org-a, typ: hvb, tar_emot_barn: true}\n"
+        "person:\n  - {id: p-1, namn: Inga Inspektör, personnummer: '19810724-2383'}\n"
+        "  - {id: p-2, namn: Utan Nummer}\n"
+        "engagemang:\n  - {id: e-1, person: p-1, verksamhet: hvb-a, form: anstallning, start: 2026-13-01}\n"
+        "  - {id: e-2, person: p-2, verksamhet: hvb-a, form: anstallning, start: 2026-01-01}\n", encoding="utf-8")
+    rules, facts = api.load_rules(), api.read_facts(bundle)
+    brief = api.brief(rules, facts, "hvb-a", jobs=0, inspector=EMPLOYEE_AT_GRANEN)
+    (hit,) = brief["conflict"]["fynd"]
+    assert "inte kunde läsas" in hit["grund"] and hit["pagar"] is None and hit["kalla"].endswith("a.yaml:10")
+    assert brief["conflict"]["kan_inte_uteslutas"] == ["Utan Nummer (utan personnummer)"]
+    # a person found by name only is named as not ruled out; a hit resting on such a link says so
+    kommun_rules, kommun = api.load_rules(), api.read_facts(KOMMUN)
+    unrelated = api.brief(kommun_rules, kommun, "hvb-ekorren", jobs=0, inspector=EMPLOYEE_AT_GRANEN)
+    assert "Jonas Lindquist (kopplad på namn)" in unrelated["conflict"]["kan_inte_uteslutas"]
+    jonas = api.brief(kommun_rules, kommun, "hvb-ekorren", jobs=0, inspector="19921120-2396")
+    assert any("kopplad på namn" in hit["grund"] for hit in jonas["conflict"]["fynd"])
+
+
+def test_a_request_asks_a_question_or_names_a_document_in_plain_swedish(demo):
+    from regelkoll.brief.labels import FIELD_SV, request_sv
+
+    for kind, name in FIELD_SV:
+        text = request_sv(kind, (name,))
+        assert text.startswith(("Fråga ", "Begär ")) and " om om " not in text and "uppgift om om" not in text, text

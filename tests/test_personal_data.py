@@ -89,3 +89,10 @@ def test_asked_for_every_personnummer_is_shown_in_full(outputs):
     assert "personnummer 199305062383" in out  # the message variable
     assert "Bo Al 19950302-2387" in out  # the name
     assert re.search(r"personnummer\W+199305062383", out.replace("&#34;", '"'))  # the evidence
+
+
+def test_a_number_with_a_tab_or_a_no_break_space_inside_is_masked():
+    from regelkoll.personal_data import mask_text
+
+    for separator in ("\t", "\u00a0", "\u202f", "\u2010", "\u2013", "\u2212"):
+        assert mask_text(f"Maria 19800708{separator}2392") == f"Maria 19800708{separator}****", repr(separator)

@@ -6,36 +6,22 @@ The inspector's own number is never in it: it is not copied in, and should a fie
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from regelkoll.brief.conflict import conflicts
 from regelkoll.brief.header import facility_header
 from regelkoll.brief.requests import build_requests
 from regelkoll.facts.bundle import FactBundle
-from regelkoll.facts.identity import mask
 from regelkoll.facts.scope import facility_facts
 from regelkoll.lang.model import SEVERITY_RANK
 from regelkoll.ledger.result import RunResult
-from regelkoll.personal_data import mask_all
+from regelkoll.personal_data import mask_all, mask_one
 from regelkoll.report.document import _NOT_TEXT, build_document
 
 SEVERITIES = ("allvarlig", "betydande", "mindre")
 
 
-def _scrub(value: Any, number: str) -> Any:
-    """Mask one personnummer wherever it is written, in any of its usual forms."""
-    pattern = re.compile(rf"(?<!\d)(?:{number[:2]})?{number[2:8]}[-+ ]?{number[8:]}(?!\d)")
-    if isinstance(value, str):
-        return pattern.sub(mask(number), value)
-    if isinstance(value, list):
-        return [_scrub(v, number) for v in value]
-    if isinstance(value, dict):
-        return {k: _scrub(v, number) for k, v in value.items()}
-    return value
-
-
-def build_brief(result: RunResult, bundle: FactBundle, facility_id: str, *, inspector: list[str] | None = None,
+def build_brief(result: RunResult, bundle: FactBundle, facility_id: str, *, inspector: set[str] | None = None,
                 inspector_number: str | None = None, inspector_given: bool = False,
                 show_personal_data: bool = False) -> dict[str, Any]:
     book = result.rules
@@ -47,6 +33,9 @@ def build_brief(result: RunResult, bundle: FactBundle, facility_id: str, *, insp
     for unit in sorted(units - {facility_id}):
         provenance.update(facility_facts(bundle, unit).provenance)
         facts.update({(k, f.id): f for k, f in facility_facts(bundle, unit).all()})
+    # a person whose own record could not be read is still named in requests by the name it gave
+    facts.update({("person-namn", b.id): b.raw["namn"] for b in bundle.broken
+                  if b.kind == "person" and b.id and isinstance(b.raw.get("namn"), str)})
     findings = report["findings"]
     violations = [f for f in findings if f["outcome"] == "violation"]
     violations.sort(key=lambda f: (SEVERITY_RANK[f["severity"]], f["rule_id"], f["facility_id"], f["subject"]["id"]))
@@ -61,7 +50,9 @@ def build_brief(result: RunResult, bundle: FactBundle, facility_id: str, *, insp
         "uppfyllda": sum(1 for f in findings if f["outcome"] == "pass"),
     }
     summary["overtradelser"]["totalt"] = len(violations)
-    sources = {key: value[0] for key, value in provenance.items()}
+
+    def source_of(kind: str, fact: Any) -> str:
+        return getattr(fact, "kalla", None) or str(bundle.sources.get((kind, fact.id), ""))
     brief = {
         "run": {**report["run"], "kind": "besok", "facility": facility_id,
                 "personal_data": "shown" if show_personal_data else "masked"},
@@ -70,10 +61,11 @@ def build_brief(result: RunResult, bundle: FactBundle, facility_id: str, *, insp
         "violations": violations,
         "indications": indications,
         "requests": requests,
-        "conflict": conflicts(bundle, facility_id, inspector or [], result.as_of, sources) if inspector_given else None,
+        "conflict": conflicts(bundle, facility_id, inspector or set(), result.as_of, source_of)
+        if inspector_given else None,
         "errors": report["errors"],
         "notices": report["notices"],
     }
     if inspector_number:
-        brief = _scrub(brief, inspector_number)
+        brief = mask_one(brief, inspector_number)
     return brief if show_personal_data else mask_all(brief, keep=_NOT_TEXT)

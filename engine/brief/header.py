@@ -62,7 +62,9 @@ def _officers(bundle: FactBundle, operator: str, day: date) -> list[dict[str, An
 def facility_header(bundle: FactBundle, scope: FacilityFacts, facility_id: str, day: date) -> dict[str, Any]:
     home = bundle.get("verksamhet", facility_id)
     if home is None:
-        return {"id": facility_id, "namn": facility_id, "las": False}
+        raw = next((b.raw for b in bundle.broken if b.kind == "verksamhet" and b.id == facility_id), {})
+        name = raw.get("namn") if isinstance(raw.get("namn"), str) else facility_id
+        return {"id": facility_id, "namn": name, "las": False, "fore_start": None}
     operator = bundle.get("organisation", home.organisation)
     engagements = [f for k, f in scope.owned if k == "engagemang" and f.verksamhet == facility_id]
     current = [e for e in engagements if _on(day, e.start, e.slut)]
@@ -75,6 +77,7 @@ def facility_header(bundle: FactBundle, scope: FacilityFacts, facility_id: str, 
     owned = Counter(kind for kind, _ in scope.owned)
     return {
         "id": home.id, "namn": home.namn, "las": True, "typ": TYPE_SV.get(home.typ, home.typ),
+        "fore_start": home.startdatum.isoformat() if home.startdatum and day < home.startdatum else None,
         "kommun": home.kommun, "startdatum": home.startdatum.isoformat() if home.startdatum else None,
         "upphorde": home.upphorde.isoformat() if home.upphorde else None, "tar_emot_barn": home.tar_emot_barn,
         "kalla": _source(scope, "verksamhet", home.id),

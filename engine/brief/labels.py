@@ -18,8 +18,8 @@ FIELD_SV = {
     ("engagemang", "forelder_till_mottagaren"): "om personen är förälder till barnet som får insatsen",
     ("engagemang", "bosatt_i_hemmet"): "om personen bor i hemmet",
     ("engagemang", "titel"): "vilken yrkestitel personen använder",
-    ("legitimationsperiod", "fran"): "sedan vilken dag legitimationen har sin status (ett utdrag ur HOSP med datum)",
-    ("legitimation", "status"): "legitimationens status (ett utdrag ur HOSP)",
+    ("legitimationsperiod", "fran"): "ett utdrag ur HOSP som visar från vilken dag legitimationen har sin status",
+    ("legitimation", "status"): "ett aktuellt utdrag ur HOSP om legitimationen",
     ("placering", "utskriven"): "om och när den placerade skrevs ut",
     ("placering", "lamplighet_dokumenterad"): "dokumentationen av lämplighetsbedömningen före inskrivningen",
     ("placering", "inskriven"): "vilken dag den placerade skrevs in",
@@ -78,18 +78,35 @@ YRKE_SV = {"apotekare": "apotekare", "arbetsterapeut": "arbetsterapeut", "audion
            "tandlakare": "tandläkare"}
 
 
+QUESTION_WORDS = ("om ", "vilken ", "vilka ", "vad ", "hur ", "sedan ", "när ")
+
+
 def field_sv(kind: str, name: str) -> str:
     return FIELD_SV.get((kind, name)) or f"uppgiften '{name.replace('_', ' ')}' i {KIND_SV.get(kind, kind)}"
 
 
+def request_sv(kind: str, names: tuple[str, ...]) -> str:
+    """'Fråga vilken dag …' for what is asked, 'Begär …' for a document or a recorded value."""
+    wanted = [field_sv(kind, name) for name in names]
+    questions = [w for w in wanted if w.startswith(QUESTION_WORDS)]
+    things = [w for w in wanted if not w.startswith(QUESTION_WORDS)]
+    parts = ([f"Fråga {' och '.join(questions)}"] if questions else []) + (
+        [f"{'begär' if questions else 'Begär'} {' och '.join(things)}"] if things else [])
+    return "; ".join(parts)
+
+
 def _person(facts: dict, person_id: str) -> str:
     person = facts.get(("person", person_id))
-    return person.namn if person is not None else f"person {person_id}"
+    if person is not None:
+        return person.namn
+    return facts.get(("person-namn", person_id)) or f"person {person_id}"
 
 
 def fact_label(kind: str, fact_id: str, facts: dict) -> str:
     """A fact named as a person reads it; a fact not in view keeps its kind and id."""
     fact = facts.get((kind, fact_id))
+    if fact is None and kind == "person":
+        return _person(facts, fact_id)
     if fact is None:
         return f"{KIND_SV.get(kind, kind)} {fact_id or '(utan id)'}".strip()
     if kind == "registerutdrag":

@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from regelkoll.brief.labels import DOCUMENT_SV, KIND_SV, fact_label, field_sv
+from regelkoll.brief.labels import DOCUMENT_SV, KIND_SV, fact_label, request_sv
 from regelkoll.ledger.findings import Ask, Finding
 
 IDENTITY = "Identitet: personer som kopplats på namn"
-CORRECTIONS = "Uppgifter som inte kunde läsas"
+CORRECTIONS = "Uppgifter som saknas eller inte kunde användas"
 
 
 @dataclass
@@ -35,8 +35,7 @@ def _phrase(ask: Ask, facts: dict) -> tuple[str, str]:
     """The request and its ground."""
     label = fact_label(ask.kind, ask.id, facts)
     if ask.what == "uppgift":
-        wanted = " och ".join(field_sv(ask.kind, name) for name in ask.fields)
-        return f"Begär uppgift om {wanted}: {label}.", "uppgiften finns inte i underlaget"
+        return f"{request_sv(ask.kind, ask.fields)}: {label}.", "uppgiften finns inte i underlaget"
     if ask.what == "rattelse":
         if (ask.kind, ask.id) not in facts and ask.person:
             label = f"{KIND_SV.get(ask.kind, ask.kind)} för {fact_label('person', ask.person, facts)}"

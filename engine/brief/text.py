@@ -9,6 +9,7 @@ from regelkoll.output import printable
 from regelkoll.report.text import SEVERITY_SV, _basis, _evidence
 
 YES_NO = {True: "ja", False: "nej", None: "uppgift saknas"}
+ONGOING = {True: " (pågår)", False: "", None: " (okänt om det pågår)"}
 
 
 def _header(doc: dict[str, Any]) -> list[str]:
@@ -17,6 +18,8 @@ def _header(doc: dict[str, Any]) -> list[str]:
     out = [f"Inför besök: {f['namn']} [{f['id']}]", f"Underlag per {run['as_of']} · data: {run['source']}"]
     if run["personal_data"] == "masked":
         out.append("Personnummer är maskerade (visa med --show-personal-data).")
+    if f.get("fore_start"):
+        out.append(f"Obs: bedömningsdagen ligger före verksamhetens start ({f['fore_start']}).")
     if not f["las"]:
         return out + ["Verksamhetens egen post kunde inte läsas; se felen nedan."]
     out += ["", "VERKSAMHETEN", f"  {f['typ']}" + (f", {f['kommun']}" if f["kommun"] else "")
@@ -85,13 +88,14 @@ def _conflict(doc: dict[str, Any]) -> list[str]:
         out.append("  Inspektören förekommer i underlaget om verksamheten eller huvudmannen; överväg att lämna "
                    "ärendet till en annan inspektör:")
         for hit in c["fynd"]:
-            out.append(f"  ! {hit['grund']}" + (" (pågår)" if hit["pagar"] else ""))
+            out.append(f"  ! {hit['grund']}" + ONGOING[hit["pagar"]])
             if hit["kalla"]:
                 out.append(f"      källa: {hit['kalla']}")
     else:
         out.append("  Inspektören förekommer inte i underlaget om verksamheten eller huvudmannen.")
-    if c["utan_personnummer"]:
-        out.append("  Kan inte uteslutas (personer utan personnummer i underlaget): " + ", ".join(c["utan_personnummer"]))
+    if c["kan_inte_uteslutas"]:
+        out.append("  Kan inte uteslutas (personer i underlaget som inte kunde identifieras säkert): "
+                   + ", ".join(c["kan_inte_uteslutas"]))
     out.append("  Prövningen omfattar bara uppgifterna i datamängden.")
     return out
 

@@ -230,7 +230,9 @@ def _merge_people(bundle: FactBundle) -> dict[str, str]:
                                      f"'{other.id}' men annat namn ('{other.namn}'); posten används inte",  # type: ignore[attr-defined]
                                      "person.personnummer")
                 bundle.diagnostics.append(problem)
-                bundle.broken.append(BrokenFact("person", {"id": person.id}, problem))
+                # kept whole: a check of who is who (jäv) must still find this record by its number
+                bundle.broken.append(BrokenFact("person", {"id": person.id, "namn": person.namn,  # type: ignore[attr-defined]
+                                                           "personnummer": number}, problem))
                 conflicts[person.id] = other.id
                 continue
             alias[person.id] = first[number]
