@@ -332,6 +332,12 @@ def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
         _fail(problems, 1)
 
 
+# `regelkoll ansokan`: permit application screening, in its own package (engine/application/command.py)
+from regelkoll.application.command import ansokan as _ansokan  # noqa: E402
+
+app.command("ansokan")(_ansokan)
+
+
 _INTERRUPT_TEXT = {signal.SIGINT: "avbruten (Ctrl-C)", signal.SIGTERM: "avbruten (SIGTERM)",
                    signal.SIGHUP: "avbruten (SIGHUP, terminalen stängdes)"}
 

@@ -70,6 +70,13 @@ rules that need it undetermined for that person, never violated.
     Area("RK-C", "compiling rules"),
     Area("RK-E", "evaluation and the run"),
     Area("RK-O", "writing the report (`--output`, stdout)"),
+    Area("RK-A", "permit applications (`regelkoll ansokan`)", intro="""\
+Reported while an application file is read and screened. A fault in one person of the circle of
+owners and management, or in the proposed manager, spoils only that part: what depends on it is
+reported as not assessable and the rest is screened. A fault anywhere else spoils the application's
+own part (its completeness and licence rules are not assessable), but its people are still screened.
+Any error gives exit status 2.
+"""),
 )}
 
 CODES = {entry.code: entry for entry in (
@@ -468,7 +475,7 @@ CODES = {entry.code: entry for entry in (
                 "indication (\"bör utredas\")", notice=True),
     Code("RK-K051", "RK-K", "namnet kan avse flera personer; ingen koppling görs",
          when="Two or more people born the same day have names near the one given",
-         effect="Notice: no link is made; the person is treated as unidentified", notice=True),
+         effect="No link is made; the person is treated as unidentified", notice=True),
     Code("RK-K052", "RK-K", "personen kan inte identifieras",
          when="A person without a usable personnummer whom no source identifies (no birth date, or no one similar "
               "born the same day)",
@@ -642,6 +649,44 @@ CODES = {entry.code: entry for entry in (
          when="A YAML log entry has a key no synonym names",
          effect="Notice: the key is not read; the rest of the entry is"),
 )}
+
+
+CODES.update({entry.code: entry for entry in (
+    # RK-A001–RK-A099 — engine/application (permit application screening)
+    Code("RK-A001", "RK-A", "ansökan finns inte eller är ingen fil",
+         when="The APPLICATION path of `regelkoll ansokan` does not exist or is not a regular file",
+         effect="Nothing is screened; exit status 2"),
+    Code("RK-A002", "RK-A", "ansökan kan inte läsas som YAML/JSON; ingenting granskades",
+         when="The application file is refused as a whole (an RK-Y code says why)",
+         effect="Nothing is screened; exit status 2"),
+    Code("RK-A003", "RK-A", "ansökan är ingen mappning (fält: värde)",
+         when="The application file's top level is a list or a single value",
+         effect="Nothing is screened; exit status 2"),
+    Code("RK-A010", "RK-A", "ogiltigt värde eller okänt fält i ansökans egna uppgifter",
+         when="A field of the applicant, the activity, the staff plan or the signature fails validation",
+         effect="The application's own rules (completeness, licence, ages) are not assessable; its people are "
+                "still screened"),
+    Code("RK-A011", "RK-A", "en person i kretsen eller föreståndaren kan inte läsas",
+         when="A person of `personkrets`, or `forestandare`, fails validation (e.g. neither personnummer nor "
+              "birth date, an unknown role)",
+         effect="That person's suitability is not assessable; the rest is screened"),
+    Code("RK-A012", "RK-A", "ogiltigt personnummer eller organisationsnummer i ansökan",
+         when="A personnummer or organisationsnummer has a wrong check digit, date or form",
+         effect="The part that holds it is not assessable (one person, the manager or the application)"),
+    Code("RK-A013", "RK-A", "okänd verksamhetstyp",
+         when="`verksamhet.typ` is not one of the kinds of activity Regelkoll knows",
+         effect="The application's own rules are not assessable; its people are still screened"),
+    Code("RK-A030", "RK-A", "person i ansökan matchad på namn och födelsedatum mot underlaget",
+         when="A person given without personnummer matched one person of the --data set by name and birth date",
+         effect="What rests on the link is marked as resting on a name match; confirm it is the same "
+                "person", notice=True),
+    Code("RK-A031", "RK-A", "person i ansökan kan vara flera personer i underlaget",
+         when="A person given without personnummer matches several people of the --data set equally well",
+         effect="No link is made, so nothing in the data is tied to the person", notice=True),
+    Code("RK-A040", "RK-A", "granskningen av ansökan misslyckades i regelmotorn",
+         when="The engine failed on the application's unit",
+         effect="No findings for the application; exit status 2"),
+)})
 
 
 def is_notice(code: str) -> bool:

@@ -19,7 +19,11 @@ TYPE_SV = {
 ROLL_SV = {"personal": "personal", "forestandare": "föreståndare", "familjehemsforalder": "familjehemsförälder",
            "vd": "verkställande direktör", "styrelseledamot": "styrelseledamot", "styrelsesuppleant": "styrelsesuppleant",
            "bolagsman": "bolagsman", "delagare": "delägare", "agare": "ägare", "firmatecknare": "firmatecknare",
-           "verklig_huvudman": "verklig huvudman"}
+           "verklig_huvudman": "verklig huvudman", "extern_vd": "extern verkställande direktör",
+           "vice_vd": "vice verkställande direktör", "styrelseordforande": "styrelseordförande",
+           "komplementar": "komplementär", "kommanditdelagare": "kommanditdelägare", "innehavare": "innehavare",
+           "extern_firmatecknare": "extern firmatecknare", "annan_med_inflytande": "annan med väsentligt inflytande",
+           "verksamhetsansvarig": "verksamhetsansvarig"}
 BROTT_SV = {"mord_drap": "mord eller dråp", "vald": "våldsbrott", "sexualbrott": "sexualbrott",
             "barnpornografibrott": "barnpornografibrott", "ran": "rån", "narkotikabrott": "narkotikabrott",
             "bedrageri": "bedrägeri", "skattebrott": "skattebrott", "bokforingsbrott": "bokföringsbrott",
@@ -28,10 +32,12 @@ BROTT_SV = {"mord_drap": "mord eller dråp", "vald": "våldsbrott", "sexualbrott
 ANMARKNING_SV = {"skuld_kronofogden": "skuld hos Kronofogden", "betalningsanmarkning": "betalningsanmärkning",
                  "konkurs": "konkurs", "naringsforbud": "näringsförbud", "skattetillagg": "skattetillägg"}
 STATUS_SV = {"aktivt": "aktivt", "vilande": "vilande", "aterkallat": "återkallat", "forbud": "förbud",
-             "inhibition": "inhibition", "overklagat": "återkallelse överklagad", "upphort": "upphört"}
+             "inhibition": "inhibition", "overklagat": "återkallelse överklagad", "upphort": "upphört",
+             "aterkallad": "återkallad", "interimistiskt_aterkallad": "interimistiskt återkallad"}
 # Swedish words for coded values, by field name, for messages and labels (codes stay in JSON evidence)
 CODES_SV = {"roll": ROLL_SV, "brott": BROTT_SV, "typ": {**TYPE_SV, **ANMARKNING_SV}, "status": STATUS_SV,
-            "form": FORM_SV}
+            "form": FORM_SV, "verksamhetstyp": {**TYPE_SV, "lss_radgivning": "LSS råd och stöd (9 § 1)",
+                                                "socialnamnd": "socialnämnd"}}
 
 
 def code_sv(field: str, value: Any) -> Any:
@@ -82,5 +88,12 @@ def describe(kind: str, fact: Any, facts: dict) -> str:
         what = f"beslut {decision.beslutsdatum.isoformat()} om {decision.insats}" if decision is not None else fact.beslut
         cause = "avbrott i " if fact.grund == "avbrott" else ""
         return f"{cause}{what}, kvartalsrapporten för kvartalet som slutade {fact.kvartal_slut.isoformat()}"
+    if kind == "kretsperson":
+        person = facts.get(("person", fact.person))
+        who = person.namn if person is not None else fact.person
+        return f"{who}, {ROLL_SV.get(fact.roll, fact.roll)} enligt ansökan"
+    if kind == "ansokan":
+        what = f" ({TYPE_SV.get(fact.verksamhetstyp, fact.verksamhetstyp)})" if fact.verksamhetstyp else ""
+        return f"Ansökan från {fact.namn}{what}"
     name = getattr(fact, "namn", None)
     return f"{name} ({kind} {fact.id})" if name else f"{kind} {fact.id}"

@@ -95,6 +95,10 @@ class Fact(StrictModel):
     date_order: ClassVar[tuple[tuple[str, str], ...]] = ()
     # Date fields that always hold a quarter's last day (a rule decided by one cannot be decided on other days).
     quarter_end_fields: ClassVar[frozenset[str]] = frozenset()
+    # Kinds added after data sets were first digested: with no facts, they leave a data set's digest as it was.
+    digest_if_empty: ClassVar[bool] = True
+    # Its unit sees the licences of every organisation in view (as an organisation's unit does).
+    sees_organisations: ClassVar[bool] = False
 
     id: Ident
     kalla: str | None = Field(default=None, max_length=1000)
@@ -652,11 +656,70 @@ class Journal(Fact):
     upprattad: date
 
 
+# what a permit application gives of what the statute says it must contain (socialtjänstförordningen 4 kap.
+# 1 och 1 b §§, förordning (1993:1090) 7, 8 och 8 a §§); engine/application/facts.py decides each from the file
+Ansokningsuppgift = Literal["verksamhet", "huvudman", "drift_och_omfattning", "malgrupp", "barn_angivet",
+                            "finansiering", "forestandare", "forestandare_identitet", "personal",
+                            "personal_erfarenhet", "kompetensutveckling", "lagefterlevnad", "brukarinflytande",
+                            "kontaktrutiner", "ritningar", "brandskydd", "lagenhetsforteckning", "bolagsordning",
+                            "firmatecknare", "personkrets", "underskrift"]
+Organisationsform = Literal["aktiebolag", "handelsbolag", "kommanditbolag", "ekonomisk_forening", "ideell_forening",
+                            "stiftelse", "enskild_firma"]
+# IVO's circle of owners and management (ivo.se "Mer om lämplighetsprövningen"); the föreståndare is not in it
+Kretsroll = Literal["agare", "vd", "extern_vd", "vice_vd", "styrelseledamot", "styrelseordforande",
+                    "styrelsesuppleant", "bolagsman", "komplementar", "kommanditdelagare", "innehavare",
+                    "extern_firmatecknare", "annan_med_inflytande"]
+
+
+class Ansokan(Fact):
+    """A permit application (ansökan om tillstånd) as screened: its own unit, never a facility that runs.
+
+    Made from an application file by engine/application (never given in a data set): what the statute
+    asks of it is the list `innehall`, the rest is what rules on licence duty and coherence read.
+    """
+
+    kind: ClassVar[str] = "ansokan"
+    references: ClassVar[dict[str, str]] = {"forestandare": "person"}
+    facility_field: ClassVar[str | None] = "id"
+    digest_if_empty: ClassVar[bool] = False
+    sees_organisations: ClassVar[bool] = True
+
+    namn: str
+    """The applicant's name, or the file's when the application names none."""
+    organisationsnummer: str | None = Field(default=None, pattern=r"^\d{6}-\d{4}$")
+    organisationsform: Organisationsform | None = None  # type: ignore[valid-type]
+    avser: Literal["ny", "andring"]
+    verksamhetstyp: Verksamhetstyp | None = None  # type: ignore[valid-type]
+    alder_fran: int | None = Field(default=None, ge=0, le=120)
+    alder_till: int | None = Field(default=None, ge=0, le=120)
+    platser: int | None = Field(default=None, ge=0)
+    riktar_sig_till_barn: bool | None = None
+    forestandare: Ident | None = None
+    """The proposed föreståndare (verksamhetsansvarig for personal assistance) as a person; not in the circle."""
+    innehall: list[Ansokningsuppgift] = Field(default_factory=list)  # type: ignore[valid-type]
+    """What the application gives of the statute's list; an item left out is one to ask the applicant for."""
+
+
+class Kretsperson(Fact):
+    """A person in an application's circle of owners and management, whose suitability IVO assesses."""
+
+    kind: ClassVar[str] = "kretsperson"
+    references: ClassVar[dict[str, str]] = {"ansokan": "ansokan", "person": "person"}
+    facility_field: ClassVar[str | None] = "ansokan"
+    digest_if_empty: ClassVar[bool] = False
+
+    ansokan: Ident
+    person: Ident
+    roll: Kretsroll  # type: ignore[valid-type]
+    agande: Literal["direkt", "indirekt"] | None = None
+    """For an owner: directly, or through another company (a parent company)."""
+
+
 FACT_KINDS: dict[str, type[Fact]] = {
     cls.kind: cls for cls in (Organisation, Verksamhet, Tillstand, Tillstandsperiod, Person, Engagemang,
                               Registerutdrag, Placering, Belaggning, Foretradare, Dom, EkonomiskAnmarkning,
                               Beslut, Avbrott, Rapportering, Rapportkvartal, Legitimation, Legitimationsperiod, Specialistbevis,
-                              SarskiltForordnande, Underskoterskebevis, Behandling, Journal)
+                              SarskiltForordnande, Underskoterskebevis, Behandling, Journal, Ansokan, Kretsperson)
 }
 
 

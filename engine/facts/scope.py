@@ -104,8 +104,9 @@ def facility_facts(bundle: FactBundle, facility_id: str) -> FacilityFacts:
     # an organisation's unit sees the licences of every organisation in view, e.g. of a company a
     # representative also served (its revocation matters); a facility's own licences are owned by it
     in_view = [f for _, f in out.owned] + list(context.values())
-    is_organisation = bundle.get("organisation", facility_id) is not None or any(
-        b.kind == "organisation" and b.id == facility_id for b in bundle.broken)
+    seeing = ["organisation", *(kind for kind, cls in FACT_KINDS.items() if cls.sees_organisations)]
+    is_organisation = any(bundle.get(kind, facility_id) is not None for kind in seeing) or any(
+        b.kind in seeing and b.id == facility_id for b in bundle.broken)
     organisations = sorted({f.organisation for f in in_view if isinstance(getattr(f, "organisation", None), str)}
                            | {facility_id}) if is_organisation else []
     for organisation in organisations:
@@ -148,7 +149,7 @@ def facility_ids(bundle: FactBundle) -> list[str]:
     An organisation counts even if it or its only representative could not be read, so that the
     problem is reported for it instead of the organisation silently missing from the report.
     """
-    ids = {f.id for f in bundle.of("verksamhet")}
+    ids = {f.id for f in bundle.of("verksamhet")} | {f.id for f in bundle.of("ansokan")}
     ids |= {b.id or "?" for b in bundle.broken if b.kind == "verksamhet"}
     owners = set(_index(bundle).owned) | {broken_owner(bundle, b) for b in bundle.broken}
     organisations = {o.id for o in bundle.of("organisation")} | {b.id for b in bundle.broken

@@ -13,6 +13,7 @@ from typing import Any
 
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.bundle import FactBundle
+from regelkoll.facts.model import FACT_KINDS
 from regelkoll.facts.scope import facility_ids
 from regelkoll.ledger.findings import Finding
 
@@ -45,7 +46,7 @@ class RunResult:
 def facts_digest(bundle: FactBundle) -> str:
     # where a record was read is not what it says: a data set and its import have the same digest
     canon = {kind: [f.model_dump(mode="json", exclude={"kalla", "koppling"}) for f in bundle.of(kind)]
-             for kind in bundle.facts}
+             for kind in bundle.facts if bundle.facts[kind] or FACT_KINDS[kind].digest_if_empty}
     canon["broken"] = sorted(json.dumps(b.raw, sort_keys=True) for b in bundle.broken)
     return hashlib.sha256(json.dumps(canon, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
@@ -60,4 +61,5 @@ def broken_facility_errors(bundle: FactBundle) -> list[FacilityError]:
 
 def checkable_facilities(bundle: FactBundle) -> list[str]:
     return [fid for fid in facility_ids(bundle)
-            if bundle.get("verksamhet", fid) is not None or bundle.get("organisation", fid) is not None]
+            if bundle.get("verksamhet", fid) is not None or bundle.get("organisation", fid) is not None
+            or bundle.get("ansokan", fid) is not None]

@@ -1,0 +1,68 @@
+"""`regelkoll ansokan`: screen a permit application. Registered in cli.py; the command's body lives here."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from regelkoll.output import OutputError
+
+
+def ansokan(
+    application: Optional[Path] = typer.Argument(None, help="Ansökningsfilen (YAML eller JSON)."),
+    data: Optional[Path] = typer.Option(None, "--data", help="Underlag: en datamängd (YAML/JSON-fakta och/eller "
+                                        "källor med kallor.yaml) med personer, domar, anmärkningar, företrädare, "
+                                        "tillstånd och legitimationer."),
+    as_of: Optional[str] = typer.Option(None, "--as-of", help="Bedömningsdag ÅÅÅÅ-MM-DD (annars underlagets "
+                                                             "kontext.per_datum, annars i dag)."),
+    fmt: str = typer.Option("text", "--format", help="text, json eller html."),
+    output: Optional[Path] = typer.Option(None, "--output", help="Skriv rapporten till en fil."),
+    show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Visa personnummer omaskerade."),
+    schema: bool = typer.Option(False, "--schema", help="Skriv JSON Schema för ansökningsfilen och avsluta."),
+) -> None:
+    """Granska en ansökan om tillstånd (SoL/LSS). Slutstatus: 0 komplett och inget att utreda; 1 komplettering
+    begärs, något bör utredas, verksamheten kräver inget tillstånd, målgruppen stämmer inte eller något kunde
+    inte bedömas; 2 fel i ansökan eller underlaget."""
+    from regelkoll import cli
+    from regelkoll.application.model import schema_text
+
+    if schema:
+        cli._check_output(output)
+        cli._emit(schema_text().encode("utf-8"), output)
+        return
+    if application is None:
+        cli._fail(["ange en ansökningsfil (eller --schema)"])
+    if fmt not in ("text", "json", "html"):
+        cli._fail([f"--format: okänt format '{fmt}' (text, json eller html)"])
+    cli._check_output(output)
+    day = cli._parse_date(as_of, "--as-of")
+    from regelkoll.application.report import build, render_html, render_text
+    from regelkoll.application.screen import screen
+
+    book = cli._load_rules(cli.PROJECT_RULES)
+    screening = screen(application, data, as_of=day, rules=book)
+    for notice in screening.notices:
+        cli._err(notice)
+    doc = build(screening, show_personal_data=show_personal_data)
+    if fmt == "json":
+        payload = (json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
+    elif fmt == "html":
+        payload = render_html(doc).encode("utf-8")
+    else:
+        payload = render_text(doc).encode("utf-8")
+    failure = None
+    try:
+        if output:
+            cli.write_file(output, payload)
+        else:
+            cli._stdout(payload)
+    except OutputError as exc:
+        failure = exc
+    for diagnostic in sorted(screening.application.diagnostics) + sorted(screening.data_diagnostics):
+        cli._err(diagnostic.render(personal_data=show_personal_data), personal_data=show_personal_data)
+    if failure:
+        cli._fail([failure.render()])
+    raise typer.Exit(doc["run"]["status"])

@@ -1,0 +1,241 @@
+"""Read an application file into facts: the application, its circle of people, and the people themselves.
+
+The file is read with the same strict YAML loader as a data set, so every error has its line. A part that
+cannot be read is kept as a broken fact (one circle person, or the application itself), so that what
+depends on it is reported as not assessable and the rest is still screened. People are matched to the
+data set given with --data by personnummer first, then by name and birth date (adapters/resolve.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from regelkoll.adapters.resolve import MARGIN, known_people
+from regelkoll.adapters.values import birth_date, slug
+from regelkoll.application.facts import application_fact
+from regelkoll.application.model import Ansokningsdokument, Forestandare, Identitet, Kretsperson
+from regelkoll.diagnostics import Diagnostic, suggest
+from regelkoll.facts.bundle import BrokenFact, FactBundle, Source
+from regelkoll.facts.model import VERKSAMHETSTYPER, Person
+from regelkoll.facts.model import Kretsperson as KretspersonFact
+from regelkoll.validation_sv import swedish_message
+from regelkoll.yamlsafe import Positions, YamlError, load_file
+
+# the parts that can fail alone: one circle person, the manager; a fault anywhere else spoils the application
+_PERSON, _MANAGER = "personkrets", "forestandare"
+
+
+@dataclass
+class PersonEntry:
+    """One person the application names, as the report shows them."""
+
+    fact_id: str  # the kretsperson fact (or the application's, for the manager)
+    person: str | None  # the person fact, None when unreadable
+    namn: str
+    roll: str
+    personnummer: str | None = None
+    fodelsedatum: str | None = None
+    line: int = 0
+    link: str = ""  # how the person was found in --data when not by number
+    in_data: bool = False
+
+
+@dataclass
+class Application:
+    """What was read of one application file."""
+
+    id: str
+    file: str
+    document: Ansokningsdokument | None = None  # None when the application's own part is unreadable
+    raw: dict[str, Any] = field(default_factory=dict)
+    circle: list[PersonEntry] = field(default_factory=list)
+    manager: PersonEntry | None = None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    readable: bool = True  # False: the file itself could not be read, nothing was screened
+
+
+def application_id(path: Path) -> str:
+    return f"ansokan-{slug(path.stem)}"
+
+
+def read_application(path: Path, bundle: FactBundle) -> Application:
+    """Read the file at `path` and add its facts to `bundle` (the --data set, already finished)."""
+    app = Application(application_id(path), str(path))
+    if not path.is_file():
+        app.readable = False
+        app.diagnostics.append(Diagnostic(str(path), 0, 0, "RK-A001", "ansökan finns inte eller är ingen fil"))
+        return app
+    try:
+        data, positions = load_file(path, str(path))
+    except YamlError as exc:
+        app.readable = False
+        app.diagnostics += [exc.diagnostic, Diagnostic(str(path), exc.diagnostic.line, exc.diagnostic.column,
+                                                       "RK-A002", "ansökan kan inte läsas; ingenting granskades")]
+        return app
+    if not isinstance(data, dict):
+        app.readable = False
+        app.diagnostics.append(Diagnostic(str(path), 1, 1, "RK-A003", "ansökan ska vara en mappning (fält: värde)"))
+        return app
+    app.raw = data
+    spoilt = _problems(app, data, positions)
+    _build(app, data, positions, spoilt, bundle)
+    return app
+
+
+def _where(app: Application, positions: Positions, loc: tuple, key: bool = False) -> tuple[int, int]:
+    position = positions.locate(loc, key=key)
+    return position.line, position.column
+
+
+def _part(loc: tuple) -> tuple:
+    """The part a fault at `loc` spoils: one circle person, the manager, or the application."""
+    if len(loc) >= 2 and loc[0] == _PERSON and isinstance(loc[1], int):
+        return loc[:2]
+    if loc and loc[0] == _MANAGER and len(loc) > 1:
+        return loc[:1]
+    return ()
+
+
+def _problems(app: Application, data: dict, positions: Positions) -> dict[tuple, Diagnostic]:
+    """Every fault in the file, reported with its line; returns the first fault of each spoilt part."""
+    spoilt: dict[tuple, Diagnostic] = {}
+    for problem in positions.problems:
+        app.diagnostics.append(problem.diagnostic)
+        spoilt.setdefault(_part(problem.path), problem.diagnostic)
+    try:
+        Ansokningsdokument.model_validate(data)
+    except ValidationError as exc:
+        for err in exc.errors(include_url=False):
+            loc = tuple(err["loc"])
+            diagnostic = _diagnostic(app, positions, loc, err)
+            app.diagnostics.append(diagnostic)
+            spoilt.setdefault(_part(loc), diagnostic)
+    return spoilt
+
+
+def _diagnostic(app: Application, positions: Positions, loc: tuple, err: dict) -> Diagnostic:
+    extra = err["type"] == "extra_forbidden"
+    line, column = _where(app, positions, loc, key=extra)
+    name = ".".join(map(str, loc)) or "ansokan"
+    message, hint = swedish_message(err), ""
+    if loc and loc[-1] in ("personnummer", "organisationsnummer") and err["type"] == "value_error":
+        code = "RK-A012"
+    elif loc == ("verksamhet", "typ") and err["type"] == "literal_error":
+        code, message = "RK-A013", f"okänd verksamhetstyp {err.get('input')!r}"
+        hint = suggest(str(err.get("input")), VERKSAMHETSTYPER)
+    elif _part(loc):
+        code = "RK-A011"
+    else:
+        code = "RK-A010"
+    if extra and loc:
+        hint = "okänt fält i ansökan"
+    return Diagnostic(app.file, line, column, code, message, name, hint)
+
+
+def _build(app: Application, data: dict, positions: Positions, spoilt: dict[tuple, Diagnostic],
+           bundle: FactBundle) -> None:
+    register, by_number = known_people(bundle)
+    taken = set(bundle.facts["person"])
+
+    def person_for(who: Identitet, fact_kind: str, fact_id: str, roll: str, line: int) -> PersonEntry:
+        entry = PersonEntry(fact_id, None, who.namn, roll, who.personnummer,
+                            who.fodelsedatum.isoformat() if who.fodelsedatum else None, line)
+        if who.personnummer and who.personnummer in by_number:
+            entry.person, entry.in_data = by_number[who.personnummer], True
+            return entry
+        born = who.fodelsedatum or (birth_date(who.personnummer) if who.personnummer else None)
+        if who.personnummer is None and born is not None:
+            found = register.candidates(who.namn, born)
+            if found and (len(found) == 1 or found[1][1] < found[0][1] - MARGIN):
+                entry.person, entry.in_data = found[0][0], True
+                entry.link = f"matchad på namn och födelsedatum ({found[0][1]} %)"
+                if fact_kind == "kretsperson":  # the manager's link is the application's, not each rule's
+                    bundle.links[(fact_kind, fact_id)] = entry.link
+                app.diagnostics.append(Diagnostic(app.file, line, 0, "RK-A030", f"{who.namn} har inget personnummer "
+                                                  f"i ansökan och matchades på namn och födelsedatum mot person "
+                                                  f"'{entry.person}' i underlaget ({found[0][1]} %)"))
+                return entry
+            if found:
+                names = ", ".join(f"'{p}' ({s} %)" for p, s in found[:4])
+                app.diagnostics.append(Diagnostic(app.file, line, 0, "RK-A031", f"{who.namn} kan vara flera personer "
+                                                  f"i underlaget ({names}); ingen koppling görs"))
+        person_id = f"{app.id}.p{len(taken) + 1}"
+        while person_id in taken:
+            person_id += "x"
+        taken.add(person_id)
+        bundle.facts["person"][person_id] = Person(id=person_id, namn=who.namn, personnummer=who.personnummer)
+        bundle.sources[("person", person_id)] = Source(app.file, line)
+        if who.personnummer:
+            by_number[who.personnummer] = person_id
+        entry.person = person_id
+        return entry
+
+    raw_circle = data.get(_PERSON)
+    for index, raw in enumerate(raw_circle if isinstance(raw_circle, list) else []):
+        fact_id = f"{app.id}.krets{index + 1}"
+        line = _where(app, positions, (_PERSON, index))[0]
+        bundle.sources[("kretsperson", fact_id)] = Source(app.file, line)
+        broken = spoilt.get((_PERSON, index))
+        try:
+            person = Kretsperson.model_validate(raw) if broken is None else None
+        except ValidationError:
+            person = None  # reported already, as part of the whole document
+        namn = raw.get("namn") if isinstance(raw, dict) and isinstance(raw.get("namn"), str) else "(namn oläsligt)"
+        roll = raw.get("roll") if isinstance(raw, dict) and isinstance(raw.get("roll"), str) else "?"
+        if person is None:
+            reason = broken or spoilt[()]
+            app.circle.append(PersonEntry(fact_id, None, namn, roll, line=line))
+            bundle.broken.append(BrokenFact("kretsperson", {"id": fact_id, "ansokan": app.id}, reason))
+            continue
+        entry = person_for(person, "kretsperson", fact_id, person.roll, line)
+        app.circle.append(entry)
+        bundle.facts["kretsperson"][fact_id] = KretspersonFact(id=fact_id, ansokan=app.id, person=entry.person,
+                                                               roll=person.roll, agande=person.agande)
+
+    manager = _manager(data, spoilt)
+    if manager is not None:
+        line = _where(app, positions, (_MANAGER,))[0]
+        app.manager = person_for(manager, "ansokan", app.id, "forestandare", line)
+    elif isinstance(data.get(_MANAGER), dict):
+        raw = data[_MANAGER]
+        app.manager = PersonEntry(app.id, None, raw.get("namn") if isinstance(raw.get("namn"), str) else "(oläsligt)",
+                                  "forestandare", line=_where(app, positions, (_MANAGER,))[0])
+
+    bundle.sources[("ansokan", app.id)] = Source(app.file, 1)
+    if () in spoilt:
+        app.document = None
+        safe = {"id": app.id}
+        kind = (data.get("verksamhet") or {}).get("typ") if isinstance(data.get("verksamhet"), dict) else None
+        if kind in VERKSAMHETSTYPER:
+            safe["verksamhetstyp"] = kind  # a known kind still rules the other laws' rules out
+        bundle.broken.append(BrokenFact("ansokan", safe, spoilt[()]))
+        return
+    document = _document(data, spoilt)
+    app.document = document
+    fact = application_fact(app.id, Path(app.file).stem, document, app.manager,
+                            manager_named=isinstance(data.get(_MANAGER), dict) and bool(data[_MANAGER].get("namn")))
+    bundle.facts["ansokan"][app.id] = fact
+
+
+def _manager(data: dict, spoilt: dict[tuple, Diagnostic]) -> Forestandare | None:
+    if (_MANAGER,) in spoilt or not isinstance(data.get(_MANAGER), dict):
+        return None
+    try:
+        return Forestandare.model_validate(data[_MANAGER])
+    except ValidationError:
+        return None
+
+
+def _document(data: dict, spoilt: dict[tuple, Diagnostic]) -> Ansokningsdokument:
+    """The application without the parts that could not be read (they are broken facts of their own)."""
+    kept = dict(data)
+    if isinstance(data.get(_PERSON), list):
+        kept[_PERSON] = [p for i, p in enumerate(data[_PERSON]) if (_PERSON, i) not in spoilt]
+    if (_MANAGER,) in spoilt:
+        kept.pop(_MANAGER)
+    return Ansokningsdokument.model_validate(kept)
+
