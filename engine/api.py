@@ -258,3 +258,22 @@ def _inspector(facts: FactBundle, given: str | None) -> tuple[str | None, str | 
                                           "(ÅÅÅÅMMDD-NNNN) eller en person i datamängden", "--inspektor",
                                           suggest(text, people))])
     return None, text
+
+
+def screen(application: str | Path, data: str | Path | None = None, *, as_of: date | None = None,
+           rules: Rulebook | None = None) -> Any:
+    """Screen a permit application file (`regelkoll ansokan`) against the people and companies of `data`.
+
+    Returns a `Screening` (engine/application/screen.py); `screening_document` makes its report. Bad input
+    is never raised: it is in the screening's diagnostics, and what depends on it is undetermined.
+    """
+    from regelkoll.application.screen import screen as screen_application
+
+    return screen_application(application, data, as_of=as_of, rules=rules)
+
+
+def screening_document(screening: Any, *, show_personal_data: bool = False) -> dict[str, Any]:
+    """The report document of a screening: plain JSON-able data, personal identity numbers masked."""
+    from regelkoll.application.report import build
+
+    return build(screening, show_personal_data=show_personal_data)

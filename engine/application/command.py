@@ -26,7 +26,7 @@ def ansokan(
     """Granska en ansökan om tillstånd (SoL/LSS). Slutstatus: 0 komplett och inget att utreda; 1 komplettering
     begärs, något bör utredas, verksamheten kräver inget tillstånd, målgruppen stämmer inte eller något kunde
     inte bedömas; 2 fel i ansökan eller underlaget."""
-    from regelkoll import cli
+    from regelkoll import api, cli
     from regelkoll.application.model import schema_text
 
     if schema:
@@ -39,14 +39,13 @@ def ansokan(
         cli._fail([f"--format: okänt format '{fmt}' (text, json eller html)"])
     cli._check_output(output)
     day = cli._parse_date(as_of, "--as-of")
-    from regelkoll.application.report import build, render_html, render_text
-    from regelkoll.application.screen import screen
+    from regelkoll.application.report import render_html, render_text
 
     book = cli._load_rules(cli.PROJECT_RULES)
-    screening = screen(application, data, as_of=day, rules=book)
+    screening = api.screen(application, data, as_of=day, rules=book)
     for notice in screening.notices:
         cli._err(notice)
-    doc = build(screening, show_personal_data=show_personal_data)
+    doc = api.screening_document(screening, show_personal_data=show_personal_data)
     if fmt == "json":
         payload = (json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
     elif fmt == "html":

@@ -20,9 +20,6 @@ from regelkoll.facts.model import Kod, Kretsroll, Organisationsform, Verksamhets
 from regelkoll.strict import StrictModel
 
 _STRICT = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True, use_attribute_docstrings=True)
-Text = str
-
-
 class _Part(StrictModel):
     model_config = _STRICT
 
@@ -138,7 +135,17 @@ class Utbildning(_Part):
 
 
 class Forestandare(Identitet):
-    """The proposed manager: föreståndare, or verksamhetsansvarig for personal assistance."""
+    """The proposed manager: föreståndare, or verksamhetsansvarig for personal assistance.
+
+    Unlike a person of the circle, a manager named without personnummer or birth date is no fault in the
+    file: the application lacks what identifies the manager, and the screening asks for it (AN-FOR-01)."""
+
+    @model_validator(mode="after")
+    def _identified(self) -> "Forestandare":
+        if self.personnummer is not None and self.fodelsedatum is not None \
+                and self.personnummer[:8] != self.fodelsedatum.strftime("%Y%m%d"):
+            raise ValueError("fodelsedatum stämmer inte med personnumret")
+        return self
 
     utbildning: list[Utbildning] = Field(default_factory=list)
     erfarenhet: str | None = None

@@ -42,6 +42,7 @@ class PersonEntry:
     line: int = 0
     link: str = ""  # how the person was found in --data when not by number
     in_data: bool = False
+    unreadable: bool = False  # its part of the file could not be read (an RK-A code says why)
 
 
 @dataclass
@@ -95,7 +96,7 @@ def _part(loc: tuple) -> tuple:
     """The part a fault at `loc` spoils: one circle person, the manager, or the application."""
     if len(loc) >= 2 and loc[0] == _PERSON and isinstance(loc[1], int):
         return loc[:2]
-    if loc and loc[0] == _MANAGER and len(loc) > 1:
+    if loc and loc[0] == _MANAGER:
         return loc[:1]
     return ()
 
@@ -188,7 +189,7 @@ def _build(app: Application, data: dict, positions: Positions, spoilt: dict[tupl
         roll = raw.get("roll") if isinstance(raw, dict) and isinstance(raw.get("roll"), str) else "?"
         if person is None:
             reason = broken or spoilt[()]
-            app.circle.append(PersonEntry(fact_id, None, namn, roll, line=line))
+            app.circle.append(PersonEntry(fact_id, None, namn, roll, line=line, unreadable=True))
             bundle.broken.append(BrokenFact("kretsperson", {"id": fact_id, "ansokan": app.id}, reason))
             continue
         entry = person_for(person, "kretsperson", fact_id, person.roll, line)
@@ -197,13 +198,17 @@ def _build(app: Application, data: dict, positions: Positions, spoilt: dict[tupl
                                                                roll=person.roll, agande=person.agande)
 
     manager = _manager(data, spoilt)
-    if manager is not None:
+    if manager is not None and manager.personnummer is None and manager.fodelsedatum is None:
+        # named but not identified: a completion to ask for (AN-FOR-01), not a fault in the file
+        app.manager = PersonEntry(app.id, None, manager.namn, "forestandare",
+                                  line=_where(app, positions, (_MANAGER,))[0])
+    elif manager is not None:
         line = _where(app, positions, (_MANAGER,))[0]
         app.manager = person_for(manager, "ansokan", app.id, "forestandare", line)
     elif isinstance(data.get(_MANAGER), dict):
         raw = data[_MANAGER]
         app.manager = PersonEntry(app.id, None, raw.get("namn") if isinstance(raw.get("namn"), str) else "(oläsligt)",
-                                  "forestandare", line=_where(app, positions, (_MANAGER,))[0])
+                                  "forestandare", line=_where(app, positions, (_MANAGER,))[0], unreadable=True)
 
     bundle.sources[("ansokan", app.id)] = Source(app.file, 1)
     if () in spoilt:

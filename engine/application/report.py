@@ -44,7 +44,7 @@ def _person(entry: PersonEntry | None, show: bool) -> dict[str, Any] | None:
     return {"namn": entry.namn, "roll": ROLL_SV.get(entry.roll, entry.roll),
             "personnummer": (number if show else mask(number)) if number else None,
             "fodelsedatum": entry.fodelsedatum, "rad": entry.line, "i_underlaget": entry.in_data,
-            "person_id": entry.person, "koppling": entry.link, "lasbar": entry.person is not None}
+            "person_id": entry.person, "koppling": entry.link, "lasbar": not entry.unreadable}
 
 
 def _header(screening: Screening, show: bool) -> dict[str, Any]:
@@ -104,7 +104,7 @@ def build(screening: Screening, *, show_personal_data: bool = False) -> dict[str
                       key=lambda f: (f["rule_id"], f["subject"]["kind"], f["subject"]["id"]))
     sections: dict[str, list[dict[str, Any]]] = {"komplettering": [], "tillstandsplikt": [],
                                                  "malgrupp_och_alder": [], "bor_utredas": []}
-    undetermined = []
+    unknown: dict[tuple[str, tuple[str, ...]], list[str]] = {}
     licence = "kunde inte bedömas"
     for item in findings:
         section = _section(item["rule_id"], item["kind"])
@@ -115,14 +115,16 @@ def build(screening: Screening, *, show_personal_data: bool = False) -> dict[str
             if section == "tillstandsplikt":
                 licence = "nej"
         elif item["outcome"] == "undetermined":
-            undetermined.append({"regel": item["rule_id"], "titel": item["title"]["sv"],
-                                 "subjekt": item["subject"]["label"], "varfor": item["missing"]})
+            # one unreadable part leaves many rules open for one reason: said once, with the rules it leaves open
+            unknown.setdefault((item["subject"]["label"], tuple(item["missing"])), []).append(item["rule_id"])
+    undetermined = [{"subjekt": subject, "varfor": list(why), "regler": rules}
+                    for (subject, why), rules in sorted(unknown.items())]
     diagnostics = sorted(app.diagnostics) + sorted(screening.data_diagnostics)
     errors = [d.to_json(personal_data=True) for d in diagnostics if not is_notice(d.code)]
     notices = [d.to_json(personal_data=True) for d in diagnostics if is_notice(d.code)]
     if not app.readable:
-        undetermined.insert(0, {"regel": "", "titel": "Ansökan kunde inte läsas", "subjekt": app.file,
-                                "varfor": ["ingenting i ansökan granskades"]})
+        undetermined.insert(0, {"subjekt": app.file, "varfor": ["ansökan kunde inte läsas; ingenting granskades"],
+                                "regler": []})
     flagged = any(sections.values()) or bool(undetermined)
     status = 2 if errors else 1 if flagged else 0
     counts = {"komplettering": len(sections["komplettering"]), "bor_utredas": len(sections["bor_utredas"]),
@@ -175,12 +177,17 @@ def _text_lines(doc: dict[str, Any]) -> list[str]:
         out.append("  Inget att komplettera.")
     t = doc["tillstandsplikt"]
     out += ["", f"Tillståndspliktig verksamhet? {t['tillstandspliktig']}"]
-    out += [f"  [{i['regel']}] {i['meddelande']}" for i in t["fynd"]]
+    for item in t["fynd"]:
+        out += [f"  [{item['regel']}] {item['meddelande']}", f"      Lagrum: {'; '.join(item['lagrum'])}"]
     out += ["", f"Målgrupp och ålder ({len(doc['malgrupp_och_alder'])})"]
-    out += [f"  [{i['regel']}] {i['meddelande']}" for i in doc["malgrupp_och_alder"]] or ["  Inget att anmärka."]
+    for item in doc["malgrupp_och_alder"]:
+        out += [f"  [{item['regel']}] {item['meddelande']}", f"      Lagrum: {'; '.join(item['lagrum'])}"]
+    if not doc["malgrupp_och_alder"]:
+        out.append("  Inget att anmärka.")
     out += ["", f"Bör utredas ({len(doc['bor_utredas'])})"]
     for item in doc["bor_utredas"]:
         out.append(f"  [{item['regel']}] {item['meddelande']}")
+        out.append(f"      Lagrum: {'; '.join(item['lagrum'])}")
         for e in item["bevis"]:
             if e["typ"] in ("kontext", "ansokan", "kretsperson"):
                 continue
@@ -191,7 +198,9 @@ def _text_lines(doc: dict[str, Any]) -> list[str]:
         out.append("  Inga tecken i underlaget." if doc["run"]["data"] else "  Inget underlag gavs (--data).")
     out += ["", f"Kunde inte bedömas ({len(doc['kunde_inte_bedomas'])})"]
     for item in doc["kunde_inte_bedomas"]:
-        out.append(f"  [{item['regel'] or '-'}] {item['titel']}: {item['subjekt']}")
+        rules = item["regler"]
+        shown = ", ".join(rules) if len(rules) <= 6 else f"{len(rules)} regler: {', '.join(rules[:4])} …"
+        out.append(f"  {item['subjekt']}" + (f" [{shown}]" if rules else ""))
         out += [f"      {why}" for why in item["varfor"]]
     if doc["errors"] or doc["notices"]:
         out += ["", "Fel och upplysningar"]

@@ -93,7 +93,7 @@ def describe(kind: str, fact: Any, facts: dict) -> str:
         who = person.namn if person is not None else fact.person
         return f"{who}, {ROLL_SV.get(fact.roll, fact.roll)} enligt ansökan"
     if kind == "ansokan":
-        what = f" ({TYPE_SV.get(fact.verksamhetstyp, fact.verksamhetstyp)})" if fact.verksamhetstyp else ""
+        what = f" ({code_sv('verksamhetstyp', fact.verksamhetstyp)})" if fact.verksamhetstyp else ""
         return f"Ansökan från {fact.namn}{what}"
     name = getattr(fact, "namn", None)
     return f"{name} ({kind} {fact.id})" if name else f"{kind} {fact.id}"
