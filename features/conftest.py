@@ -203,12 +203,13 @@ def exemption(world, namn):
 
 # the steps for licensed care live in their own module; their step fixtures are registered here by name
 # only, so that the module's helpers never shadow this file's
+import features.steps_ansokan as _ansokan  # noqa: E402
 import features.steps_beslut as _beslut  # noqa: E402
 import features.steps_besok as _besok  # noqa: E402
 import features.steps_omsorg as _omsorg  # noqa: E402
 import features.steps_vard as _vard  # noqa: E402
 
-for _module in (_omsorg, _vard, _beslut, _besok):
+for _module in (_omsorg, _vard, _beslut, _besok, _ansokan):
     globals().update({name: value for name, value in vars(_module).items() if name.startswith("pytestbdd_")})
 
 
