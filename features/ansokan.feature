@@ -90,9 +90,24 @@ Egenskap: Granskning av ansökan om tillstånd
     Så bör "Ansökan från Sökande AB" utredas enligt AN-FOR-02
     Och bör "Lars" inte utredas
 
-  # AN-LAMP-02 (upprepad ekonomisk misskötsel) och AN-LAMP-04 (återkallad legitimation) följer
-  # samma mönster som nyckelpersonernas NP-IND-02 och PS-reglernas legitimationsperioder; deras
-  # exempel i rules/ansokan/lamplighet.yaml visar utfallen.
+  Scenario: Upprepad ekonomisk misskötsel inom fem år
+    Givet en ansökan om lss_personlig_assistans där "Ali" är vd
+    Och "Ali" fick en ekonomisk anmärkning (skuld_kronofogden) 2023-02-01
+    Och "Ali" fick en ekonomisk anmärkning (konkurs) 2024-06-11
+    När ansökan granskas
+    Så bör "Ali" utredas enligt AN-LAMP-02
+
+  Scenario: En enstaka ekonomisk anmärkning är inget skäl att utreda
+    Givet en ansökan om lss_personlig_assistans där "Ali" är vd
+    Och "Ali" fick en ekonomisk anmärkning (skuld_kronofogden) 2023-02-01
+    När ansökan granskas
+    Så bör "Ali" inte utredas
+
+  Scenario: En ägare vars legitimation som läkare återkallades
+    Givet en ansökan om hvb där "Sara" är agare
+    Och "Sara":s legitimation som lakare återkallades 2023-02-01
+    När ansökan granskas
+    Så bör "Sara" utredas enligt AN-LAMP-04
 
   Scenariomall: En uppgift som saknas blir en begäran om komplettering med sitt lagrum
     Givet en ansökan om <typ> som lämnar alla uppgifter utom <uppgift>

@@ -13,7 +13,15 @@ from pytest_bdd import given, parsers, then, when
 
 from features.scenario import check_scenario
 from regelkoll import api
-from regelkoll.facts.model import Ansokan, Dom, Kretsperson, Person
+from regelkoll.facts.model import (
+    Ansokan,
+    Dom,
+    EkonomiskAnmarkning,
+    Kretsperson,
+    Legitimation,
+    Legitimationsandring,
+    Person,
+)
 from regelkoll.report.citation import cite
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -68,6 +76,22 @@ def convicted(world, namn, dag, brott):
     did = f"d{len(world['bundle'].facts['dom']) + 1}"
     world["bundle"].facts["dom"][did] = Dom(id=did, person=_person(world, namn), datum=date.fromisoformat(dag),
                                             brott=brott)
+
+
+@given(parsers.re(r'"(?P<namn>[^"]+)" fick en ekonomisk anmärkning \((?P<typ>\w+)\) (?P<dag>\d{4}-\d{2}-\d{2})'))
+def economic_remark(world, namn, typ, dag):
+    aid = f"a{len(world['bundle'].facts['ekonomisk_anmarkning']) + 1}"
+    world["bundle"].facts["ekonomisk_anmarkning"][aid] = EkonomiskAnmarkning(
+        id=aid, person=_person(world, namn), typ=typ, datum=date.fromisoformat(dag))
+
+
+@given(parsers.re(r'"(?P<namn>[^"]+)":s legitimation som (?P<yrke>\w+) återkallades (?P<dag>\d{4}-\d{2}-\d{2})'))
+def licence_revoked(world, namn, yrke, dag):
+    lid = f"l{len(world['bundle'].facts['legitimation']) + 1}"
+    world["bundle"].facts["legitimation"][lid] = Legitimation(
+        id=lid, person=_person(world, namn), yrke=yrke,
+        status=[Legitimationsandring(status="giltig", fran=date(2005, 6, 1)),
+                Legitimationsandring(status="aterkallad", fran=date.fromisoformat(dag))])
 
 
 def _person(world, name: str) -> str:
