@@ -159,8 +159,13 @@ def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs
     `compiled` saves compiling `rules` again when the caller already has (the rules must be the same).
     `facilities` reports only those facilities and their operators, each judged against the whole bundle
     (a representative's role in another company still counts); an unknown id raises DiagnosticError.
+    The packs about permit applications are not used: an application is screened by `screen`.
     """
-    compiled = compiled if compiled is not None else compile_rules(rules)
+    from regelkoll.application.screen import supervision_rules
+
+    rules = supervision_rules(rules)
+    wanted = {loaded.rule.id for loaded in rules.rules}
+    compiled = [c for c in compiled if c.rule.id in wanted] if compiled is not None else compile_rules(rules)
     day, notices = assessment_day(facts, as_of)
     findings: list[Finding] = []
     failed: list[FacilityError] = []

@@ -43,7 +43,9 @@ def test_demo_covers_every_rule_and_the_version_switches():
     # PS-05 cannot show a violation before 2033-07-01 (a transitional rule the data cannot rule out)
     unprovable_yet = {f["rule_id"] for f in doc["findings"] if f["outcome"] == "undetermined"} & {"PS-05"}
     assert violated | unprovable_yet == rules
-    indicators = {loaded.rule.id for loaded in load_rulebook(ROOT / "rules").rules if loaded.rule.slag == "indikator"}
+    # the packs about permit applications are screened with fixtures/ansokningar, not checked on a county
+    indicators = {loaded.rule.id for loaded in load_rulebook(ROOT / "rules").rules
+                  if loaded.rule.slag == "indikator" and not loaded.pack.startswith("ansokan")}
     assert {f["rule_id"] for f in doc["findings"] if f["outcome"] == "indication"} == indicators
     passed = {f["rule_id"] for f in doc["findings"] if f["outcome"] == "pass"}
     assert passed == rules  # compliant cases next to every finding

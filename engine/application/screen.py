@@ -40,6 +40,15 @@ def application_rules(book: Rulebook) -> Rulebook:
                                                           if k.startswith(PACK_PREFIX)})
 
 
+def supervision_rules(book: Rulebook) -> Rulebook:
+    """The rule book without the packs about applications: what `check` and `besok` judge facilities by."""
+    chosen = [r for r in book.rules if not r.pack.startswith(PACK_PREFIX)]
+    if len(chosen) == len(book.rules):
+        return book
+    return Rulebook(rules=chosen, acts=book.acts, packs={k: v for k, v in book.packs.items()
+                                                          if not k.startswith(PACK_PREFIX)})
+
+
 def screen(application: str | Path, data: str | Path | None = None, *, as_of: date | None = None,
            rules: Rulebook | None = None) -> Screening:
     """Screen the application file at `application`, with the people and companies of the data set `data`.
