@@ -156,3 +156,12 @@ def test_html_report_is_written_to_a_file(tmp_path):
     assert proc.returncode == 1
     page = out.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>") and "Komplettering begärs (7)" in page and "AN-PA-05" in page
+
+
+def test_without_a_data_set_suitability_is_not_assessed_and_says_so():
+    screening = api.screen(ROOT / "fixtures" / "ansokningar" / "01_komplett.yaml", as_of=DAY)
+    doc = api.screening_document(screening)
+    assert doc["komplettering"] == [] and doc["bor_utredas"] == []
+    [unknown] = doc["kunde_inte_bedomas"]
+    assert unknown["regler"] == ["AN-FOR-02", "AN-LAMP-01", "AN-LAMP-02", "AN-LAMP-03", "AN-LAMP-04"]
+    assert doc["run"]["status"] == 1  # nothing looked at is not nothing found

@@ -119,6 +119,12 @@ def build(screening: Screening, *, show_personal_data: bool = False) -> dict[str
             unknown.setdefault((item["subject"]["label"], tuple(item["missing"])), []).append(item["rule_id"])
     undetermined = [{"subjekt": subject, "varfor": list(why), "regler": rules}
                     for (subject, why), rules in sorted(unknown.items())]
+    if app.readable and not screening.data_source and (app.circle or app.manager):
+        # without a data set every suitability rule "passes": that is nothing looked at, not nothing found
+        suitability = sorted({f["rule_id"] for f in findings if f["kind"] == "indikator"})
+        undetermined.append({"subjekt": "ägar- och ledningskretsen och föreståndaren",
+                             "varfor": ["inget underlag gavs (--data): domar, ekonomiska anmärkningar, roller i "
+                                        "andra bolag och legitimationer kunde inte sökas"], "regler": suitability})
     diagnostics = sorted(app.diagnostics) + sorted(screening.data_diagnostics)
     errors = [d.to_json(personal_data=True) for d in diagnostics if not is_notice(d.code)]
     notices = [d.to_json(personal_data=True) for d in diagnostics if is_notice(d.code)]
@@ -195,7 +201,8 @@ def _text_lines(doc: dict[str, Any]) -> list[str]:
             link = f" ({e['koppling']})" if e["koppling"] else ""
             out.append(f"      {e['typ']} {e['id']}{where}{link}")
     if not doc["bor_utredas"]:
-        out.append("  Inga tecken i underlaget." if doc["run"]["data"] else "  Inget underlag gavs (--data).")
+        out.append("  Inga tecken i underlaget." if doc["run"]["data"] else "  Inget underlag gavs (--data); se Kunde "
+                   "inte bedömas.")
     out += ["", f"Kunde inte bedömas ({len(doc['kunde_inte_bedomas'])})"]
     for item in doc["kunde_inte_bedomas"]:
         rules = item["regler"]
