@@ -17,10 +17,15 @@ from regelkoll.facts.model import (
     Ansokan,
     Dom,
     EkonomiskAnmarkning,
+    Foretradare,
     Kretsperson,
     Legitimation,
     Legitimationsandring,
+    Organisation,
     Person,
+    Statusandring,
+    Tillstand,
+    Verksamhet,
 )
 from regelkoll.report.citation import cite
 
@@ -92,6 +97,22 @@ def licence_revoked(world, namn, yrke, dag):
         id=lid, person=_person(world, namn), yrke=yrke,
         status=[Legitimationsandring(status="giltig", fran=date(2005, 6, 1)),
                 Legitimationsandring(status="aterkallad", fran=date.fromisoformat(dag))])
+
+
+@given(parsers.re(r'"(?P<namn>[^"]+)" var (?P<roll>\w+) (?P<fran>\d{4}-\d{2}-\d{2})–(?P<till>\d{4}-\d{2}-\d{2}) i ett '
+                  r'bolag vars tillstånd återkallades (?P<dag>\d{4}-\d{2}-\d{2})'))
+def role_in_revoked_company(world, namn, roll, fran, till, dag):
+    facts = world["bundle"].facts
+    facts["organisation"]["org-annat"] = Organisation(id="org-annat", namn="Annat Bolag AB", regi="enskild")
+    facts["verksamhet"]["hvb-annat"] = Verksamhet(id="hvb-annat", namn="HVB Annat", organisation="org-annat",
+                                                  typ="hvb")
+    facts["tillstand"]["t-annat"] = Tillstand(
+        id="t-annat", organisation="org-annat", verksamhet="hvb-annat", verksamhetstyp="hvb",
+        beslutsdatum=date(2018, 1, 1), status=[Statusandring(status="aktivt", fran=date(2018, 1, 1)),
+                                               Statusandring(status="aterkallat", fran=date.fromisoformat(dag))])
+    fid = f"f{len(facts['foretradare']) + 1}"
+    facts["foretradare"][fid] = Foretradare(id=fid, person=_person(world, namn), organisation="org-annat", roll=roll,
+                                            fran=date.fromisoformat(fran), till=date.fromisoformat(till))
 
 
 def _person(world, name: str) -> str:
