@@ -38,6 +38,13 @@ Egenskap: Granskning av ansökan om tillstånd
     Så bör "Sofia Dahl" utredas enligt AN-LAMP-03
     Och bör "Nils Rask" inte utredas
 
+  Scenario: Sökandens eget tillstånd har återkallats tidigare
+    Givet ansökan "07_sokandens_tillstand_aterkallat.yaml" med underlaget
+    När ansökan granskas
+    Så bör "Ansökan från Askens Vård AB" utredas enligt AN-SOK-01
+    Och bör "Nils Rask" inte utredas
+    Och begärs ingen komplettering
+
   Scenario: Råd och stöd enligt 9 § 1 LSS kräver inget tillstånd
     Givet ansökan "05_ingen_tillstandsplikt.yaml" med underlaget
     När ansökan granskas

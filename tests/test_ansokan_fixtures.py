@@ -65,7 +65,7 @@ def test_every_indication_names_its_grounds_and_sources():
         _, doc, _ = _screened(name)
         for item in doc["bor_utredas"]:
             assert item["lagrum"] and item["meddelande"].endswith("bör utredas.")
-            sources = [e["kalla"] for e in item["bevis"] if e["typ"] not in ("kontext", "kretsperson")]
+            sources = [e["kalla"] for e in item["bevis"] if e["typ"] not in ("kontext", "kretsperson", "ansokan")]
             assert sources and all(re.match(r"fixtures/ansokningar/underlag/\w+\.yaml:\d+", s) for s in sources)
 
 

@@ -46,10 +46,10 @@ def contents(doc: Ansokningsdokument, *, manager_named: bool, manager_identified
 
 
 def application_fact(app_id: str, fallback_name: str, doc: Ansokningsdokument, manager: Any,
-                     *, manager_named: bool) -> Ansokan:
+                     *, manager_named: bool, organisation: str | None = None) -> Ansokan:
     v = doc.verksamhet
     identified = manager is not None and manager.person is not None
-    return Ansokan(id=app_id, namn=doc.sokande.namn or fallback_name,
+    return Ansokan(id=app_id, namn=doc.sokande.namn or fallback_name, organisation=organisation,
                    organisationsnummer=doc.sokande.organisationsnummer,
                    organisationsform=doc.sokande.organisationsform, avser=doc.avser, verksamhetstyp=v.typ,
                    alder_fran=v.alder_fran, alder_till=v.alder_till, platser=v.platser,

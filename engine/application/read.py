@@ -20,7 +20,7 @@ from regelkoll.application.facts import application_fact
 from regelkoll.application.model import Ansokningsdokument, Forestandare, Identitet, Kretsperson
 from regelkoll.diagnostics import Diagnostic, suggest
 from regelkoll.facts.bundle import BrokenFact, FactBundle, Source
-from regelkoll.facts.model import VERKSAMHETSTYPER, Person
+from regelkoll.facts.model import VERKSAMHETSTYPER, Organisation, Person
 from regelkoll.facts.model import Kretsperson as KretspersonFact
 from regelkoll.validation_sv import swedish_message
 from regelkoll.yamlsafe import Positions, YamlError, load_file
@@ -57,6 +57,7 @@ class Application:
     manager: PersonEntry | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     readable: bool = True  # False: the file itself could not be read, nothing was screened
+    applicant_in_data: str | None = None  # the data set's organisation with the applicant's organisationsnummer
 
 
 def application_id(path: Path) -> str:
@@ -222,8 +223,25 @@ def _build(app: Application, data: dict, positions: Positions, spoilt: dict[tupl
     document = _document(data, spoilt)
     app.document = document
     fact = application_fact(app.id, Path(app.file).stem, document, app.manager,
-                            manager_named=isinstance(data.get(_MANAGER), dict) and bool(data[_MANAGER].get("namn")))
+                            manager_named=isinstance(data.get(_MANAGER), dict) and bool(data[_MANAGER].get("namn")),
+                            organisation=_applicant(app, document, bundle))
     bundle.facts["ansokan"][app.id] = fact
+
+
+def _applicant(app: Application, document: Ansokningsdokument, bundle: FactBundle) -> str | None:
+    """The applicant as an organisation: found in the data set by organisationsnummer, else made here."""
+    number = document.sokande.organisationsnummer
+    if number is None:
+        return None
+    for organisation in bundle.of("organisation"):
+        if organisation.organisationsnummer == number:  # type: ignore[attr-defined]
+            app.applicant_in_data = organisation.id
+            return organisation.id
+    org_id = f"{app.id}.sokande"
+    bundle.facts["organisation"][org_id] = Organisation(id=org_id, namn=document.sokande.namn or number,
+                                                        organisationsnummer=number, regi="enskild")
+    bundle.sources[("organisation", org_id)] = Source(app.file, 1)
+    return org_id
 
 
 def _manager(data: dict, spoilt: dict[tuple, Diagnostic]) -> Forestandare | None:

@@ -58,7 +58,7 @@ def _header(screening: Screening, show: bool) -> dict[str, Any]:
             "inkom": doc.inkom.isoformat() if doc.inkom else None,
             "sokande": {"namn": s.namn, "organisationsnummer": s.organisationsnummer,
                         "organisationsform": s.organisationsform, "firmatecknare": s.firmatecknare,
-                        "bolagsordning_bifogad": s.bolagsordning_bifogad},
+                        "bolagsordning_bifogad": s.bolagsordning_bifogad, "i_underlaget": app.applicant_in_data},
             "verksamhet": {"typ": v.typ, "typ_sv": _TYPE_SV.get(v.typ, v.typ) if v.typ else None, "namn": v.namn,
                            "kommun": v.kommun, "malgrupper": v.malgrupper, "lss_personkrets": v.lss_personkrets,
                            "alder_fran": v.alder_fran, "alder_till": v.alder_till, "platser": v.platser,
@@ -122,9 +122,10 @@ def build(screening: Screening, *, show_personal_data: bool = False) -> dict[str
     if app.readable and not screening.data_source and (app.circle or app.manager):
         # without a data set every suitability rule "passes": that is nothing looked at, not nothing found
         suitability = sorted({f["rule_id"] for f in findings if f["kind"] == "indikator"})
-        undetermined.append({"subjekt": "ägar- och ledningskretsen och föreståndaren",
+        undetermined.append({"subjekt": "sökanden, ägar- och ledningskretsen och föreståndaren",
                              "varfor": ["inget underlag gavs (--data): domar, ekonomiska anmärkningar, roller i "
-                                        "andra bolag och legitimationer kunde inte sökas"], "regler": suitability})
+                                        "andra bolag, legitimationer och sökandens tidigare tillstånd kunde inte "
+                                        "sökas"], "regler": suitability})
     diagnostics = sorted(app.diagnostics) + sorted(screening.data_diagnostics)
     errors = [d.to_json(personal_data=True) for d in diagnostics if not is_notice(d.code)]
     notices = [d.to_json(personal_data=True) for d in diagnostics if is_notice(d.code)]
@@ -160,7 +161,8 @@ def _text_lines(doc: dict[str, Any]) -> list[str]:
     if a["lasbar"]:
         s, v = a["sokande"], a["verksamhet"]
         out += [f"  {s['namn'] or '(namn saknas)'}, {s['organisationsnummer'] or '(organisationsnummer saknas)'}"
-                f", {(s['organisationsform'] or 'form ej angiven').replace('_', ' ')}",
+                f", {(s['organisationsform'] or 'form ej angiven').replace('_', ' ')}"
+                + (f"; finns i underlaget ({s['i_underlaget']})" if s["i_underlaget"] else ""),
                 f"  Ansökan avser: {a['avser']}" + (f" (inkom {a['inkom']})" if a["inkom"] else ""),
                 "", "Verksamhet",
                 f"  {v['typ_sv'] or '(verksamhetstyp saknas)'}" + (f": {v['namn']}" if v["namn"] else ""),

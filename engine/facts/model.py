@@ -679,13 +679,16 @@ class Ansokan(Fact):
     """
 
     kind: ClassVar[str] = "ansokan"
-    references: ClassVar[dict[str, str]] = {"forestandare": "person"}
+    references: ClassVar[dict[str, str]] = {"forestandare": "person", "organisation": "organisation"}
     facility_field: ClassVar[str | None] = "id"
     digest_if_empty: ClassVar[bool] = False
     sees_organisations: ClassVar[bool] = True
 
     namn: str
     """The applicant's name, or the file's when the application names none."""
+    organisation: Ident | None = None
+    """The applicant as an organisation: the data set's, when its organisationsnummer is there (its licence
+    history then counts), else one made of the application."""
     organisationsnummer: str | None = Field(default=None, pattern=r"^\d{6}-\d{4}$")
     organisationsform: Organisationsform | None = None  # type: ignore[valid-type]
     avser: Literal["ny", "andring"]
