@@ -17,6 +17,7 @@ from regelkoll.adapters.manifest import Kalla
 from regelkoll.adapters.values import ValueProblem, display_name, fold, parse_date, parse_fraction, slug
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.assemble import Place
+from regelkoll.facts.describe import YRKE_SV
 from regelkoll.facts.model import ENSAMRATT
 from regelkoll.personal_data import mask_text, refuse_personnummer
 
@@ -41,16 +42,7 @@ ROLES = {"forestandare": "forestandare", "verksamhetschef": "verksamhetschef",
          "familjehemsforalder": "familjehemsforalder"}
 
 # the protected titles (PSL 4 kap. 1 § and 4 kap. 5 a §) as a befattning writes them, folded
-TITLE_NAMES = {
-    "apotekare": "apotekare", "arbetsterapeut": "arbetsterapeut", "audionom": "audionom", "barnmorska": "barnmorska",
-    "biomedicinsk_analytiker": "biomedicinsk analytiker", "dietist": "dietist", "fysioterapeut": "fysioterapeut",
-    "halso_och_sjukvardskurator": "hälso- och sjukvårdskurator", "kiropraktor": "kiropraktor",
-    "logoped": "logoped", "lakare": "läkare", "naprapat": "naprapat", "optiker": "optiker",
-    "ortopedingenjor": "ortopedingenjör", "psykolog": "psykolog", "psykoterapeut": "psykoterapeut",
-    "receptarie": "receptarie", "rontgensjukskoterska": "röntgensjuksköterska", "sjukhusfysiker": "sjukhusfysiker",
-    "sjukskoterska": "sjuksköterska", "tandhygienist": "tandhygienist", "tandlakare": "tandläkare",
-}
-TITLES = {fold(name): code for code, name in TITLE_NAMES.items()}
+TITLES = {fold(name): code for code, name in YRKE_SV.items()}
 # "leg. sjuksköterska", "legitimerad sjuksköterska": the same title, said to be licensed
 TITLES |= {prefix + folded: code for folded, code in list(TITLES.items()) for prefix in ("leg", "legitimerad")}
 TITLES[fold("undersköterska")] = "underskoterska"

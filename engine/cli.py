@@ -102,6 +102,21 @@ def _parse_date(text: str | None, option: str) -> date | None:
     return None
 
 
+def _prepare(path: Path, as_of: str | None, rules: Path, output: Path | None):
+    """What every command that judges a data set needs first: the rules, the facts, the day, the compiled rules."""
+    from regelkoll import api
+
+    # a report that cannot be written must not cost a whole evaluation first
+    _check_output(output)
+    override = _parse_date(as_of, "--as-of")
+    book = _load_rules(rules)
+    bundle = api.read_facts(path)
+    day, notices = api.assessment_day(bundle, override)
+    for notice in notices:
+        _err(notice)
+    return book, bundle, day, _compile(book)
+
+
 @app.command()
 def check(
     path: Path = typer.Argument(..., help="Datamängd: en katalog eller fil med YAML/JSON-fakta."),
@@ -119,15 +134,7 @@ def check(
     from regelkoll import api
     from regelkoll.report.document import to_json_bytes
 
-    # a report that cannot be written must not cost a whole evaluation first
-    _check_output(output)
-    override = _parse_date(as_of, "--as-of")
-    book = _load_rules(rules)
-    bundle = api.read_facts(path)
-    day, notices = api.assessment_day(bundle, override)
-    for notice in notices:
-        _err(notice)
-    compiled = _compile(book)
+    book, bundle, day, compiled = _prepare(path, as_of, rules, output)
     try:
         result = api.check(book, bundle, as_of=day, jobs=jobs or None, source=str(path), compiled=compiled,
                            facilities=facility or None)
@@ -192,14 +199,7 @@ def besok(
     from regelkoll.brief.html import render_brief_html
     from regelkoll.brief.text import render_brief_text
 
-    _check_output(output)
-    override = _parse_date(as_of, "--as-of")
-    book = _load_rules(rules)
-    bundle = api.read_facts(path)
-    day, notices = api.assessment_day(bundle, override)
-    for notice in notices:
-        _err(notice)
-    compiled = _compile(book)
+    book, bundle, day, compiled = _prepare(path, as_of, rules, output)
     try:
         doc = api.brief(book, bundle, facility, as_of=day, jobs=jobs or None, inspector=inspector,
                         show_personal_data=show_personal_data, source=str(path), compiled=compiled)

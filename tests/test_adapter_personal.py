@@ -17,9 +17,10 @@ from regelkoll.adapters.manifest import Kalla, SourceFile
 from regelkoll.adapters.personal_csv import SYNONYMS
 from regelkoll.adapters.personal_csv import read as read_csv
 from regelkoll.adapters.personal_paxml import read as read_paxml
-from regelkoll.adapters.roster import TITLE_NAMES, form_of, practises, role_of, title_of
+from regelkoll.adapters.roster import form_of, practises, role_of, title_of
 from regelkoll.adapters.values import fold
 from regelkoll.adapters.yaml_files import read_bundle
+from regelkoll.facts.describe import YRKE_SV as TITLE_NAMES
 from regelkoll.facts.model import YRKEN
 
 DATA = Path(__file__).parent / "data" / "sources" / "personal"

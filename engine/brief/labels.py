@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from regelkoll.facts.describe import describe
+from regelkoll.facts.describe import YRKE_SV, describe
 
 # what a missing field is, as a thing to ask for; the key is (kind, field)
 FIELD_SV = {
@@ -68,14 +68,6 @@ DOCUMENT_SV = {
     "tillstand": "tillståndsbeslutet:",
 }
 
-YRKE_SV = {"apotekare": "apotekare", "arbetsterapeut": "arbetsterapeut", "audionom": "audionom",
-           "barnmorska": "barnmorska", "biomedicinsk_analytiker": "biomedicinsk analytiker", "dietist": "dietist",
-           "fysioterapeut": "fysioterapeut", "halso_och_sjukvardskurator": "hälso- och sjukvårdskurator",
-           "kiropraktor": "kiropraktor", "logoped": "logoped", "lakare": "läkare", "naprapat": "naprapat",
-           "optiker": "optiker", "ortopedingenjor": "ortopedingenjör", "psykolog": "psykolog",
-           "psykoterapeut": "psykoterapeut", "receptarie": "receptarie", "rontgensjukskoterska": "röntgensjuksköterska",
-           "sjukhusfysiker": "sjukhusfysiker", "sjukskoterska": "sjuksköterska", "tandhygienist": "tandhygienist",
-           "tandlakare": "tandläkare"}
 
 
 QUESTION_WORDS = ("om ", "vilken ", "vilka ", "vad ", "hur ", "sedan ", "när ")

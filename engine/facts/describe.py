@@ -34,6 +34,16 @@ ANMARKNING_SV = {"skuld_kronofogden": "skuld hos Kronofogden", "betalningsanmark
 STATUS_SV = {"aktivt": "aktivt", "vilande": "vilande", "aterkallat": "återkallat", "forbud": "förbud",
              "inhibition": "inhibition", "overklagat": "återkallelse överklagad", "upphort": "upphört",
              "aterkallad": "återkallad", "interimistiskt_aterkallad": "interimistiskt återkallad"}
+# the 22 professions of PSL 4 kap. 1 § as they are written in Swedish
+YRKE_SV = {"apotekare": "apotekare", "arbetsterapeut": "arbetsterapeut", "audionom": "audionom",
+           "barnmorska": "barnmorska", "biomedicinsk_analytiker": "biomedicinsk analytiker", "dietist": "dietist",
+           "fysioterapeut": "fysioterapeut", "halso_och_sjukvardskurator": "hälso- och sjukvårdskurator",
+           "kiropraktor": "kiropraktor", "logoped": "logoped", "lakare": "läkare", "naprapat": "naprapat",
+           "optiker": "optiker", "ortopedingenjor": "ortopedingenjör", "psykolog": "psykolog",
+           "psykoterapeut": "psykoterapeut", "receptarie": "receptarie", "rontgensjukskoterska": "röntgensjuksköterska",
+           "sjukhusfysiker": "sjukhusfysiker", "sjukskoterska": "sjuksköterska", "tandhygienist": "tandhygienist",
+           "tandlakare": "tandläkare"}
+
 # Swedish words for coded values, by field name, for messages and labels (codes stay in JSON evidence)
 CODES_SV = {"roll": ROLL_SV, "brott": BROTT_SV, "typ": {**TYPE_SV, **ANMARKNING_SV}, "status": STATUS_SV,
             "form": FORM_SV, "verksamhetstyp": {**TYPE_SV, "lss_radgivning": "LSS råd och stöd (9 § 1)",
