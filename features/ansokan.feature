@@ -89,6 +89,20 @@ Egenskap: Granskning av ansökan om tillstånd
     När ansökan granskas
     Så bör "Lars" inte utredas
 
+  Scenariomall: Ägare och ledning prövas bara i verksamhet som kräver tillstånd
+    Givet en ansökan om <typ> där "Lars" är styrelseledamot
+    Och "Lars" dömdes 2023-05-17 för bedrageri
+    När ansökan granskas
+    Så prövas inte lämpligheten hos "Lars"
+
+    Exempel:
+      | typ             |
+      | lss_radgivning  |
+      | estetisk_klinik |
+      | socialnamnd     |
+      | familjehem      |
+      | sis_hem         |
+
   Scenario: Den föreslagna föreståndaren är dömd för misshandel
     Givet en ansökan om hvb där "Lars" är styrelseledamot
     Och "Eva" är föreslagen föreståndare

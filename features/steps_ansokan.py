@@ -67,7 +67,7 @@ def application_ages(world, typ, fran, till, barn):
 def application_with_person(world, typ, namn, roll):
     world["bundle"].facts["ansokan"][APP] = Ansokan(id=APP, namn="Sökande AB", avser="ny", verksamhetstyp=typ,
                                                     innehall=list(ALL_ITEMS))
-    _circle(world, namn, roll)
+    _circle(world, namn, roll, typ)
 
 
 @given(parsers.re(r'"(?P<namn>[^"]+)" är föreslagen föreståndare'))
@@ -121,10 +121,10 @@ def _person(world, name: str) -> str:
     return pid
 
 
-def _circle(world, name: str, roll: str) -> None:
+def _circle(world, name: str, roll: str, typ: str) -> None:
     kid = f"k{len(world['bundle'].facts['kretsperson']) + 1}"
     world["bundle"].facts["kretsperson"][kid] = Kretsperson(id=kid, ansokan=APP, person=_person(world, name),
-                                                           roll=roll)
+                                                           roll=roll, verksamhetstyp=typ)
 
 
 @when("ansökan granskas")
@@ -168,6 +168,13 @@ def to_investigate(world, namn, regel):
 @then(parsers.re(r'bör "(?P<namn>[^"]+)" inte utredas'))
 def not_to_investigate(world, namn):
     assert not [f for f in world["findings"] if f.outcome == "indication" and f.subject_label.startswith(namn)]
+
+
+@then(parsers.re(r'prövas inte lämpligheten hos "(?P<namn>[^"]+)"'))
+def not_assessed_at_all(world, namn):
+    """Neither indicated nor left undetermined: the suitability test does not apply to this person at all."""
+    assert not [f for f in world["findings"] if f.outcome in ("indication", "undetermined")
+                and f.subject_label.startswith(namn)]
 
 
 @then("bör ingen person utredas")

@@ -92,7 +92,11 @@ def test_an_unknown_activity_kind_is_named_with_the_nearest_kind(tmp_path):
     assert (error["code"], error["field"], error["line"]) == ("RK-A013", "verksamhet.typ",
                                                               _line_of(text, "typ: stodbonde"))
     assert "stodboende" in error["hint"]
-    assert ("AN-LAMP-01", "ansokan-ansokan.krets1") in _indicated(doc)
+    # the circle is assessed only in activity that needs a licence: an unknown kind leaves it not assessable,
+    # never accused
+    assert _indicated(doc) == set()
+    [jonas] = [u for u in doc["kunde_inte_bedomas"] if u["subjekt"].startswith("Jonas Ny")]
+    assert jonas["regler"] == ["AN-LAMP-01", "AN-LAMP-02", "AN-LAMP-03", "AN-LAMP-04"]
     assert doc["tillstandsplikt"]["tillstandspliktig"] == "kunde inte bedömas"
 
 

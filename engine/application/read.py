@@ -176,6 +176,8 @@ def _build(app: Application, data: dict, positions: Positions, spoilt: dict[tupl
         entry.person = person_id
         return entry
 
+    raw_kind = (data.get("verksamhet") or {}).get("typ") if isinstance(data.get("verksamhet"), dict) else None
+    kind = raw_kind if raw_kind in VERKSAMHETSTYPER else None  # an unknown kind leaves the circle not assessable
     raw_circle = data.get(_PERSON)
     for index, raw in enumerate(raw_circle if isinstance(raw_circle, list) else []):
         fact_id = f"{app.id}.krets{index + 1}"
@@ -196,7 +198,8 @@ def _build(app: Application, data: dict, positions: Positions, spoilt: dict[tupl
         entry = person_for(person, "kretsperson", fact_id, person.roll, line)
         app.circle.append(entry)
         bundle.facts["kretsperson"][fact_id] = KretspersonFact(id=fact_id, ansokan=app.id, person=entry.person,
-                                                               roll=person.roll, agande=person.agande)
+                                                               roll=person.roll, agande=person.agande,
+                                                               verksamhetstyp=kind)
 
     manager = _manager(data, spoilt)
     if manager is not None and manager.personnummer is None and manager.fodelsedatum is None:

@@ -716,6 +716,9 @@ class Kretsperson(Fact):
     roll: Kretsroll  # type: ignore[valid-type]
     agande: Literal["direkt", "indirekt"] | None = None
     """For an owner: directly, or through another company (a parent company)."""
+    verksamhetstyp: Verksamhetstyp | None = None  # type: ignore[valid-type]
+    """The kind of activity the application is for (copied from it), so that the circle is assessed only where
+    the law assesses it: activity that needs a licence. Known even when another part of the application is not."""
 
 
 FACT_KINDS: dict[str, type[Fact]] = {
