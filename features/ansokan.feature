@@ -145,6 +145,17 @@ Egenskap: Granskning av ansökan om tillstånd
     När ansökan granskas
     Så bör "Sara" utredas enligt AN-LAMP-04
 
+  Scenariomall: En enskild firma har ingen krets av ägare och ledning och ingen bolagsordning att redovisa
+    Givet en ansökan om <typ> från en enskild firma som lämnar alla uppgifter utom personkrets, bolagsordning och firmatecknare
+    När ansökan granskas
+    Så begärs ingen komplettering
+
+    Exempel:
+      | typ                     |
+      | hvb                     |
+      | lss_bostad_vuxna        |
+      | lss_personlig_assistans |
+
   Scenariomall: En uppgift som saknas blir en begäran om komplettering med sitt lagrum
     Givet en ansökan om <typ> som lämnar alla uppgifter utom <uppgift>
     När ansökan granskas
