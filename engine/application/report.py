@@ -119,10 +119,12 @@ def build(screening: Screening, *, show_personal_data: bool = False) -> dict[str
             unknown.setdefault((item["subject"]["label"], tuple(item["missing"])), []).append(item["rule_id"])
     undetermined = [{"subjekt": subject, "varfor": list(why), "regler": rules}
                     for (subject, why), rules in sorted(unknown.items())]
-    if app.readable and not screening.data_source and (app.circle or app.manager):
-        # without a data set every suitability rule "passes": that is nothing looked at, not nothing found
-        suitability = sorted({f["rule_id"] for f in findings if f["kind"] == "indikator"})
-        undetermined.append({"subjekt": "sökanden, ägar- och ledningskretsen och föreståndaren",
+    # without a data set every suitability rule "passes": that is nothing looked at, not nothing found (a rule
+    # that does not apply, e.g. to activity that needs no licence, is not left open)
+    suitability = sorted({f["rule_id"] for f in findings if f["kind"] == "indikator"
+                          and f["outcome"] != "not_applicable"})
+    if app.readable and not screening.data_source and suitability:
+        undetermined.append({"subjekt": "sökanden och ägar- och ledningskretsen",
                              "varfor": ["inget underlag gavs (--data): domar, ekonomiska anmärkningar, roller i "
                                         "andra bolag, legitimationer och sökandens tidigare tillstånd kunde inte "
                                         "sökas"], "regler": suitability})
@@ -203,8 +205,12 @@ def _text_lines(doc: dict[str, Any]) -> list[str]:
             link = f" ({e['koppling']})" if e["koppling"] else ""
             out.append(f"      {e['typ']} {e['id']}{where}{link}")
     if not doc["bor_utredas"]:
-        out.append("  Inga tecken i underlaget." if doc["run"]["data"] else "  Inget underlag gavs (--data); se Kunde "
-                   "inte bedömas.")
+        open_ = any(r.startswith(("AN-LAMP-", "AN-SOK-")) for u in doc["kunde_inte_bedomas"] for r in u["regler"])
+        if doc["run"]["data"]:
+            out.append("  Inga tecken i underlaget.")
+        else:
+            out.append("  Inget underlag gavs (--data); se Kunde inte bedömas." if open_
+                       else "  Inget underlag gavs (--data), men ingen lämplighetsregel är tillämplig.")
     out += ["", f"Kunde inte bedömas ({len(doc['kunde_inte_bedomas'])})"]
     for item in doc["kunde_inte_bedomas"]:
         rules = item["regler"]
