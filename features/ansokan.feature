@@ -35,7 +35,7 @@ Egenskap: Granskning av ansökan om tillstånd
   Scenario: VD:n satt i styrelsen för ett bolag vars tillstånd återkallades
     Givet ansökan "04_aterkallat_bolag.yaml" med underlaget
     När ansökan granskas
-    Så bör "Sofia Dahl" utredas enligt AN-LAMP-03
+    Så bör "Sofia Dahl" utredas enligt AN-LAMP-13
     Och bör "Nils Rask" inte utredas
 
   Scenario: Sökandens eget tillstånd har återkallats tidigare
@@ -55,7 +55,7 @@ Egenskap: Granskning av ansökan om tillstånd
     Givet ansökan "06_barnboende_for_vuxna.yaml" med underlaget
     När ansökan granskas
     Så stämmer målgruppen inte med verksamhetstypen enligt AN-ALDER-01
-    Och begärs komplettering enligt AN-FOR-01
+    Och begärs komplettering enligt AN-FOR-11
 
   Scenario: En ansökan som inte säger vilken verksamhet den avser
     Givet en ansökan om hvb som lämnar alla uppgifter utom verksamhet
@@ -118,7 +118,20 @@ Egenskap: Granskning av ansökan om tillstånd
     Och "Ali" fick en ekonomisk anmärkning (skuld_kronofogden) 2023-02-01
     Och "Ali" fick en ekonomisk anmärkning (konkurs) 2024-06-11
     När ansökan granskas
+    Så bör "Ali" utredas enligt AN-LAMP-12
+
+  Scenario: Upprepad ekonomisk misskötsel hos en styrelseledamot i ett HVB
+    Givet en ansökan om hvb där "Ali" är styrelseledamot
+    Och "Ali" fick en ekonomisk anmärkning (skuld_kronofogden) 2023-02-01
+    Och "Ali" fick en ekonomisk anmärkning (konkurs) 2024-06-11
+    När ansökan granskas
     Så bör "Ali" utredas enligt AN-LAMP-02
+
+  Scenario: VD i ett bolag vars tillstånd återkallades söker tillstånd för ett HVB
+    Givet en ansökan om hvb där "Lars" är styrelseledamot
+    Och "Lars" var vd 2020-01-01–2024-12-31 i ett bolag vars tillstånd återkallades 2024-09-15
+    När ansökan granskas
+    Så bör "Lars" utredas enligt AN-LAMP-03
 
   Scenario: En enstaka ekonomisk anmärkning är inget skäl att utreda
     Givet en ansökan om lss_personlig_assistans där "Ali" är vd
@@ -143,6 +156,30 @@ Egenskap: Granskning av ansökan om tillstånd
       | lss_bostad_vuxna        |
       | lss_personlig_assistans |
 
+  Scenariomall: Lämplighetsprövningen citerar lagen för verksamhetens slag
+    Givet en ansökan om <typ> där "Sara" är agare
+    Och "Sara":s legitimation som lakare återkallades 2023-02-01
+    Och "Sara" dömdes 2023-05-17 för bedrageri
+    När ansökan granskas
+    Så bör "Sara" utredas enligt <legitimation>
+    Och bör "Sara" utredas enligt <dom>
+
+    Exempel:
+      | typ                     | legitimation | dom        |
+      | hvb                     | AN-LAMP-04   | AN-LAMP-01 |
+      | lss_daglig_verksamhet   | AN-LAMP-14   | AN-LAMP-11 |
+
+  Scenariomall: Sökandens eget återkallade tillstånd
+    Givet en ansökan om <typ> där "Lars" är styrelseledamot
+    Och sökandens eget tillstånd för <typ> återkallades 2024-09-15
+    När ansökan granskas
+    Så bör "Ansökan från Sökande AB" utredas enligt <regel>
+
+    Exempel:
+      | typ                     | regel     |
+      | hvb                     | AN-SOK-01 |
+      | lss_personlig_assistans | AN-SOK-02 |
+
   Scenariomall: En uppgift som saknas blir en begäran om komplettering med sitt lagrum
     Givet en ansökan om <typ> som lämnar alla uppgifter utom <uppgift>
     När ansökan granskas
@@ -159,7 +196,10 @@ Egenskap: Granskning av ansökan om tillstånd
       | hvb                     | ritningar            | AN-SOL-08 | 4 kap. 1 § tredje stycket socialtjänstförordningen (2001:937)                                    |
       | stodboende              | lagenhetsforteckning | AN-SOL-09 | 4 kap. 1 § fjärde stycket socialtjänstförordningen (2001:937)                                    |
       | hvb                     | bolagsordning        | AN-SOL-10 | 4 kap. 1 § femte stycket socialtjänstförordningen (2001:937)                                     |
-      | hvb                     | personkrets          | AN-SOL-11 | 4 kap. 1 b § socialtjänstförordningen (2001:937)                                                 |
+      | hvb                     | personkrets          | AN-SOL-11 | 4 kap. 1 b § 1 socialtjänstförordningen (2001:937)                                               |
+      | hvb                     | forestandare_identitet | AN-FOR-01 | 4 kap. 1 § första stycket 6 socialtjänstförordningen (2001:937)                                |
+      | lss_korttidsvistelse    | forestandare_identitet | AN-FOR-11 | 7 § första stycket 6 förordningen (1993:1090) om stöd och service till vissa funktionshindrade |
+      | lss_personlig_assistans | forestandare_identitet | AN-FOR-12 | 8 § första stycket 6 förordningen (1993:1090) om stöd och service till vissa funktionshindrade |
       | lss_korttidsvistelse    | huvudman             | AN-LSS-02 | 7 § första stycket 2 förordningen (1993:1090) om stöd och service till vissa funktionshindrade   |
       | lss_korttidsvistelse    | drift_och_omfattning | AN-LSS-03 | 7 § första stycket 3 förordningen (1993:1090) om stöd och service till vissa funktionshindrade   |
       | lss_korttidsvistelse    | malgrupp             | AN-LSS-04 | 7 § första stycket 4 förordningen (1993:1090) om stöd och service till vissa funktionshindrade   |

@@ -124,6 +124,18 @@ def role_in_revoked_company(world, namn, roll, fran, till, dag):
                                             fran=date.fromisoformat(fran), till=date.fromisoformat(till))
 
 
+@given(parsers.re(r"sökandens eget tillstånd för (?P<typ>\w+) återkallades (?P<dag>\d{4}-\d{2}-\d{2})"))
+def applicants_licence_revoked(world, typ, dag):
+    facts = world["bundle"].facts
+    facts["organisation"]["org-sok"] = Organisation(id="org-sok", namn="Sökande AB", regi="enskild")
+    facts["verksamhet"]["v-sok"] = Verksamhet(id="v-sok", namn="Sökandens verksamhet", organisation="org-sok", typ=typ)
+    facts["tillstand"]["t-sok"] = Tillstand(
+        id="t-sok", organisation="org-sok", verksamhet="v-sok", verksamhetstyp=typ,
+        beslutsdatum=date(2018, 1, 1), status=[Statusandring(status="aktivt", fran=date(2018, 1, 1)),
+                                               Statusandring(status="aterkallat", fran=date.fromisoformat(dag))])
+    facts["ansokan"][APP] = facts["ansokan"][APP].model_copy(update={"organisation": "org-sok"})
+
+
 def _person(world, name: str) -> str:
     pid = f"p-{name.lower()}"
     world["bundle"].facts["person"].setdefault(pid, Person(id=pid, namn=name))

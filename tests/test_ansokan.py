@@ -80,7 +80,9 @@ def test_an_invalid_personnummer_spoils_only_that_person(tmp_path):
     assert "19760324-2385" not in json.dumps(doc)  # the wrong number is still someone's: masked
     assert ("AN-LAMP-01", "ansokan-ansokan.krets1") in _indicated(doc)
     [maria] = [u for u in doc["kunde_inte_bedomas"] if u["subjekt"] == "kretsperson ansokan-ansokan.krets3"]
-    assert maria["regler"] == ["AN-LAMP-01", "AN-LAMP-02", "AN-LAMP-03", "AN-LAMP-04"]
+    # an unreadable person is not assessable under either law's rules (SoL and LSS), never accused
+    assert maria["regler"] == ["AN-LAMP-01", "AN-LAMP-02", "AN-LAMP-03", "AN-LAMP-04", "AN-LAMP-11", "AN-LAMP-12",
+                               "AN-LAMP-13", "AN-LAMP-14"]
     assert doc["komplettering"] == [] and doc["tillstandsplikt"]["tillstandspliktig"] == "ja"
 
 
@@ -96,7 +98,8 @@ def test_an_unknown_activity_kind_is_named_with_the_nearest_kind(tmp_path):
     # never accused
     assert _indicated(doc) == set()
     [jonas] = [u for u in doc["kunde_inte_bedomas"] if u["subjekt"].startswith("Jonas Ny")]
-    assert jonas["regler"] == ["AN-LAMP-01", "AN-LAMP-02", "AN-LAMP-03", "AN-LAMP-04"]
+    assert jonas["regler"] == ["AN-LAMP-01", "AN-LAMP-02", "AN-LAMP-03", "AN-LAMP-04", "AN-LAMP-11", "AN-LAMP-12",
+                               "AN-LAMP-13", "AN-LAMP-14"]  # SoL or LSS: the kind is not known
     assert doc["tillstandsplikt"]["tillstandspliktig"] == "kunde inte bedömas"
 
 
