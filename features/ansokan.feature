@@ -18,6 +18,13 @@ Egenskap: Granskning av ansökan om tillstånd
     Och rapporteras inget fynd om verksamhet utan tillstånd
     Och är slutstatus 0
 
+  Scenario: En dag då Regelkoll inte har någon version av uppgiftsreglerna är ansökan inte "komplett"
+    Givet ansökan "01_komplett.yaml" med underlaget, bedömd per 2024-01-01
+    När ansökan granskas
+    Så kunde fullständigheten inte bedömas enligt AN-SOL-02
+    Och kunde fullständigheten inte bedömas enligt AN-TILL-01
+    Och är slutstatus 1
+
   Scenario: En ofullständig ansökan om personlig assistans
     Givet ansökan "02_ofullstandig.yaml" med underlaget
     När ansökan granskas

@@ -47,6 +47,12 @@ def application_file(world, fil):
     world["ansokan_fil"] = FIXTURES / fil
 
 
+@given(parsers.re(r'ansökan "(?P<fil>[^"]+)" med underlaget, bedömd per (?P<dag>\d{4}-\d{2}-\d{2})'))
+def application_file_on(world, fil, dag):
+    world["ansokan_fil"] = FIXTURES / fil
+    world["ansokan_dag"] = date.fromisoformat(dag)
+
+
 @given(parsers.re(r"en ansökan om (?P<typ>\w+) från en enskild firma som lämnar alla uppgifter utom (?P<uppgifter>.+)"))
 def sole_trader_without(world, typ, uppgifter):
     missing = _ids(uppgifter)
@@ -151,7 +157,7 @@ def _circle(world, name: str, roll: str, typ: str) -> None:
 @when("ansökan granskas")
 def screened(world, compiled):
     if "ansokan_fil" in world:
-        screening = api.screen(world["ansokan_fil"], FIXTURES / "underlag")
+        screening = api.screen(world["ansokan_fil"], FIXTURES / "underlag", as_of=world.get("ansokan_dag"))
         world["doc"] = api.screening_document(screening)
         world["findings"] = screening.findings
     else:
@@ -173,6 +179,13 @@ def completion_requested(world, rulebook, regler, lagrum):
         [finding] = _outcomes(world, wanted[0], "violation")
         version = rulebook.get(wanted[0]).rule.versioner[finding.version]
         assert lagrum in [cite(ref, rulebook.acts) for ref in version.lagrum]
+
+
+@then(parsers.re(r"kunde fullständigheten inte bedömas enligt (?P<regel>[A-Z0-9-]+)"))
+def completeness_not_assessed(world, regel):
+    assert world["doc"]["komplettering"] == []
+    [item] = [u for u in world["doc"]["kunde_inte_bedomas"] if regel in u["regler"]]
+    assert any("ingen version av regeln gäller" in why for why in item["varfor"]), item
 
 
 @then("begärs ingen komplettering")

@@ -172,3 +172,18 @@ def test_without_a_data_set_suitability_is_not_assessed_and_says_so():
     [unknown] = doc["kunde_inte_bedomas"]
     assert unknown["regler"] == ["AN-LAMP-01", "AN-LAMP-02", "AN-LAMP-03", "AN-LAMP-04", "AN-SOK-01"]
     assert doc["run"]["status"] == 1  # nothing looked at is not nothing found
+
+
+def test_a_day_no_version_covers_leaves_completeness_not_assessed_never_complete(tmp_path):
+    screening = api.screen(ROOT / "fixtures" / "ansokningar" / "01_komplett.yaml", DATA, as_of=date(2024, 1, 1))
+    doc = api.screening_document(screening)
+    [open_] = [u for u in doc["kunde_inte_bedomas"] if "AN-SOL-02" in u["regler"]]
+    assert "AN-TILL-01" in open_["regler"] and "AN-SOL-09" not in open_["regler"]  # 09: stödboende only
+    assert "2024-04-01" in open_["varfor"][0] and doc["run"]["status"] == 1
+    # an empty application the day before the completeness rules begin: not "nothing to complete"
+    path = _write(tmp_path, "sokande:\n  namn: Tom AB\nverksamhet:\n  typ: hvb\n")
+    doc = api.screening_document(api.screen(path, as_of=date(2024, 3, 31)))
+    assert any("AN-SOL-02" in u["regler"] for u in doc["kunde_inte_bedomas"]) and doc["run"]["status"] == 1
+    proc = _run(str(path), "--as-of", "2024-03-31")
+    assert proc.returncode == 1 and "Inget att komplettera." not in proc.stdout.decode()
+    assert "Inget att komplettera bland det som kunde bedömas" in proc.stdout.decode()

@@ -184,7 +184,9 @@ def _text_lines(doc: dict[str, Any]) -> list[str]:
         out += [f"  [{item['regel']}] {item['uppgift'][:1].upper()}{item['uppgift'][1:]}",
                 f"      Lagrum: {'; '.join(item['lagrum'])}"]
     if not doc["komplettering"]:
-        out.append("  Inget att komplettera.")
+        open_ = any(_section(r, "") == "komplettering" for u in doc["kunde_inte_bedomas"] for r in u["regler"])
+        out.append("  Inget att komplettera bland det som kunde bedömas; se Kunde inte bedömas." if open_
+                   else "  Inget att komplettera.")
     t = doc["tillstandsplikt"]
     out += ["", f"Tillståndspliktig verksamhet? {t['tillstandspliktig']}"]
     for item in t["fynd"]:

@@ -68,6 +68,39 @@ def screen(application: str | Path, data: str | Path | None = None, *, as_of: da
             if unit.error is not None:
                 app.diagnostics.append(Diagnostic(app.file, 0, 0, "RK-A040", unit.error.message))
             findings += unit.findings
+    findings = [_uncovered_is_open(f, book, bundle) for f in findings]
     names = {f.id: f.namn for kind in ("organisation", "verksamhet", "person") for f in bundle.of(kind)}
     return Screening(app, findings, day, book, str(data) if data is not None else "",
                      list(bundle.diagnostics), notices, names)
+
+
+# the reason the engine gives when no version of a rule covers the decisive date (ledger/judge.py)
+_NO_VERSION = "ingen version av regeln gäller"
+
+
+def _uncovered_is_open(finding: Finding, book: Rulebook, bundle: FactBundle) -> Finding:
+    """A requirement (not an indicator) that has no version for the day is not assessable, never met.
+
+    The engine calls a rule without a version for the decisive date not applicable; for a screening that would
+    read as "komplett" when Regelkoll simply has no reading of the provision for that day. Unless the
+    application's own fields rule the rule out whatever its version (another kind of activity), it is reported
+    as not assessable, with the reason. An indicator without a version stays not applicable: there the lack of
+    a version means the law asked nothing then (AN-SOK-02 before 2026).
+    """
+    from regelkoll.ledger.judge import _fails
+
+    if finding.outcome != "not_applicable" or finding.version is not None or not finding.reason.startswith(_NO_VERSION):
+        return finding
+    rule = book.get(finding.rule_id).rule
+    subject = bundle.facts.get(finding.subject_kind, {}).get(finding.subject_id)
+    if rule.slag == "indikator" or subject is None:
+        return finding
+    own = next(p for p in rule.tillamplig_nar if p.som == rule.avser)
+    if all(_fails(own, subject, version) for version in rule.versioner):
+        return finding  # e.g. an SoL rule for an LSS application: not applicable whatever the day
+    first = min(v.giltig_fran for v in rule.versioner)
+    span = f"Regelkoll bedömer regeln från {first.isoformat()}" if finding.decisive_date and \
+        finding.decisive_date < first.isoformat() else "ingen version täcker dagen"
+    finding.outcome = "undetermined"
+    finding.missing = [f"{finding.reason} ({span}); kunde inte bedömas – inte detsamma som uppfyllt"]
+    return finding
