@@ -62,6 +62,7 @@ Egenskap: Granskning av ansökan om tillstånd
     Givet ansökan "06_barnboende_for_vuxna.yaml" med underlaget
     När ansökan granskas
     Så stämmer målgruppen inte med verksamhetstypen enligt AN-ALDER-01
+    Och stämmer målgruppen inte med verksamhetstypen enligt AN-ALDER-04
     Och begärs komplettering enligt AN-FOR-11
 
   Scenario: En ansökan som inte säger vilken verksamhet den avser
@@ -83,6 +84,16 @@ Egenskap: Granskning av ansökan om tillstånd
       | stodboende           | 16   | 20   | riktar      | väl     | AN-ALDER-03 |
       | hvb                  | 15   | 20   | inte riktar | inte    | AN-BARN-01  |
       | lss_korttidsvistelse | 10   | 25   | inte riktar | inte    | AN-BARN-02  |
+
+  Scenariomall: Ansökans eget besked om barn avgör också utan åldrar
+    Givet en ansökan om <typ> utan åldrar som <barn> sig till barn
+    När ansökan granskas
+    Så stämmer målgruppen inte med verksamhetstypen enligt <regel>
+
+    Exempel:
+      | typ              | barn        | regel       |
+      | lss_bostad_barn  | inte riktar | AN-ALDER-04 |
+      | lss_bostad_vuxna | riktar      | AN-ALDER-05 |
 
   Scenario: En person i kretsen dömd för ett allvarligt brott
     Givet en ansökan om hvb där "Lars" är styrelseledamot

@@ -78,6 +78,13 @@ def application_ages(world, typ, fran, till, barn):
         riktar_sig_till_barn=(barn == "riktar"), innehall=list(ALL_ITEMS))
 
 
+@given(parsers.re(r"en ansökan om (?P<typ>\w+) utan åldrar som (?P<barn>riktar|inte riktar) sig till barn"))
+def application_no_ages(world, typ, barn):
+    world["bundle"].facts["ansokan"][APP] = Ansokan(
+        id=APP, namn="Sökande AB", avser="ny", verksamhetstyp=typ, riktar_sig_till_barn=(barn == "riktar"),
+        innehall=list(ALL_ITEMS))
+
+
 @given(parsers.re(r'en ansökan om (?P<typ>\w+) där "(?P<namn>[^"]+)" är (?P<roll>\w+)'))
 def application_with_person(world, typ, namn, roll):
     world["bundle"].facts["ansokan"][APP] = Ansokan(id=APP, namn="Sökande AB", avser="ny", verksamhetstyp=typ,
