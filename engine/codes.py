@@ -674,8 +674,10 @@ CODES.update({entry.code: entry for entry in (
          when="A personnummer or organisationsnummer has a wrong check digit, date or form",
          effect="The part that holds it is not assessable (one person, the manager or the application)"),
     Code("RK-A013", "RK-A", "okänd verksamhetstyp",
-         when="`verksamhet.typ` is not one of the kinds of activity Regelkoll knows",
-         effect="The application's own rules are not assessable; its people are still screened"),
+         when="`verksamhet.typ` is not one of the kinds of activity Regelkoll knows (the message lists them; "
+              "other kinds, e.g. SoL 26 kap. 1 § p. 3–5 or LSS 9 § 3–5, must be screened by hand)",
+         effect="The application's own rules and the circle's suitability are not assessable (the kind decides "
+                "whether the circle is assessed at all)"),
     Code("RK-A030", "RK-A", "person i ansökan matchad på namn och födelsedatum mot underlaget",
          when="A person given without personnummer matched one person of the --data set by name and birth date",
          effect="What rests on the link is marked as resting on a name match; confirm it is the same "

@@ -94,6 +94,9 @@ def test_an_unknown_activity_kind_is_named_with_the_nearest_kind(tmp_path):
     assert (error["code"], error["field"], error["line"]) == ("RK-A013", "verksamhet.typ",
                                                               _line_of(text, "typ: stodbonde"))
     assert "stodboende" in error["hint"]
+    # the message says which kinds Regelkoll covers and that others are screened by hand
+    assert "lss_personlig_assistans" in json.dumps(error, ensure_ascii=False)
+    assert "granskas för hand" in json.dumps(error, ensure_ascii=False)
     # the circle is assessed only in activity that needs a licence: an unknown kind leaves it not assessable,
     # never accused
     assert _indicated(doc) == set()

@@ -127,7 +127,10 @@ def _diagnostic(app: Application, positions: Positions, loc: tuple, err: dict) -
     if loc and loc[-1] in ("personnummer", "organisationsnummer") and err["type"] == "value_error":
         code = "RK-A012"
     elif loc == ("verksamhet", "typ") and err["type"] == "literal_error":
-        code, message = "RK-A013", f"okänd verksamhetstyp {err.get('input')!r}"
+        code, message = "RK-A013", (f"okänd verksamhetstyp {err.get('input')!r}; Regelkoll känner bara till "
+                                    f"{', '.join(VERKSAMHETSTYPER)}. Annan verksamhet (t.ex. enligt 26 kap. 1 § "
+                                    "3–5 socialtjänstlagen eller 9 § 3–5 LSS) granskas inte av Regelkoll och "
+                                    "får granskas för hand")
         hint = suggest(str(err.get("input")), VERKSAMHETSTYPER)
     elif _part(loc):
         code = "RK-A011"
