@@ -678,6 +678,15 @@ CODES.update({entry.code: entry for entry in (
               "other kinds, e.g. SoL 26 kap. 1 § p. 3–5 or LSS 9 § 3–5, must be screened by hand)",
          effect="The application's own rules and the circle's suitability are not assessable (the kind decides "
                 "whether the circle is assessed at all)"),
+    Code("RK-A041", "RK-A", "samma person anges flera gånger i ägar- och ledningskretsen",
+         when="Two entries of `personkrets` have the same personnummer (or, without one, the same name and birth "
+              "date)",
+         effect="Notice: both entries are screened (one person may hold several roles); check that it is not a "
+                "mistake for someone missing", notice=True),
+    Code("RK-A042", "RK-A", "ansökan inkom efter bedömningsdagen",
+         when="The application's `inkom` date is after the assessment day (`--as-of` or the data set's date)",
+         effect="Notice: the application is screened as of the assessment day, before it came in; check the "
+                "dates", notice=True),
     Code("RK-A030", "RK-A", "person i ansökan matchad på namn och födelsedatum mot underlaget",
          when="A person given without personnummer matched one person of the --data set by name and birth date",
          effect="What rests on the link is marked as resting on a name match; confirm it is the same "

@@ -190,3 +190,26 @@ def test_a_day_no_version_covers_leaves_completeness_not_assessed_never_complete
     proc = _run(str(path), "--as-of", "2024-03-31")
     assert proc.returncode == 1 and "Inget att komplettera." not in proc.stdout.decode()
     assert "Inget att komplettera bland det som kunde bedömas" in proc.stdout.decode()
+
+
+def test_a_person_named_twice_in_the_circle_is_a_notice(tmp_path):
+    text = COMPLETE.replace('  - {namn: Maria Lind, personnummer: "19760324-2384", roll: vd}\n',
+                            '  - {namn: Maria Lind, personnummer: "19760324-2384", roll: vd}\n'
+                            '  - {namn: Maria Lind, personnummer: "19760324-2384", roll: styrelseledamot}\n')
+    path = _write(tmp_path, text)
+    _, doc = _screen(path)
+    notices = [n for n in doc["notices"] if n["code"] == "RK-A041"]
+    assert len(notices) == 1 and notices[0]["line"] == _line_of(text, "Maria Lind, personnummer: \"19760324-2384\", "
+                                                                      "roll: styrelseledamot")
+    assert "19760324-2384" not in json.dumps(notices)  # the notice names the person, not the number
+    assert doc["errors"] == []
+
+
+def test_an_application_that_came_in_after_the_assessment_day_is_a_notice(tmp_path):
+    path = _write(tmp_path, COMPLETE)
+    doc = api.screening_document(api.screen(path, DATA, as_of=date(2026, 9, 1)))
+    notices = [n for n in doc["notices"] if n["code"] == "RK-A042"]
+    assert len(notices) == 1 and notices[0]["line"] == _line_of(COMPLETE, "inkom:")
+    assert doc["errors"] == []
+    _, doc = _screen(path)  # 2026-11-20: after inkom, no notice
+    assert not [n for n in doc["notices"] if n["code"] == "RK-A042"]

@@ -58,6 +58,7 @@ class Application:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     readable: bool = True  # False: the file itself could not be read, nothing was screened
     applicant_in_data: str | None = None  # the data set's organisation with the applicant's organisationsnummer
+    inkom_line: int = 0  # the line of `inkom`, for the notice when it is after the assessment day (RK-A042)
 
 
 def application_id(path: Path) -> str:
@@ -204,6 +205,7 @@ def _build(app: Application, data: dict, positions: Positions, spoilt: dict[tupl
                                                                roll=person.roll, agande=person.agande,
                                                                verksamhetstyp=kind)
 
+    _duplicates(app, bundle)
     manager = _manager(data, spoilt)
     if manager is not None and manager.personnummer is None and manager.fodelsedatum is None:
         # named but not identified: a completion to ask for (AN-FOR-01), not a fault in the file
@@ -217,6 +219,8 @@ def _build(app: Application, data: dict, positions: Positions, spoilt: dict[tupl
         app.manager = PersonEntry(app.id, None, raw.get("namn") if isinstance(raw.get("namn"), str) else "(oläsligt)",
                                   "forestandare", line=_where(app, positions, (_MANAGER,))[0], unreadable=True)
 
+    if isinstance(data.get("inkom"), str) or data.get("inkom") is not None:
+        app.inkom_line = _where(app, positions, ("inkom",))[0]
     bundle.sources[("ansokan", app.id)] = Source(app.file, 1)
     if () in spoilt:
         app.document = None
@@ -268,3 +272,21 @@ def _document(data: dict, spoilt: dict[tuple, Diagnostic]) -> Ansokningsdokument
         kept.pop(_MANAGER)
     return Ansokningsdokument.model_validate(kept)
 
+
+def _duplicates(app: Application, bundle: FactBundle) -> None:
+    """A notice (RK-A041) for each person named twice in the circle: by personnummer, else name and birth date."""
+    seen: dict[tuple, PersonEntry] = {}
+    for entry in app.circle:
+        if entry.unreadable:
+            continue
+        key = ("pnr", entry.personnummer) if entry.personnummer else \
+            ("namn", entry.namn.casefold(), entry.fodelsedatum) if entry.fodelsedatum else None
+        if key is None:
+            continue
+        if key in seen:
+            first = seen[key]
+            app.diagnostics.append(Diagnostic(app.file, entry.line, 0, "RK-A041", f"{entry.namn} anges flera gånger "
+                                              f"i ägar- och ledningskretsen (som {first.roll} på rad {first.line} "
+                                              f"och som {entry.roll}); båda prövas"))
+        else:
+            seen[key] = entry

@@ -62,6 +62,11 @@ def screen(application: str | Path, data: str | Path | None = None, *, as_of: da
     bundle = api.read_facts(data) if data is not None else FactBundle(source="")
     app = read_application(Path(application), bundle)
     day, notices = api.assessment_day(bundle, as_of)
+    inkom = app.document.inkom if app.document is not None else None
+    if inkom is not None and inkom > day:
+        app.diagnostics.append(Diagnostic(app.file, app.inkom_line, 0, "RK-A042",
+                                          f"ansökan inkom {inkom.isoformat()}, efter bedömningsdagen "
+                                          f"{day.isoformat()}; den granskas som den dagen"))
     findings: list[Finding] = []
     if app.readable:
         for unit in api.iter_check(api.compile_rules(book), bundle, as_of=day, jobs=0, only=[app.id]):
