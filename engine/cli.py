@@ -151,6 +151,16 @@ def check(
         from regelkoll.report.text import render_text
 
         payload = render_text(doc).encode("utf-8")
+    _deliver(payload, output, [d.render(personal_data=show_personal_data) for d in result.input_errors] + [
+        f"verksamhet {e.facility_id}: RK-E001: {e.message}" for e in result.facility_errors], show_personal_data)
+    if doc["errors"]:
+        raise typer.Exit(2)
+    raise typer.Exit(1 if doc["run"]["counts"]["violation"] else 0)
+
+
+def _deliver(payload: bytes, output: Path | None, problems: list[str], personal_data: bool) -> None:
+    """Write the report, then say on stderr what could not be read; a report that could not be written is said
+    last, so that it is the line a user sees, and ends the run with status 2."""
     failure = None
     try:
         if output:
@@ -159,16 +169,10 @@ def check(
             _stdout(payload)
     except OutputError as exc:
         failure = exc
-    for diagnostic in result.input_errors:
-        _err(diagnostic.render(personal_data=show_personal_data), personal_data=show_personal_data)
-    for error in result.facility_errors:
-        _err(f"verksamhet {error.facility_id}: RK-E001: {error.message}", personal_data=show_personal_data)
+    for line in problems:
+        _err(line, personal_data=personal_data)
     if failure:
-        # last, so that the line saying the report is missing is the one a user sees
         _fail([failure.render()])
-    if doc["errors"]:
-        raise typer.Exit(2)
-    raise typer.Exit(1 if doc["run"]["counts"]["violation"] else 0)
 
 
 def _render(doc: dict, fmt: Format, text, html) -> bytes:
@@ -205,9 +209,8 @@ def besok(
                         show_personal_data=show_personal_data, source=str(path), compiled=compiled)
     except DiagnosticError as exc:
         _fail([d.render() for d in exc.diagnostics])
-    _emit(_render(doc, fmt, render_brief_text, render_brief_html), output)
-    for err in doc["errors"]:
-        _err(_error_line(err), personal_data=show_personal_data)
+    _deliver(_render(doc, fmt, render_brief_text, render_brief_html), output,
+             [_error_line(err) for err in doc["errors"]], show_personal_data)
     if doc["errors"]:
         raise typer.Exit(2)
     raise typer.Exit(1 if doc["summary"]["overtradelser"]["totalt"] else 0)

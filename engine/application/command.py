@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Optional
 
 import typer
-
-from regelkoll.output import OutputError
 
 
 def ansokan(
@@ -40,6 +37,7 @@ def ansokan(
     cli._check_output(output)
     day = cli._parse_date(as_of, "--as-of")
     from regelkoll.application.report import render_html, render_text
+    from regelkoll.report.document import to_pretty_json_bytes
 
     book = cli._load_rules(cli.PROJECT_RULES)
     screening = api.screen(application, data, as_of=day, rules=book)
@@ -47,21 +45,10 @@ def ansokan(
         cli._err(notice)
     doc = api.screening_document(screening, show_personal_data=show_personal_data)
     if fmt == "json":
-        payload = (json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=1) + "\n").encode("utf-8")
-    elif fmt == "html":
-        payload = render_html(doc).encode("utf-8")
+        payload = to_pretty_json_bytes(doc)
     else:
-        payload = render_text(doc).encode("utf-8")
-    failure = None
-    try:
-        if output:
-            cli.write_file(output, payload)
-        else:
-            cli._stdout(payload)
-    except OutputError as exc:
-        failure = exc
-    for diagnostic in sorted(screening.application.diagnostics) + sorted(screening.data_diagnostics):
-        cli._err(diagnostic.render(personal_data=show_personal_data), personal_data=show_personal_data)
-    if failure:
-        cli._fail([failure.render()])
+        payload = (render_html(doc) if fmt == "html" else render_text(doc)).encode("utf-8")
+    cli._deliver(payload, output, [d.render(personal_data=show_personal_data) for d in
+                                   sorted(screening.application.diagnostics) + sorted(screening.data_diagnostics)],
+                 show_personal_data)
     raise typer.Exit(doc["run"]["status"])
