@@ -135,8 +135,7 @@ def _hosp_ivo(rows: int, rng: random.Random) -> bytes:
             "</ivo:giltigLegitimation><ivo:utbildning><ivo:code>X</ivo:code></ivo:utbildning><ivo:legitimationsDatum>"
             "20120601</ivo:legitimationsDatum></ivo:legitimation></ivo:hospPerson></ivo:GetHospPersonForIvoResponse>"
             "</svar>")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<hospUttag lastUpdate="2026-11-20T06:00:00">'
-            + "\n".join(answers) + "</hospUttag>\n").encode("utf-8")
+    return _hosp_batch(answers)
 
 
 def _register_log(rows: int, rng: random.Random) -> bytes:
@@ -160,6 +159,11 @@ def _officers(rows: int, rng: random.Random) -> bytes:
 _A = "urn:riv:infrastructure:directory:authorizationmanagement"
 
 
+def _hosp_batch(answers: list[str]) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n<hospUttag lastUpdate="2026-11-20T06:00:00">'
+            + "\n".join(answers) + "</hospUttag>\n").encode("utf-8")
+
+
 def _hosp_credentials(rows: int, rng: random.Random) -> bytes:
     answers = []
     for _ in range(rows):
@@ -172,8 +176,7 @@ def _hosp_credentials(rows: int, rng: random.Random) -> bytes:
             "<m3:healthCareProfessionalLicenceCode>SJ</m3:healthCareProfessionalLicenceCode>"
             "<m3:healthCareProfessionalLicenceName>Sjuksköterska</m3:healthCareProfessionalLicenceName>"
             "</hosp:healthCareProfessionalLicence></hosp:GetHospCredentialsForPersonResponse></svar>")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<hospUttag lastUpdate="2026-11-20T06:00:00">'
-            + "\n".join(answers) + "</hospUttag>\n").encode("utf-8")
+    return _hosp_batch(answers)
 
 
 def _officers_json(rows: int, rng: random.Random) -> bytes:

@@ -217,11 +217,11 @@ def besok(
 
 
 def _error_line(err: dict) -> str:
+    from regelkoll.report.text import _diagnostic_line
+
     if err["kind"] == "facility":
         return f"verksamhet {err['facility_id']}: {err['code']}: {err['message']}"
-    where = err["file"] + (f":{err['line']}" if err["line"] else "") + (f":{err['column']}" if err["column"] else "")
-    return f"{where}: {err['code']}: {err['field'] + ': ' if err['field'] else ''}{err['message']}" + (
-        f" ({err['hint']})" if err["hint"] else "")
+    return _diagnostic_line(err)
 
 
 @app.command("import")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from regelkoll.brief.header import on_day
 from regelkoll.facts.bundle import FactBundle
 from regelkoll.facts.describe import FORM_SV, ROLL_SV
 from regelkoll.personal_data import ascii_digits
@@ -51,10 +52,6 @@ def _span(start: date | None, end: date | None) -> str:
     return f"{start.isoformat()}–{end.isoformat() if end else ''}"
 
 
-def _current(day: date, start: date | None, end: date | None) -> bool:
-    return start is not None and start <= day and (end is None or day <= end)
-
-
 def _where(bundle: FactBundle, facility_id: str) -> tuple[str | None, set[str]]:
     """The operator of the facility (also when its record could not be read) and the operator's facilities."""
     home = bundle.get("verksamhet", facility_id)
@@ -76,7 +73,7 @@ def conflicts(bundle: FactBundle, facility_id: str, inspector: set[str], day: da
     def hit(kind: str, fact: Any, grund: str, start: date | None, end: date | None) -> None:
         link = bundle.links.get((kind, fact.id)) or getattr(fact, "koppling", None)
         found.append({"grund": grund + (f" (kopplad på namn: {link}; bekräfta)" if link else ""),
-                      "pagar": _current(day, start, end), "kalla": source_of(kind, fact)})
+                      "pagar": on_day(day, start, end), "kalla": source_of(kind, fact)})
 
     for e in bundle.of("engagemang"):
         if e.person in inspector and (e.verksamhet in facilities or (operator and e.organisation == operator)):
@@ -103,6 +100,12 @@ def conflicts(bundle: FactBundle, facility_id: str, inspector: set[str], day: da
             "kan_inte_uteslutas": _not_ruled_out(bundle, facilities, operator, inspector), "lagrum": BASIS}
 
 
+def _may_be_here(broken, facilities: set[str], operator: str | None) -> bool:
+    """Whether an unreadable record may be about this facility or operator: only what it says for sure rules it out."""
+    home, owner = broken.ref("verksamhet"), broken.ref("organisation")
+    return not ((home and home not in facilities) and (owner and owner != operator))
+
+
 def _unreadable(bundle: FactBundle, inspector: set[str], facilities: set[str], operator: str | None) -> list[dict]:
     """Records that could not be read but name the inspector and this facility or operator (or neither)."""
     out = []
@@ -110,8 +113,7 @@ def _unreadable(bundle: FactBundle, inspector: set[str], facilities: set[str], o
         fields = PERSON_FIELDS.get(broken.kind, ())
         if not any(broken.ref(name) in inspector for name in fields):
             continue
-        home, owner = broken.ref("verksamhet"), broken.ref("organisation")
-        if (home and home not in facilities) and (owner and owner != operator):
+        if not _may_be_here(broken, facilities, operator):
             continue
         where = f"{broken.diagnostic.file}:{broken.diagnostic.line}" if broken.diagnostic.line else broken.diagnostic.file
         out.append({"grund": f"{KIND_SV.get(broken.kind, broken.kind)} som inte kunde läsas ({broken.diagnostic.code}: "
@@ -140,8 +142,7 @@ def _not_ruled_out(bundle: FactBundle, facilities: set[str], operator: str | Non
     for broken in bundle.broken:  # a record that could not be read still says who it was about
         if broken.kind not in PERSON_FIELDS:
             continue
-        home, owner = broken.ref("verksamhet"), broken.ref("organisation")
-        if (home and home not in facilities) or (not home and owner and owner != operator):
+        if not _may_be_here(broken, facilities, operator):
             continue
         for name in PERSON_FIELDS[broken.kind]:
             pid = broken.ref(name)

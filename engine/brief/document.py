@@ -31,8 +31,9 @@ def build_brief(result: RunResult, bundle: FactBundle, facility_id: str, *, insp
     units = {facility_id} | {u for u in result.facilities}
     provenance = dict(scope.provenance)
     for unit in sorted(units - {facility_id}):
-        provenance.update(facility_facts(bundle, unit).provenance)
-        facts.update({(k, f.id): f for k, f in facility_facts(bundle, unit).all()})
+        other = facility_facts(bundle, unit)
+        provenance.update(other.provenance)
+        facts.update({(k, f.id): f for k, f in other.all()})
     # a person whose own record could not be read is still named in requests by the name it gave
     facts.update({("person-namn", b.id): b.raw["namn"] for b in bundle.broken
                   if b.kind == "person" and b.id and isinstance(b.raw.get("namn"), str)})

@@ -13,7 +13,7 @@ from regelkoll.facts.scope import FacilityFacts
 MANAGER_ROLES = ("forestandare", "verksamhetschef")
 
 
-def _on(day: date, start: date | None, end: date | None) -> bool:
+def on_day(day: date, start: date | None, end: date | None) -> bool:
     """Whether `day` falls in [start, end]; a missing end has not happened yet."""
     return start is not None and start <= day and (end is None or day <= end)
 
@@ -52,7 +52,7 @@ def _officers(bundle: FactBundle, operator: str, day: date) -> list[dict[str, An
         if officer.organisation != operator:
             continue
         start = officer.fran or officer.uppgift_per
-        if not _on(day, start, officer.till):
+        if not on_day(day, start, officer.till):
             continue
         out.append({"namn": _name(bundle, officer.person), "roll": ROLL_SV.get(officer.roll, officer.roll),
                     "fran": officer.fran.isoformat() if officer.fran else None})
@@ -67,7 +67,7 @@ def facility_header(bundle: FactBundle, scope: FacilityFacts, facility_id: str, 
         return {"id": facility_id, "namn": name, "las": False, "fore_start": None}
     operator = bundle.get("organisation", home.organisation)
     engagements = [f for k, f in scope.owned if k == "engagemang" and f.verksamhet == facility_id]
-    current = [e for e in engagements if _on(day, e.start, e.slut)]
+    current = [e for e in engagements if on_day(day, e.start, e.slut)]
     managers = [{"namn": _name(bundle, e.person), "roll": ROLL_SV.get(e.roll, e.roll), "start": e.start.isoformat(),
                  "kalla": _source(scope, "engagemang", e.id)}
                 for e in sorted(current, key=lambda e: (e.start, e.id)) if e.roll in MANAGER_ROLES]
@@ -88,7 +88,7 @@ def facility_header(bundle: FactBundle, scope: FacilityFacts, facility_id: str, 
         "ledning": managers,
         "personal": {"personer": len({e.person for e in current}), "engagemang": len(current),
                      "per_form": {FORM_SV.get(form, form): n for form, n in sorted(Counter(e.form for e in current).items())}},
-        "placerade": sum(1 for p in placements if _on(day, p.inskriven, p.utskriven)),
+        "placerade": sum(1 for p in placements if on_day(day, p.inskriven, p.utskriven)),
         "belaggning": None if latest is None else {"datum": latest.datum.isoformat(), "antal": latest.antal},
         "underlag": dict(sorted(owned.items())),
     }
