@@ -15,7 +15,6 @@ not raised: a broken record is kept, reported in `facts.diagnostics`, and what d
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
@@ -119,9 +118,9 @@ def iter_check(rules: Rulebook | list[CompiledRule], facts: FactBundle, *, as_of
     if jobs == 0:
         yield from _in_process(compiled, facts, kontext, wanted)
         return
-    from regelkoll.ledger.workers import iter_facilities
+    from regelkoll.ledger.workers import UnitJob, iter_facilities
 
-    for unit, outcome in iter_facilities(compiled, facts, kontext, wanted, run_id="regelkoll", jobs=jobs):
+    for unit, outcome in iter_facilities(UnitJob(compiled, facts, kontext, "regelkoll"), wanted, jobs=jobs):
         if isinstance(outcome, FacilityError):
             yield UnitResult(unit, [], outcome)
         else:
@@ -132,23 +131,14 @@ def _in_process(compiled: list[CompiledRule], facts: FactBundle, kontext: Kontex
                 wanted: list[str]) -> Iterator[UnitResult]:
     from regelkoll.diagnostics import EvaluationError
     from regelkoll.ledger.run import evaluate_facility
+    from regelkoll.ledger.workers import runner as process_runner
 
-    runner = _runner()
+    runner = process_runner()
     for unit in wanted:
         try:
             yield UnitResult(unit, evaluate_facility(compiled, facts, unit, kontext, runner, "regelkoll"))
         except EvaluationError as exc:
             yield UnitResult(unit, [], FacilityError(unit, f"utvärderingen misslyckades: {exc}"))
-
-
-@functools.cache
-def _runner() -> Any:
-    """One durable_rules host per process, as each worker keeps one: durable never frees a registered
-    ruleset (about 30 MB per run of the county, and at most 131 072 rulesets), so a runner per call would
-    grow without bound in a long-lived caller such as a web server or the test suite."""
-    from regelkoll.backends.durable.host import DurableRunner
-
-    return DurableRunner()
 
 
 def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs: int | None = None,

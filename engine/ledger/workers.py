@@ -16,13 +16,16 @@ also dies when the parent itself is killed (SIGKILL leaves no handler to run).
 from __future__ import annotations
 
 import ctypes
+import functools
 import multiprocessing
 import os
 import signal
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any
 
 from regelkoll.diagnostics import EvaluationError
 from regelkoll.facts.bundle import FactBundle
@@ -51,10 +54,44 @@ def _die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def _init(compiled: list[CompiledRule], bundle: FactBundle, kontext: Kontext, run_id: str, parent: int) -> None:
-    import faulthandler
+@dataclass
+class UnitJob:
+    """Everything a worker needs to evaluate units: handed to a forked pool, or shipped to a cluster.
 
+    `finish` runs in the worker on a unit's findings (for example, rendering its report rows), so that
+    the parent only writes; it must be picklable (a module-level function or an instance of a class).
+    """
+
+    compiled: list[CompiledRule]
+    bundle: FactBundle
+    kontext: Kontext
+    run_id: str
+    finish: Callable[[str, list[Finding]], Any] | None = None
+
+    def __call__(self, facility_id: str) -> tuple[str, Any]:
+        """(unit, its findings or what `finish` made of them), or (unit, why it failed) as a str."""
+        try:
+            findings = evaluate_facility(self.compiled, self.bundle, facility_id, self.kontext, runner(),
+                                         self.run_id)
+            return facility_id, self.finish(facility_id, findings) if self.finish else findings
+        except EvaluationError as exc:
+            return facility_id, str(exc)
+        except Exception as exc:  # noqa: BLE001 - one facility's failure must not end the run
+            return facility_id, f"internt fel ({type(exc).__name__}: {exc})"
+
+
+@functools.cache
+def runner() -> Any:
+    """One durable_rules host per process: durable never frees a registered ruleset (about 30 MB per run
+    of the county, and at most 131 072 rulesets), so a runner per call would grow without bound in a
+    long-lived process such as a web server, a cluster worker or the test suite."""
     from regelkoll.backends.durable.host import DurableRunner
+
+    return DurableRunner()
+
+
+def _init(job: UnitJob, parent: int) -> None:
+    import faulthandler
 
     # the parent reports an interrupt in one line and stops the workers itself; a fork inherits its handlers
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -63,20 +100,14 @@ def _init(compiled: list[CompiledRule], bundle: FactBundle, kontext: Kontext, ru
     _die_with_parent(parent)
     # a crash is reported as one line by the parent; a C stack dump on the user's terminal helps nobody
     faulthandler.disable()
-    _STATE.update(compiled=compiled, bundle=bundle, kontext=kontext, run_id=run_id, runner=DurableRunner())
+    _STATE["job"] = job
 
 
-def _evaluate_one(facility_id: str) -> tuple[str, list[Finding] | str]:
-    try:
-        return facility_id, evaluate_facility(_STATE["compiled"], _STATE["bundle"], facility_id, _STATE["kontext"],
-                                              _STATE["runner"], _STATE["run_id"])
-    except EvaluationError as exc:
-        return facility_id, str(exc)
-    except Exception as exc:  # noqa: BLE001 - one facility's failure must not end the run
-        return facility_id, f"internt fel ({type(exc).__name__}: {exc})"
+def _evaluate_one(facility_id: str) -> tuple[str, Any]:
+    return _STATE["job"](facility_id)
 
 
-def _task(facility_id: str) -> tuple[str, list[Finding] | str]:
+def _task(facility_id: str) -> tuple[str, Any]:
     # looked up at call time, so that the function run in the forked worker can be replaced in tests
     return _evaluate_one(facility_id)
 
@@ -137,13 +168,13 @@ def _pool(workers: int, init: tuple) -> Iterator[ProcessPoolExecutor]:
         _LIVE.discard(pool)
 
 
-def iter_facilities(compiled: list[CompiledRule], bundle: FactBundle, kontext: Kontext, facility_ids: list[str],
-                    run_id: str, jobs: int | None = None) -> Iterator[tuple[str, list[Finding] | FacilityError]]:
-    """Each unit's findings (or its error) as soon as it is its turn, in the order of `facility_ids`.
+def iter_facilities(job: UnitJob, facility_ids: list[str],
+                    jobs: int | None = None) -> Iterator[tuple[str, Any | FacilityError]]:
+    """Each unit's result (or its error) as soon as it is its turn, in the order of `facility_ids`.
 
     A consumer that stops early stops the workers with it (the pool is killed on leaving the generator).
     """
-    init = (compiled, bundle, kontext, run_id, os.getpid())
+    init = (job, os.getpid())
     done = 0
     try:
         with _pool(jobs or default_jobs(), init) as pool:
@@ -163,7 +194,7 @@ def iter_facilities(compiled: list[CompiledRule], bundle: FactBundle, kontext: K
         yield fid, outcome
 
 
-def _outcome(fid: str, result: list[Finding] | str) -> list[Finding] | FacilityError:
+def _outcome(fid: str, result: Any) -> Any | FacilityError:
     return FacilityError(fid, f"utvärderingen misslyckades: {result}") if isinstance(result, str) else result
 
 
@@ -171,7 +202,7 @@ def evaluate_facilities(compiled: list[CompiledRule], bundle: FactBundle, kontex
                         run_id: str, jobs: int | None = None) -> tuple[list[Finding], list[FacilityError]]:
     findings: list[Finding] = []
     errors: list[FacilityError] = []
-    for _, outcome in iter_facilities(compiled, bundle, kontext, facility_ids, run_id, jobs):
+    for _, outcome in iter_facilities(UnitJob(compiled, bundle, kontext, run_id), facility_ids, jobs):
         if isinstance(outcome, FacilityError):
             errors.append(outcome)
         else:
