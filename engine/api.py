@@ -15,7 +15,7 @@ not raised: a broken record is kept, reported in `facts.diagnostics`, and what d
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -39,6 +39,7 @@ class UnitResult:
     unit: str
     findings: list[Finding]
     error: FacilityError | None = None
+    rendered: Any = None  # what `finish` made of the findings, when a finish step was given
 
 
 def load_rules(path: str | Path | None = None) -> Rulebook:
@@ -104,41 +105,77 @@ def assessment_day(facts: FactBundle, as_of: date | None = None) -> tuple[date, 
 
 
 def iter_check(rules: Rulebook | list[CompiledRule], facts: FactBundle, *, as_of: date | None = None,
-               jobs: int | None = None, only: Iterable[str] | None = None) -> Iterator[UnitResult]:
+               jobs: int | None = None, only: Iterable[str] | None = None,
+               finish: Callable[[str, list[Finding]], Any] | None = None) -> Iterator[UnitResult]:
     """Evaluate unit by unit, yielding each unit's result in order.
 
     `jobs`: None picks a number of worker processes, n uses n, and 0 evaluates in this process. Workers
     isolate a crash of durable_rules' C core to the unit that caused it; in this process it would end the
     caller. `only` restricts the run to some units (each is still judged against the whole bundle).
+    `finish` runs where the unit was evaluated, on its findings; its result is the UnitResult's `rendered`
+    (and `findings` is then empty): the report rows are made in the workers, in parallel.
     """
-    compiled = compile_rules(rules) if isinstance(rules, Rulebook) else rules
-    day, _ = assessment_day(facts, as_of)
-    kontext = Kontext(per_datum=day)
-    wanted = units(facts) if only is None else list(only)
-    if jobs == 0:
-        yield from _in_process(compiled, facts, kontext, wanted)
-        return
     from regelkoll.ledger.workers import UnitJob, iter_facilities
 
-    for unit, outcome in iter_facilities(UnitJob(compiled, facts, kontext, "regelkoll"), wanted, jobs=jobs):
+    compiled = compile_rules(rules) if isinstance(rules, Rulebook) else rules
+    day, _ = assessment_day(facts, as_of)
+    job = UnitJob(compiled, facts, Kontext(per_datum=day), "regelkoll", finish)
+    wanted = units(facts) if only is None else list(only)
+    outcomes = _in_process(job, wanted) if jobs == 0 else iter_facilities(job, wanted, jobs=jobs)
+    for unit, outcome in outcomes:
         if isinstance(outcome, FacilityError):
             yield UnitResult(unit, [], outcome)
+        elif finish is not None:
+            yield UnitResult(unit, [], rendered=outcome)
         else:
             yield UnitResult(unit, outcome)
 
 
-def _in_process(compiled: list[CompiledRule], facts: FactBundle, kontext: Kontext,
-                wanted: list[str]) -> Iterator[UnitResult]:
-    from regelkoll.diagnostics import EvaluationError
-    from regelkoll.ledger.run import evaluate_facility
-    from regelkoll.ledger.workers import runner as process_runner
-
-    runner = process_runner()
+def _in_process(job, wanted: list[str]) -> Iterator[tuple[str, Any]]:
     for unit in wanted:
-        try:
-            yield UnitResult(unit, evaluate_facility(compiled, facts, unit, kontext, runner, "regelkoll"))
-        except EvaluationError as exc:
-            yield UnitResult(unit, [], FacilityError(unit, f"utvärderingen misslyckades: {exc}"))
+        _, outcome = job(unit)
+        yield unit, FacilityError(unit, f"utvärderingen misslyckades: {outcome}") if isinstance(outcome, str) \
+            else outcome
+
+
+@dataclass
+class CheckPlan:
+    """What a check will do, decided before anything is evaluated."""
+
+    rules: Rulebook  # the supervision rules (no application packs)
+    compiled: list[CompiledRule]
+    day: date
+    notices: list[str]  # said to the user, not part of the report
+    evaluated: list[str]  # the units evaluated, sorted
+    unreadable: list[FacilityError]  # units that could not be read, reported as errors
+    reported: list[str]  # every unit the report covers
+    input_errors: list[Diagnostic]
+    names: dict[str, str]
+    source: str
+
+
+def plan_check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, source: str | None = None,
+               compiled: list[CompiledRule] | None = None, facilities: Iterable[str] | None = None) -> CheckPlan:
+    """The units, rules and day of a check (see `check`); DiagnosticError for an unknown facility id."""
+    from regelkoll.application.screen import supervision_rules
+
+    rules = supervision_rules(rules)
+    wanted = {loaded.rule.id for loaded in rules.rules}
+    compiled = [c for c in compiled if c.rule.id in wanted] if compiled is not None else compile_rules(rules)
+    day, notices = assessment_day(facts, as_of)
+    checked = sorted(units(facts) if facilities is None else selected_units(facts, facilities))
+    unreadable = broken_facility_errors(facts)
+    if facilities is not None:
+        unreadable = [e for e in unreadable if e.facility_id in checked]
+    source = source if source is not None else facts.source
+    reported = sorted(set(checked) | {e.facility_id for e in unreadable})
+    input_errors = list(facts.diagnostics)
+    if not reported:
+        # nothing checked is no evidence of compliance: an empty report must not pass with status 0
+        input_errors.append(Diagnostic(source, 0, 0, "RK-E002", "datamängden innehåller ingen verksamhet (och "
+                                       "ingen huvudman med företrädare) att kontrollera"))
+    return CheckPlan(rules, compiled, day, notices, checked, unreadable, reported, input_errors,
+                     {f.id: f.namn for kind in ("organisation", "verksamhet") for f in facts.of(kind)}, source)
 
 
 def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs: int | None = None,
@@ -150,40 +187,51 @@ def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs
     `facilities` reports only those facilities and their operators, each judged against the whole bundle
     (a representative's role in another company still counts); an unknown id raises DiagnosticError.
     The packs about permit applications are not used: an application is screened by `screen`.
+    For a large run, `stream` writes the report as it goes instead of holding every finding.
     """
-    from regelkoll.application.screen import supervision_rules
-
-    rules = supervision_rules(rules)
-    wanted = {loaded.rule.id for loaded in rules.rules}
-    compiled = [c for c in compiled if c.rule.id in wanted] if compiled is not None else compile_rules(rules)
-    day, notices = assessment_day(facts, as_of)
+    plan = plan_check(rules, facts, as_of=as_of, source=source, compiled=compiled, facilities=facilities)
     findings: list[Finding] = []
     failed: list[FacilityError] = []
-    checked = units(facts) if facilities is None else selected_units(facts, facilities)
-    for result in iter_check(compiled, facts, as_of=day, jobs=jobs, only=checked):
+    for result in iter_check(plan.compiled, facts, as_of=plan.day, jobs=jobs, only=plan.evaluated):
         findings += result.findings
         if result.error is not None:
             failed.append(result.error)
-    unreadable = broken_facility_errors(facts)
-    if facilities is not None:
-        unreadable = [e for e in unreadable if e.facility_id in checked]
-    result = RunResult(day, rules.digest, facts_digest(facts), findings, unreadable + failed, list(facts.diagnostics),
-                       sorted(set(checked) | {e.facility_id for e in unreadable}), rules=rules,
-                       names={f.id: f.namn for kind in ("organisation", "verksamhet") for f in facts.of(kind)},
-                       source=source if source is not None else facts.source, notices=notices)
-    if not result.facilities:
-        # nothing checked is no evidence of compliance: an empty report must not pass with status 0
-        result.input_errors.append(Diagnostic(result.source, 0, 0, "RK-E002", "datamängden innehåller ingen "
-                                              "verksamhet (och ingen huvudman med företrädare) att kontrollera"))
-    return result
+    return RunResult(plan.day, plan.rules.digest, facts_digest(facts), findings, plan.unreadable + failed,
+                     plan.input_errors, plan.reported, rules=plan.rules, names=plan.names, source=plan.source,
+                     notices=plan.notices)
 
 
-def document(result: RunResult, *, show_personal_data: bool = False) -> dict[str, Any]:
-    """The report document of a run: plain JSON-able data, sorted, personal identity numbers masked."""
+def stream(rules: Rulebook, facts: FactBundle, *, fmt: str = "json", ledger: str = "summary",
+           show_personal_data: bool = False, as_of: date | None = None, jobs: int | None = None,
+           source: str | None = None, compiled: list[CompiledRule] | None = None,
+           facilities: Iterable[str] | None = None, plan: CheckPlan | None = None):
+    """The report of a check as a `ReportStream`: iterate it for the bytes, written unit by unit as the units
+    finish (`json`: the bytes of `to_json_bytes(document(check(...)))`; `jsonl`: one object per line). The
+    report rows are made in the workers; no more than a unit's findings is held at a time. `fmt="rows"`
+    collects the rows for the text and HTML reports (a large run keeps violations and indications only).
+    """
+    from regelkoll.report.document import run_header
+    from regelkoll.report.stream import ReportStream, RowRenderer, keep_for
+
+    plan = plan or plan_check(rules, facts, as_of=as_of, source=source, compiled=compiled, facilities=facilities)
+    renderer = RowRenderer(plan.rules, plan.names, fmt, ledger, show_personal_data,
+                           keep_for(fmt, len(plan.reported)))
+    header = run_header(plan.rules, source=plan.source, as_of=plan.day.isoformat(), rules_digest=plan.rules.digest,
+                        facts_digest=facts_digest(facts), show_personal_data=show_personal_data, ledger=ledger)
+    results = iter_check(plan.compiled, facts, as_of=plan.day, jobs=jobs, only=plan.evaluated, finish=renderer)
+    return ReportStream(results, fmt, header, plan.input_errors, plan.unreadable, plan.reported, show_personal_data,
+                        renderer.keep)
+
+
+def document(result: RunResult, *, show_personal_data: bool = False, ledger: str = "summary") -> dict[str, Any]:
+    """The report document of a run: plain JSON-able data, sorted, personal identity numbers masked.
+
+    `ledger="summary"` (as `regelkoll check`) gives one row per unit and rule for what is not applicable;
+    `"full"` one row per finding."""
     from regelkoll.report.document import build_document
 
     return build_document(result, result.rules, result.names, source=result.source,
-                          show_personal_data=show_personal_data)
+                          show_personal_data=show_personal_data, ledger=ledger)
 
 
 def brief(rules: Rulebook, facts: FactBundle, facility: str, *, as_of: date | None = None, jobs: int | None = None,

@@ -6,6 +6,7 @@ import json
 import os
 import signal
 import sys
+from collections.abc import Callable, Iterable
 from datetime import date
 from enum import Enum
 from pathlib import Path
@@ -15,7 +16,7 @@ import typer
 
 from regelkoll.diagnostics import DiagnosticError
 from regelkoll.lang import BUNDLED_RULES as PROJECT_RULES
-from regelkoll.output import OutputError, check_target, discard_partial_outputs, printable, write_file, write_stream
+from regelkoll.output import OutputError, check_target, discard_partial_outputs, printable, write_chunks, write_file
 from regelkoll.personal_data import mask_text
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -30,6 +31,18 @@ class Format(str, Enum):
     html = "html"
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    jsonl = "jsonl"
+    html = "html"
+
+
+class Ledger(str, Enum):
+    summary = "summary"
+    full = "full"
+
+
 def _err(line: str, *, personal_data: bool = False) -> None:
     """Every line for stderr. Names, paths and values in it come from the data: control characters are shown
     as escapes, and numbers shaped like a personnummer are masked as in the report unless asked for."""
@@ -42,11 +55,11 @@ def _fail(lines: list[str], code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _stdout(data: bytes) -> None:
+def _stdout(data: bytes | Iterable[bytes]) -> None:
     """Write to stdout whole; a reader that has gone (`| head`) ends the run quietly with SIGPIPE's status."""
     sys.stdout.flush()
     try:
-        write_stream(sys.stdout.fileno(), data, "standard ut")
+        write_chunks(sys.stdout.fileno(), data, "standard ut")
     except BrokenPipeError:
         # whatever is still buffered must not fail again at exit with a message about a closed pipe
         devnull = os.open(os.devnull, os.O_WRONLY)
@@ -123,7 +136,10 @@ def check(
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Bedömningsdag ÅÅÅÅ-MM-DD (annars datamängdens "
                                                              "kontext.per_datum, annars i dag)."),
     rules: Path = typer.Option(PROJECT_RULES, "--rules", help="Katalog med regelpaket."),
-    fmt: Format = typer.Option(Format.text, "--format", help="text, json eller html."),
+    fmt: CheckFormat = typer.Option(CheckFormat.text, "--format", help="text, json, jsonl (en rad per fynd, för "
+                                    "stora körningar) eller html."),
+    ledger: Ledger = typer.Option(Ledger.summary, "--ledger", help="summary: det som inte är tillämpligt "
+                                  "sammanfattas per verksamhet och regel; full: en rad per bedömning (json, jsonl)."),
     output: Optional[Path] = typer.Option(None, "--output", help="Skriv rapporten till en fil."),
     show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Visa personnummer omaskerade."),
     jobs: int = typer.Option(0, "--jobs", min=0, help="Antal arbetsprocesser (0 = automatiskt)."),
@@ -132,35 +148,48 @@ def check(
 ) -> None:
     """Kontrollera en datamängd mot reglerna. Slutstatus: 0 inga överträdelser, 1 överträdelser, 2 fel."""
     from regelkoll import api
-    from regelkoll.report.document import to_json_bytes
 
     book, bundle, day, compiled = _prepare(path, as_of, rules, output)
     try:
-        result = api.check(book, bundle, as_of=day, jobs=jobs or None, source=str(path), compiled=compiled,
-                           facilities=facility or None)
+        plan = api.plan_check(book, bundle, as_of=day, source=str(path), compiled=compiled,
+                              facilities=facility or None)
     except DiagnosticError as exc:
         _fail([d.render() for d in exc.diagnostics])
-    doc = api.document(result, show_personal_data=show_personal_data)
-    if fmt is Format.json:
-        payload = to_json_bytes(doc)
-    elif fmt is Format.html:
-        from regelkoll.report.html import render_html
-
-        payload = render_html(doc).encode("utf-8")
+    streamed = fmt in (CheckFormat.json, CheckFormat.jsonl)
+    report = api.stream(book, bundle, fmt=fmt.value if streamed else "rows", ledger=ledger.value,
+                        show_personal_data=show_personal_data, jobs=jobs or None, plan=plan)
+    if streamed:
+        payload = report  # written as the units finish
     else:
-        from regelkoll.report.text import render_text
+        for _ in report:
+            pass
+        doc = report.document()
+        if fmt is CheckFormat.html:
+            from regelkoll.report.html import render_html
 
-        payload = render_text(doc).encode("utf-8")
-    _deliver(payload, output, [d.render(personal_data=show_personal_data) for d in result.input_errors] + [
-        f"verksamhet {e.facility_id}: RK-E001: {e.message}" for e in result.facility_errors], show_personal_data)
-    if doc["errors"]:
+            payload = render_html(doc).encode("utf-8")
+        else:
+            from regelkoll.report.text import render_text
+
+            payload = render_text(doc).encode("utf-8")
+
+    def problems() -> list[str]:
+        return [d.render(personal_data=show_personal_data) for d in report.input_errors] + [
+            f"verksamhet {e.facility_id}: RK-E001: {e.message}" for e in report.facility_errors]
+
+    _deliver(payload, output, problems, show_personal_data)
+    from regelkoll.codes import is_notice
+
+    if report.facility_errors or any(not is_notice(d.code) for d in report.input_errors):
         raise typer.Exit(2)
-    raise typer.Exit(1 if doc["run"]["counts"]["violation"] else 0)
+    raise typer.Exit(1 if report.counts["violation"] else 0)
 
 
-def _deliver(payload: bytes, output: Path | None, problems: list[str], personal_data: bool) -> None:
+def _deliver(payload: bytes | Iterable[bytes], output: Path | None, problems: list[str] | Callable[[], list[str]],
+             personal_data: bool) -> None:
     """Write the report, then say on stderr what could not be read; a report that could not be written is said
-    last, so that it is the line a user sees, and ends the run with status 2."""
+    last, so that it is the line a user sees, and ends the run with status 2. `problems` may be a function,
+    for a report made as it is written: what failed is known when it has been."""
     failure = None
     try:
         if output:
@@ -169,7 +198,7 @@ def _deliver(payload: bytes, output: Path | None, problems: list[str], personal_
             _stdout(payload)
     except OutputError as exc:
         failure = exc
-    for line in problems:
+    for line in problems() if callable(problems) else problems:
         _err(line, personal_data=personal_data)
     if failure:
         _fail([failure.render()])

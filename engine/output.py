@@ -21,6 +21,7 @@ import select
 import signal
 import stat
 import tempfile
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 # temporary files being written, for discard_partial_outputs
@@ -145,8 +146,35 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_file(path: Path, data: bytes) -> None:
-    """Replace the file at `path` with `data` atomically; on any failure the old file stays as it was."""
+_BUFFER = 1 << 20
+
+
+def buffered(chunks: bytes | Iterable[bytes]) -> Iterator[bytes]:
+    """The chunks of a streamed report gathered into writes of about a megabyte (one row is a few hundred
+    bytes: a system call for each would cost more than making it)."""
+    if isinstance(chunks, bytes):
+        yield chunks
+        return
+    pending: list[bytes] = []
+    size = 0
+    for chunk in chunks:
+        pending.append(chunk)
+        size += len(chunk)
+        if size >= _BUFFER:
+            yield b"".join(pending)
+            pending, size = [], 0
+    if pending:
+        yield b"".join(pending)
+
+
+def write_chunks(fd: int, chunks: bytes | Iterable[bytes], where: str) -> None:
+    for data in buffered(chunks):
+        write_stream(fd, data, where)
+
+
+def write_file(path: Path, data: bytes | Iterable[bytes]) -> None:
+    """Replace the file at `path` with `data` (bytes, or chunks of a report made as it is written) atomically;
+    on any failure, an interrupt included, the old file stays as it was."""
     where = str(path)
     check_target(path)
     real = _resolve(path)
@@ -166,7 +194,7 @@ def write_file(path: Path, data: bytes) -> None:
     try:
         try:
             os.fchmod(fd, mode)
-            write_stream(fd, data, where)
+            write_chunks(fd, data, where)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -199,13 +227,13 @@ def discard_partial_outputs() -> None:
             pass
 
 
-def _write_device(real: Path, data: bytes, where: str) -> None:
+def _write_device(real: Path, data: bytes | Iterable[bytes], where: str) -> None:
     try:
         fd = os.open(real, os.O_WRONLY)
     except OSError as exc:
         raise OutputError(where, "RK-O004", f"rapporten kunde inte skrivas: {describe(exc)}") from None
     try:
-        write_stream(fd, data, where)
+        write_chunks(fd, data, where)
     except OutputError as exc:
         raise OutputError(where, "RK-O004", exc.message) from None
     except BrokenPipeError:

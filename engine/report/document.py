@@ -16,7 +16,6 @@ from regelkoll.codes import is_notice
 from regelkoll.facts.describe import code_sv
 from regelkoll.facts.identity import mask
 from regelkoll.lang.load import MessageTemplate, Rulebook
-from regelkoll.lang.model import SEVERITY_RANK
 from regelkoll.ledger.findings import OUTCOME_RANK, OUTCOME_SV, Finding
 from regelkoll.ledger.result import RunResult
 from regelkoll.legaltime import Period
@@ -104,45 +103,64 @@ def finding_json(finding: Finding, book: Rulebook, facility_names: dict[str, str
     }
 
 
-def _sort_key(item: dict[str, Any]) -> tuple:
-    return (item["facility_id"], OUTCOME_RANK[item["outcome"]], SEVERITY_RANK[item["severity"]], item["rule_id"],
-            item["subject"]["kind"], item["subject"]["id"])
+def outcome_counts(findings) -> dict[str, int]:
+    counts = {name: 0 for name in OUTCOME_RANK}
+    for finding in findings:
+        counts[finding.outcome] += 1
+    return counts
+
+
+def error_rows(input_errors, facility_errors) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The report's errors (input, then units that could not be checked) and notices, sorted; not masked."""
+    errors = [{"kind": "input", **d.to_json(personal_data=True)} for d in sorted(input_errors)
+              if not is_notice(d.code)]
+    notices = [{"kind": "input", **d.to_json(personal_data=True)} for d in sorted(input_errors) if is_notice(d.code)]
+    errors += [facility_error_row(e) for e in sorted(facility_errors, key=lambda e: e.facility_id)]
+    return errors, notices
+
+
+def facility_error_row(error) -> dict[str, Any]:
+    return {"kind": "facility", "file": "", "line": 0, "column": 0, "code": "RK-E001", "field": "",
+            "message": error.message, "hint": "", "facility_id": error.facility_id}
+
+
+def run_header(book: Rulebook, *, source: str, as_of: str, rules_digest: str, facts_digest: str,
+               show_personal_data: bool, ledger: str) -> dict[str, Any]:
+    """What a run was: tool, rules, data and day; the facilities and counts are added when it has ended."""
+    return {
+        "tool": "regelkoll",
+        "tool_version": _pkg("regelkoll"),
+        "engine": f"durable_rules {_pkg('durable_rules')}",
+        "source": source,
+        "as_of": as_of,
+        "rules_digest": rules_digest,
+        "facts_digest": facts_digest,
+        "rules": [{"id": r.rule.id, "versions": [v.giltig_fran.isoformat() for v in r.rule.versioner]}
+                  for r in book.rules],
+        "personal_data": "shown" if show_personal_data else "masked",
+        "ledger": ledger,
+    }
+
+
+def masked(value: Any, show_personal_data: bool) -> Any:
+    return value if show_personal_data else mask_all(value, keep=_NOT_TEXT)
 
 
 def build_document(result: RunResult, book: Rulebook, facility_names: dict[str, str], *, source: str,
-                   show_personal_data: bool = False) -> dict[str, Any]:
-    findings = sorted((finding_json(f, book, facility_names, show_personal_data) for f in result.findings),
-                      key=_sort_key)
-    counts = {name: 0 for name in OUTCOME_RANK}
-    for item in findings:
-        counts[item["outcome"]] += 1
-    errors = [{"kind": "input", **d.to_json(personal_data=True)} for d in sorted(result.input_errors)
-              if not is_notice(d.code)]
-    notices = [{"kind": "input", **d.to_json(personal_data=True)} for d in sorted(result.input_errors)
-               if is_notice(d.code)]
-    errors += [{"kind": "facility", "file": "", "line": 0, "column": 0, "code": "RK-E001", "field": "",
-                "message": e.message, "hint": "", "facility_id": e.facility_id}
-               for e in sorted(result.facility_errors, key=lambda e: e.facility_id)]
-    document = {
-        "run": {
-            "tool": "regelkoll",
-            "tool_version": _pkg("regelkoll"),
-            "engine": f"durable_rules {_pkg('durable_rules')}",
-            "source": source,
-            "as_of": result.as_of.isoformat(),
-            "rules_digest": result.rules_digest,
-            "facts_digest": result.facts_digest,
-            "rules": [{"id": r.rule.id, "versions": [v.giltig_fran.isoformat() for v in r.rule.versioner]}
-                      for r in book.rules],
-            "facilities": result.facilities,
-            "counts": counts,
-            "personal_data": "shown" if show_personal_data else "masked",
-        },
-        "findings": findings,
-        "errors": errors,
-        "notices": notices,
+                   show_personal_data: bool = False, ledger: str = "full") -> dict[str, Any]:
+    from regelkoll.report.rows import unit_rows
+
+    errors, notices = error_rows(result.input_errors, result.facility_errors)
+    run = run_header(book, source=source, as_of=result.as_of.isoformat(), rules_digest=result.rules_digest,
+                     facts_digest=result.facts_digest, show_personal_data=show_personal_data, ledger=ledger)
+    run.update(facilities=result.facilities, counts=outcome_counts(result.findings))
+    return {
+        "run": masked(run, show_personal_data),
+        "findings": unit_rows(result.findings, book, facility_names, show_personal_data=show_personal_data,
+                              ledger=ledger),
+        "errors": masked(errors, show_personal_data),
+        "notices": masked(notices, show_personal_data),
     }
-    return document if show_personal_data else mask_all(document, keep=_NOT_TEXT)
 
 
 # hex digests may hold a run of digits shaped like a personnummer by chance
@@ -151,6 +169,11 @@ _NOT_TEXT = frozenset({"rules_digest", "facts_digest"})
 
 # json escapes the C0 controls itself; these it leaves raw, and a terminal acts on them when the report is shown
 _RAW_CONTROLS = re.compile(f"[{BEYOND_C0}]")
+
+
+def json_line(value: Any) -> bytes:
+    """One value as one line of deterministic JSON, UTF-8."""
+    return _line(value).encode("utf-8")
 
 
 def _line(value: Any) -> str:
@@ -168,14 +191,10 @@ def to_json_bytes(document: dict[str, Any]) -> bytes:
     """Deterministic JSON with one finding per line: diffable, and fast (the C encoder needs indent=None).
 
     Each line is encoded on its own: one big str of Swedish text (with "–" and "§") would take
-    2–4 bytes a character, several times over while it is joined.
+    2–4 bytes a character, several times over while it is joined. The findings come first, so that a
+    run can be written as it goes (`report.stream`), with the same bytes.
     """
-    parts = [b"{", b'"errors": [', *_rows(document["errors"]), b"],", b'"findings": [',
-             *_rows(document["findings"]), b"],", b'"notices": [', *_rows(document["notices"]), b"],",
-             b'"run": ' + _line(document["run"]).encode("utf-8"), b"}"]
-    return b"\n".join(parts) + b"\n"
+    from regelkoll.report.stream import json_chunks
 
-
-def _rows(items: list[Any]) -> list[bytes]:
-    last = len(items) - 1
-    return [_line(item).encode("utf-8") + (b"," if i < last else b"") for i, item in enumerate(items)]
+    return b"".join(json_chunks(map(json_line, document["findings"]),
+                                lambda: (document["errors"], document["notices"], document["run"])))

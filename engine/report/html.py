@@ -8,7 +8,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup
 
 from regelkoll.output import printable
-from regelkoll.report.text import SEVERITY_SV, _value, facility_order, grouped
+from regelkoll.report.text import SEVERITY_SV, _value, facility_order, grouped, large_run_note, outcome_tally
 
 
 def _visible(value: Any) -> Any:
@@ -26,4 +26,5 @@ def render_html(doc: dict[str, Any]) -> str:
          grouped([i for i in items if i["outcome"] == "undetermined"], lambda i: "; ".join(i["missing"])),
          grouped([i for i in items if i["exemption"]], lambda i: i["exemption"]["reason"]))
         for fid, items in facility_order(doc["findings"])]
-    return env.get_template("report.html.j2").render(doc=doc, facilities=facilities, severity_sv=SEVERITY_SV)
+    return env.get_template("report.html.j2").render(doc=doc, facilities=facilities, severity_sv=SEVERITY_SV,
+                                                      outcome_tally=outcome_tally, large_run_note=large_run_note)

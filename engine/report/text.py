@@ -78,6 +78,19 @@ def facility_order(findings: list[dict[str, Any]]) -> list[tuple[str, list[dict[
     return [(fid, by_facility[fid]) for fid in sorted(by_facility, key=key)]
 
 
+def outcome_tally(items: list[dict[str, Any]]) -> Counter:
+    """Findings by outcome; a summary row of what is not applicable counts for as many as it stands for."""
+    tally: Counter = Counter()
+    for item in items:
+        tally[item["outcome"]] += item.get("count", 1)
+    return tally
+
+
+def large_run_note(run: dict[str, Any]) -> str:
+    return (f"Stor körning ({len(run['facilities'])} verksamheter och huvudmän): här visas bara överträdelser och det "
+            "som bör utredas. Allt, även det som inte kunde bedömas: --format json eller --format jsonl.")
+
+
 def _diagnostic_line(err: dict[str, Any]) -> str:
     where = err["file"] + (f":{err['line']}" if err["line"] else "") + (f":{err['column']}" if err["column"] else "")
     field = f"{err['field']}: " if err["field"] else ""
@@ -97,6 +110,8 @@ def render_text(doc: dict[str, Any]) -> str:
     ]
     if run["personal_data"] == "masked":
         out.append("Personnummer är maskerade (visa med --show-personal-data).")
+    if run.get("shown_outcomes"):
+        out.append(large_run_note(run))
     if doc.get("notices"):
         out += ["", "UPPLYSNINGAR – så här lästes och användes uppgifterna:"]
         out += [f"  i {_diagnostic_line(note)}" for note in doc["notices"]]
@@ -130,7 +145,8 @@ def render_text(doc: dict[str, Any]) -> str:
                 out.append(f"    ? {label} ({', '.join(rules)}): {detail}")
         for label, reason, rules in grouped([i for i in items if i["exemption"]], lambda i: i["exemption"]["reason"]):
             out.append(f"  Undantag – {label} ({', '.join(rules)}): {reason}")
-        tally = Counter(i["outcome"] for i in items)
-        out.append(f"  Övrigt: {tally['pass']} uppfyllda, {tally['not_applicable']} ej tillämpliga bedömningar.")
+        if not run.get("shown_outcomes"):
+            tally = outcome_tally(items)
+            out.append(f"  Övrigt: {tally['pass']} uppfyllda, {tally['not_applicable']} ej tillämpliga bedömningar.")
     # the one place every string of the report passes: a newline inside a name is shown, never obeyed
     return "\n".join(map(printable, out)) + "\n"
