@@ -58,7 +58,7 @@ class RowRenderer:
 
 def keep_for(fmt: str, units: int) -> frozenset[str] | None:
     """Which outcomes a report in `fmt` keeps for a run of `units` units."""
-    return _KEEP_LARGE if fmt in ("text", "html") and units > LARGE_RUN else None
+    return _KEEP_LARGE if fmt == "rows" and units > LARGE_RUN else None
 
 
 def json_chunks(lines: Iterable[bytes], tail: Callable[[], tuple[list, list, dict]]) -> Iterator[bytes]:
