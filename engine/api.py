@@ -44,16 +44,22 @@ class UnitResult:
 
 def load_rules(path: str | Path | None = None) -> Rulebook:
     """Load and check every rule pack under `path` (default: the bundled rules); DiagnosticError on errors."""
+    from regelkoll.lang.cache import cached_rulebook
+    from regelkoll.ledger.run import compile_rulebook
+
     path = Path(path) if path is not None else BUNDLED_RULES
     if not path.exists():
         raise DiagnosticError([Diagnostic(str(path), 0, 0, "RK-R010", "regelkatalogen finns inte")])
-    return load_rulebook(path)
+    return cached_rulebook(path, load_rulebook, compile_rulebook)
 
 
 def compile_rules(rules: Rulebook) -> list[CompiledRule]:
     """The rules as the engine runs them; a rule it cannot run is an RK-C001 at the rule's file and line."""
     from regelkoll.ledger.run import compile_rulebook
 
+    known = [rules.compiled.get(loaded.rule.id) for loaded in rules.rules]
+    if rules.rules and all(c is not None and c.loaded is loaded for c, loaded in zip(known, rules.rules)):
+        return known  # compiled when the book was cached
     return compile_rulebook(rules)
 
 

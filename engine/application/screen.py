@@ -37,7 +37,7 @@ def application_rules(book: Rulebook) -> Rulebook:
     """The rule book with only the packs about applications (digest and acts kept from the whole book)."""
     chosen = [r for r in book.rules if r.pack.startswith(PACK_PREFIX)]
     return Rulebook(rules=chosen, acts=book.acts, packs={k: v for k, v in book.packs.items()
-                                                          if k.startswith(PACK_PREFIX)})
+                                                          if k.startswith(PACK_PREFIX)}, compiled=book.compiled)
 
 
 def supervision_rules(book: Rulebook) -> Rulebook:
@@ -46,7 +46,7 @@ def supervision_rules(book: Rulebook) -> Rulebook:
     if len(chosen) == len(book.rules):
         return book
     return Rulebook(rules=chosen, acts=book.acts, packs={k: v for k, v in book.packs.items()
-                                                          if not k.startswith(PACK_PREFIX)})
+                                                          if not k.startswith(PACK_PREFIX)}, compiled=book.compiled)
 
 
 def screen(application: str | Path, data: str | Path | None = None, *, as_of: date | None = None,

@@ -59,15 +59,24 @@ class Rulebook:
     rules: list[LoadedRule] = field(default_factory=list)
     acts: dict[str, str] = field(default_factory=dict)  # "2007:171" -> name as cited in text
     packs: dict[str, Any] = field(default_factory=dict)  # pack id -> PackInfo
+    # rule id -> its compiled form, when known (from the cache of `lang.cache`); shared with subsets of the book
+    compiled: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # built on first use; a report looks a rule up for every finding
+    _index: dict[str, LoadedRule] = field(default_factory=dict, compare=False, repr=False)
+    _digest: tuple[int, str] | None = field(default=None, compare=False, repr=False)
 
     @property
     def digest(self) -> str:
-        canon = json.dumps([r.rule.model_dump(mode="json") for r in self.rules], sort_keys=True,
-                           ensure_ascii=False)
-        return hashlib.sha256(canon.encode()).hexdigest()
+        if self._digest is None or self._digest[0] != len(self.rules):
+            canon = json.dumps([r.rule.model_dump(mode="json") for r in self.rules], sort_keys=True,
+                               ensure_ascii=False)
+            self._digest = (len(self.rules), hashlib.sha256(canon.encode()).hexdigest())
+        return self._digest[1]
 
     def get(self, rule_id: str) -> LoadedRule:
-        return next(r for r in self.rules if r.rule.id == rule_id)
+        if len(self._index) != len(self.rules) or rule_id not in self._index:
+            self._index = {r.rule.id: r for r in self.rules}
+        return self._index[rule_id]
 
 
 def _all_keys(model: type[BaseModel], seen: set | None = None) -> set[str]:
