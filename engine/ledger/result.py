@@ -44,11 +44,23 @@ class RunResult:
 
 
 def facts_digest(bundle: FactBundle) -> str:
+    """The digest of what the facts say: the SHA-256 of one canonical JSON text of them, fed to the hash a
+    record at a time (a national bundle as one text would take gigabytes)."""
+    digest = hashlib.sha256()
     # where a record was read is not what it says: a data set and its import have the same digest
-    canon = {kind: [f.model_dump(mode="json", exclude={"kalla", "koppling"}) for f in bundle.of(kind)]
-             for kind in bundle.facts if bundle.facts[kind] or FACT_KINDS[kind].digest_if_empty}
-    canon["broken"] = sorted(json.dumps(b.raw, sort_keys=True) for b in bundle.broken)
-    return hashlib.sha256(json.dumps(canon, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    kinds = [kind for kind in bundle.facts if bundle.facts[kind] or FACT_KINDS[kind].digest_if_empty]
+    sections = {kind: (json.dumps(f.model_dump(mode="json", exclude={"kalla", "koppling"}), sort_keys=True,
+                                  ensure_ascii=False) for f in bundle.of(kind)) for kind in kinds}
+    sections["broken"] = (json.dumps(text, ensure_ascii=False)
+                          for text in sorted(json.dumps(b.raw, sort_keys=True) for b in bundle.broken))
+    digest.update(b"{")
+    for i, name in enumerate(sorted(sections)):
+        digest.update(((", " if i else "") + json.dumps(name, ensure_ascii=False) + ": [").encode())
+        for j, item in enumerate(sections[name]):
+            digest.update(((", " if j else "") + item).encode())
+        digest.update(b"]")
+    digest.update(b"}")
+    return digest.hexdigest()
 
 
 def broken_facility_errors(bundle: FactBundle) -> list[FacilityError]:
