@@ -109,3 +109,22 @@ def test_text_of_a_large_run_shows_violations_and_indications_and_says_where_the
     monkeypatch.setattr(stream_module, "LARGE_RUN", 10_000)
     _, small = _streamed(demo, fmt="rows")
     assert "--format jsonl" not in render_text(small.document()) and "Övrigt:" in render_text(small.document())
+
+
+def test_one_worker_and_two_give_the_same_bytes_on_a_generated_bundle(tmp_path, demo):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_check", ROOT / "bench" / "bench_check.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    bench.generate(tmp_path, facilities=24, staff=6, seed=3)
+    rules, _, compiled = demo
+    facts = regelkoll.read_facts(tmp_path)
+    outputs = {}
+    for jobs in (1, 2):
+        for fmt in ("json", "jsonl"):
+            outputs[(jobs, fmt)] = b"".join(regelkoll.api.stream(rules, facts, fmt=fmt, jobs=jobs, compiled=compiled))
+    assert outputs[(1, "json")] == outputs[(2, "json")] and outputs[(1, "jsonl")] == outputs[(2, "jsonl")]
+    collected = regelkoll.check(rules, facts, jobs=2, compiled=compiled)
+    assert outputs[(1, "json")] == regelkoll.to_json_bytes(regelkoll.document(collected))
+    assert json.loads(outputs[(1, "json")])["run"]["counts"]["violation"] > 0
