@@ -163,7 +163,7 @@ class CheckPlan:
 def plan_check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, source: str | None = None,
                compiled: list[CompiledRule] | None = None, facilities: Iterable[str] | None = None) -> CheckPlan:
     """The units, rules and day of a check (see `check`); DiagnosticError for an unknown facility id."""
-    from regelkoll.application.screen import supervision_rules
+    from regelkoll.application.packs import supervision_rules
 
     rules = supervision_rules(rules)
     wanted = {loaded.rule.id for loaded in rules.rules}

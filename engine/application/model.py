@@ -19,7 +19,8 @@ from regelkoll.facts.identity import normalise_organisationsnummer, normalise_pe
 from regelkoll.facts.model import Kod, Kretsroll, Organisationsform, Verksamhetstyp
 from regelkoll.strict import StrictModel
 
-_STRICT = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True, use_attribute_docstrings=True)
+_STRICT = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True, use_attribute_docstrings=True,
+                   defer_build=True)
 class _Part(StrictModel):
     model_config = _STRICT
 

@@ -11,14 +11,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from regelkoll.application.packs import PACK_PREFIX, application_rules, supervision_rules  # noqa: F401
 from regelkoll.application.read import Application, read_application
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.bundle import FactBundle
 from regelkoll.lang.load import Rulebook
 from regelkoll.ledger.findings import Finding
-
-# the rule packs that judge applications (rules/ansokan/)
-PACK_PREFIX = "ansokan"
 
 
 @dataclass
@@ -31,22 +29,6 @@ class Screening:
     data_diagnostics: list[Diagnostic] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     data_names: dict[str, str] = field(default_factory=dict)
-
-
-def application_rules(book: Rulebook) -> Rulebook:
-    """The rule book with only the packs about applications (digest and acts kept from the whole book)."""
-    chosen = [r for r in book.rules if r.pack.startswith(PACK_PREFIX)]
-    return Rulebook(rules=chosen, acts=book.acts, packs={k: v for k, v in book.packs.items()
-                                                          if k.startswith(PACK_PREFIX)}, compiled=book.compiled)
-
-
-def supervision_rules(book: Rulebook) -> Rulebook:
-    """The rule book without the packs about applications: what `check` and `besok` judge facilities by."""
-    chosen = [r for r in book.rules if not r.pack.startswith(PACK_PREFIX)]
-    if len(chosen) == len(book.rules):
-        return book
-    return Rulebook(rules=chosen, acts=book.acts, packs={k: v for k, v in book.packs.items()
-                                                          if not k.startswith(PACK_PREFIX)}, compiled=book.compiled)
 
 
 def screen(application: str | Path, data: str | Path | None = None, *, as_of: date | None = None,

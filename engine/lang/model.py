@@ -20,7 +20,8 @@ Severity = Literal["allvarlig", "betydande", "mindre"]
 SEVERITY_RANK = {"allvarlig": 0, "betydande": 1, "mindre": 2}
 Outcome = Literal["overtradelse", "uppfyllt", "ej_tillamplig", "obestamt"]
 
-_STRICT = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True)
+# built when first used: a run whose rule book comes from the cache never validates a rule file
+_STRICT = ConfigDict(extra="forbid", strict=True, use_attribute_docstrings=True, defer_build=True)
 
 
 class Text(StrictModel):

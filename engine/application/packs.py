@@ -1,0 +1,24 @@
+"""Which rule packs judge applications and which judge running facilities (cheap to import: `check` needs it)."""
+
+from __future__ import annotations
+
+from regelkoll.lang.load import Rulebook
+
+# the rule packs that judge applications (rules/ansokan/)
+PACK_PREFIX = "ansokan"
+
+
+def application_rules(book: Rulebook) -> Rulebook:
+    """The rule book with only the packs about applications (digest and acts kept from the whole book)."""
+    chosen = [r for r in book.rules if r.pack.startswith(PACK_PREFIX)]
+    return Rulebook(rules=chosen, acts=book.acts, packs={k: v for k, v in book.packs.items()
+                                                          if k.startswith(PACK_PREFIX)}, compiled=book.compiled)
+
+
+def supervision_rules(book: Rulebook) -> Rulebook:
+    """The rule book without the packs about applications: what `check` and `besok` judge facilities by."""
+    chosen = [r for r in book.rules if not r.pack.startswith(PACK_PREFIX)]
+    if len(chosen) == len(book.rules):
+        return book
+    return Rulebook(rules=chosen, acts=book.acts, packs={k: v for k, v in book.packs.items()
+                                                          if not k.startswith(PACK_PREFIX)}, compiled=book.compiled)
