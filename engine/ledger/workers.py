@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import gc
 import multiprocessing
 import os
 import signal
@@ -150,6 +151,11 @@ def stop_all() -> None:
 
 @contextmanager
 def _pool(workers: int, init: tuple) -> Iterator[ProcessPoolExecutor]:
+    # The workers are forked: the bundle is shared with the parent until a page of it is written. The garbage
+    # collector writes to every object it visits, so each worker's first full collection would copy the whole
+    # bundle; frozen objects are never visited (gc.freeze's purpose). Unfrozen when the pool is done, so that a
+    # long-lived caller's garbage of this run can still be collected.
+    gc.freeze()
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=_init, initargs=init)
     _LIVE.add(pool)
     try:
@@ -166,6 +172,7 @@ def _pool(workers: int, init: tuple) -> Iterator[ProcessPoolExecutor]:
         pool.shutdown(wait=True)
     finally:
         _LIVE.discard(pool)
+        gc.unfreeze()
 
 
 def iter_facilities(job: UnitJob, facility_ids: list[str],
