@@ -182,6 +182,74 @@ def write_file(path: Path, data: bytes | Iterable[bytes]) -> None:
         _write_device(real, data, where)
         return
     mode = stat.S_IMODE(real.stat().st_mode) if real.exists() else _new_file_mode()
+    anonymous = _anonymous_file(real.parent)
+    if anonymous is not None:
+        _write_anonymous(anonymous, real, data, mode, where)
+    else:
+        _write_named(real, data, mode, where)
+    _sync_directory(real.parent)
+
+
+def _anonymous_file(directory: Path) -> int | None:
+    """A file in `directory` without a name (Linux O_TMPFILE): a report streamed for minutes leaves nothing
+    behind when the run is killed outright (SIGKILL, the OOM killer), which no handler can clean up."""
+    flag = getattr(os, "O_TMPFILE", None)
+    if flag is None or not os.path.isdir("/proc/self/fd"):
+        return None
+    try:
+        return os.open(directory, flag | os.O_WRONLY, 0o600)
+    except OSError:
+        return None  # a file system without it: a named temporary file, removed by the handlers
+
+
+def _write_anonymous(fd: int, real: Path, data: bytes | Iterable[bytes], mode: int, where: str) -> None:
+    try:
+        try:
+            os.fchmod(fd, mode)
+            write_chunks(fd, data, where)
+            os.fsync(fd)
+            # a name for the finished file, then renamed over the target: the old report stays until then
+            blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+            try:
+                name = f".{real.name}.{os.getpid()}.{id(data):x}.tmp"
+                temp = str(real.parent / name)
+                _link_anonymous(fd, real.parent, name)
+                _PARTIAL.add(temp)
+            finally:
+                signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
+        finally:
+            os.close(fd)
+    except OutputError as exc:
+        raise OutputError(where, "RK-O004", exc.message) from None
+    except OSError as exc:
+        raise OutputError(where, "RK-O004", f"rapporten kunde inte skrivas: {describe(exc)}") from None
+    try:
+        os.replace(temp, real)
+    except OSError as exc:
+        _unlink(temp)
+        raise OutputError(where, "RK-O004", f"rapporten kunde inte skrivas: {describe(exc)}") from None
+    finally:
+        _PARTIAL.discard(temp)
+
+
+def _link_anonymous(fd: int, directory: Path, name: str) -> None:
+    # linkat with AT_SYMLINK_FOLLOW resolves /proc/self/fd/N to the file itself; os.link uses it only when a
+    # directory descriptor is given (plain link() would try to link the /proc entry: EXDEV)
+    dir_fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.link(f"/proc/self/fd/{fd}", name, dst_dir_fd=dir_fd, follow_symlinks=True)
+    finally:
+        os.close(dir_fd)
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _write_named(real: Path, data: bytes | Iterable[bytes], mode: int, where: str) -> None:
     # an interrupt between creating the temporary file and listing it would leave it behind
     blocked = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
     try:
@@ -201,10 +269,7 @@ def write_file(path: Path, data: bytes | Iterable[bytes]) -> None:
         os.replace(temp, real)
     except BaseException as exc:
         # an interrupt as much as a full disk: the half-written temporary file must not stay behind
-        try:
-            os.unlink(temp)
-        except OSError:
-            pass
+        _unlink(temp)
         if isinstance(exc, OutputError):
             raise OutputError(where, "RK-O004", exc.message) from None
         if isinstance(exc, OSError):
@@ -212,7 +277,6 @@ def write_file(path: Path, data: bytes | Iterable[bytes]) -> None:
         raise
     finally:
         _PARTIAL.discard(temp)
-    _sync_directory(real.parent)
 
 
 def discard_partial_outputs() -> None:
