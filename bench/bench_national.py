@@ -42,7 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "fixtures" / "demo"
 DEMO_FACILITY = "hvb-granen"
 LOAD = ("import sys; from regelkoll.api import read_facts; b = read_facts(sys.argv[1]); "
-        "print(sum(len(v) for v in b.facts.values()), len(b.broken), len(b.diagnostics))")
+        "print(f'{sum(len(v) for v in b.facts.values())} fakta, {len(b.broken)} trasiga, "
+        "{len(b.diagnostics)} diagnoser')")
 _DELIBERATE = re.compile(r"^\S+:\d+:\d+: RK-B010: ")
 
 
@@ -54,6 +55,7 @@ class Run:
     peak_mb: float
     output_bytes: int
     status: int
+    said: str = ""  # the first line on stdout: the load's fact, broken-record and diagnostic counts
 
 
 class _PeakSampler(threading.Thread):
@@ -110,7 +112,8 @@ def measure(name: str, argv: list[str], output: Path | None = None) -> Run:
         sys.stderr.write(stderr.decode(errors="replace"))
         raise SystemExit(1)
     size = output.stat().st_size if output is not None and output.is_file() else len(stdout)
-    return Run(name, wall, cpu, sampler.peak / 2**20, size, proc.returncode)
+    said = stdout.decode(errors="replace").strip().partition("\n")[0]
+    return Run(name, wall, cpu, sampler.peak / 2**20, size, proc.returncode, said)
 
 
 def _median_run(name: str, runs: list[Run]) -> Run:
@@ -168,7 +171,8 @@ def text_report(header: dict, runs: list[Run]) -> str:
     lines = [" ".join(f"{k}={v}" for k, v in header.items())]
     for r in runs:
         lines.append(f"{r.name}: wall {r.wall:.2f} s, CPU {r.cpu:.2f} s, topp {r.peak_mb:.0f} MB, "
-                     f"utdata {r.output_bytes} byte, slutstatus {r.status}")
+                     f"utdata {r.output_bytes} byte, slutstatus {r.status}"
+                     + (f" ({r.said})" if r.said else ""))
     q = ratios(runs)
     lines.append(f"check-CPU / läs-CPU = {q['check_cpu_per_load_cpu']:.1f}; "
                  f"wall 1 arbetare / wall {header['nproc']} = {q['wall_1_per_wall_n']:.2f}")
@@ -184,7 +188,8 @@ def markdown_report(header: dict, runs: list[Run]) -> str:
              "|---|---:|---:|---:|---:|---:|"]
     lines += [f"| {r.name} | {r.wall:.2f} | {r.cpu:.2f} | {r.peak_mb:.0f} | {r.output_bytes} | {r.status} |"
               for r in runs]
-    lines += ["", f"check-CPU / läs-CPU = {q['check_cpu_per_load_cpu']:.1f}; "
+    lines += ["", f"Läsningen: {runs[0].said}." if runs[0].said else "",
+              f"check-CPU / läs-CPU = {q['check_cpu_per_load_cpu']:.1f}; "
               f"wall 1 arbetare / wall {header['nproc']} arbetare = {q['wall_1_per_wall_n']:.2f}"]
     return "\n".join(lines)
 
