@@ -8,8 +8,9 @@ with one worker, (c) with one worker per core, (d) one facility of the national 
 `--repeat-one` runs; it still reads the whole bundle) and (d') one facility of the small demo county, which
 is what "one facility within half a second including Python's start" is about. Reported: wall time, CPU
 time (user + sys of the process and every descendant it waited for), peak memory of the process tree (the
-sum of the resident sets of the process and its descendants, sampled every 50 ms) and the size of the
-output. Measured, never asserted: the figures depend on the machine and on what else runs on it.
+sum of the proportional set sizes, PSS, of the process and its descendants, sampled every 50 ms: forked
+workers share the parent's pages until they write them, and a sum of resident sets would count a shared
+page once per process) and the size of the output. Measured, never asserted: the figures depend on the machine and on what else runs on it.
 
 The bundle holds deliberately invalid records (bench/national_data.py), so `check` reports input errors and
 exits 2 although it wrote its report: that counts as success when every line on stderr is such a record's
@@ -78,9 +79,12 @@ class _PeakSampler(threading.Thread):
                 return
             for proc in procs:
                 try:
-                    total += proc.memory_info().rss
-                except psutil.NoSuchProcess:
-                    pass
+                    total += proc.memory_full_info().pss
+                except (psutil.NoSuchProcess, psutil.AccessDenied, AttributeError):
+                    try:
+                        total += proc.memory_info().rss  # where PSS cannot be read, the resident set
+                    except psutil.NoSuchProcess:
+                        pass
             self.peak = max(self.peak, total)
             self.done.wait(0.05)
 
