@@ -184,7 +184,8 @@ def iter_facilities(job: UnitJob, facility_ids: list[str],
     init = (job, os.getpid())
     done = 0
     try:
-        with _pool(jobs or default_jobs(), init) as pool:
+        # no more workers than units: each is forked up front, with its share of copied pages
+        with _pool(min(jobs or default_jobs(), max(1, len(facility_ids))), init) as pool:
             for fid, result in pool.map(_task, facility_ids, chunksize=1):
                 done += 1
                 yield fid, _outcome(fid, result)
