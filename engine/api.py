@@ -112,7 +112,8 @@ def assessment_day(facts: FactBundle, as_of: date | None = None) -> tuple[date, 
 
 def iter_check(rules: Rulebook | list[CompiledRule], facts: FactBundle, *, as_of: date | None = None,
                jobs: int | None = None, only: Iterable[str] | None = None,
-               finish: Callable[[str, list[Finding]], Any] | None = None) -> Iterator[UnitResult]:
+               finish: Callable[[str, list[Finding]], Any] | None = None,
+               scheduler: str | None = None) -> Iterator[UnitResult]:
     """Evaluate unit by unit, yielding each unit's result in order.
 
     `jobs`: None picks a number of worker processes, n uses n, and 0 evaluates in this process. Workers
@@ -120,6 +121,8 @@ def iter_check(rules: Rulebook | list[CompiledRule], facts: FactBundle, *, as_of
     caller. `only` restricts the run to some units (each is still judged against the whole bundle).
     `finish` runs where the unit was evaluated, on its findings; its result is the UnitResult's `rendered`
     (and `findings` is then empty): the report rows are made in the workers, in parallel.
+    `scheduler`: the address of a Dask scheduler (the `kluster` extra) to evaluate on instead of `jobs`; it is
+    connected to at once, so that DiagnosticError RK-E010 (not reachable) is raised by this call.
     """
     from regelkoll.ledger.workers import UnitJob, iter_facilities
 
@@ -127,7 +130,16 @@ def iter_check(rules: Rulebook | list[CompiledRule], facts: FactBundle, *, as_of
     day, _ = assessment_day(facts, as_of)
     job = UnitJob(compiled, facts, Kontext(per_datum=day), "regelkoll", finish)
     wanted = units(facts) if only is None else list(only)
-    outcomes = _in_process(job, wanted) if jobs == 0 else iter_facilities(job, wanted, jobs=jobs)
+    if scheduler is not None:
+        from regelkoll.ledger.cluster import iter_cluster
+
+        outcomes = iter_cluster(job, wanted, scheduler)
+    else:
+        outcomes = _in_process(job, wanted) if jobs == 0 else iter_facilities(job, wanted, jobs=jobs)
+    return _unit_results(outcomes, finish)
+
+
+def _unit_results(outcomes: Iterator[tuple[str, Any]], finish: Any) -> Iterator[UnitResult]:
     for unit, outcome in outcomes:
         if isinstance(outcome, FacilityError):
             yield UnitResult(unit, [], outcome)
@@ -186,7 +198,7 @@ def plan_check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None,
 
 def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs: int | None = None,
           source: str | None = None, compiled: list[CompiledRule] | None = None,
-          facilities: Iterable[str] | None = None) -> RunResult:
+          facilities: Iterable[str] | None = None, scheduler: str | None = None) -> RunResult:
     """Every unit checked, collected into one result; `document(result)` turns it into the report.
 
     `compiled` saves compiling `rules` again when the caller already has (the rules must be the same).
@@ -194,11 +206,13 @@ def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs
     (a representative's role in another company still counts); an unknown id raises DiagnosticError.
     The packs about permit applications are not used: an application is screened by `screen`.
     For a large run, `stream` writes the report as it goes instead of holding every finding.
+    `scheduler` evaluates on a Dask cluster, as in `iter_check`.
     """
     plan = plan_check(rules, facts, as_of=as_of, source=source, compiled=compiled, facilities=facilities)
     findings: list[Finding] = []
     failed: list[FacilityError] = []
-    for result in iter_check(plan.compiled, facts, as_of=plan.day, jobs=jobs, only=plan.evaluated):
+    for result in iter_check(plan.compiled, facts, as_of=plan.day, jobs=jobs, only=plan.evaluated,
+                             scheduler=scheduler):
         findings += result.findings
         if result.error is not None:
             failed.append(result.error)
@@ -210,11 +224,12 @@ def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs
 def stream(rules: Rulebook, facts: FactBundle, *, fmt: str = "json", ledger: str = "summary",
            show_personal_data: bool = False, as_of: date | None = None, jobs: int | None = None,
            source: str | None = None, compiled: list[CompiledRule] | None = None,
-           facilities: Iterable[str] | None = None, plan: CheckPlan | None = None):
+           facilities: Iterable[str] | None = None, plan: CheckPlan | None = None, scheduler: str | None = None):
     """The report of a check as a `ReportStream`: iterate it for the bytes, written unit by unit as the units
     finish (`json`: the bytes of `to_json_bytes(document(check(...)))`; `jsonl`: one object per line). The
     report rows are made in the workers; no more than a unit's findings is held at a time. `fmt="rows"`
     collects the rows for the text and HTML reports (a large run keeps violations and indications only).
+    `scheduler` evaluates on a Dask cluster, as in `iter_check`.
     """
     from regelkoll.report.document import run_header
     from regelkoll.report.stream import ReportStream, RowRenderer, keep_for
@@ -224,7 +239,8 @@ def stream(rules: Rulebook, facts: FactBundle, *, fmt: str = "json", ledger: str
                            keep_for(fmt, len(plan.reported)))
     header = run_header(plan.rules, source=plan.source, as_of=plan.day.isoformat(), rules_digest=plan.rules.digest,
                         facts_digest=facts_digest(facts), show_personal_data=show_personal_data, ledger=ledger)
-    results = iter_check(plan.compiled, facts, as_of=plan.day, jobs=jobs, only=plan.evaluated, finish=renderer)
+    results = iter_check(plan.compiled, facts, as_of=plan.day, jobs=jobs, only=plan.evaluated, finish=renderer,
+                         scheduler=scheduler)
     return ReportStream(results, fmt, header, plan.input_errors, plan.unreadable, plan.reported, show_personal_data,
                         renderer.keep)
 

@@ -145,6 +145,8 @@ def check(
     jobs: int = typer.Option(0, "--jobs", min=0, help="Antal arbetsprocesser (0 = automatiskt)."),
     facility: Optional[list[str]] = typer.Option(None, "--facility", help="Rapportera bara denna verksamhet och "
                                                  "dess huvudman (kan upprepas); bedöms mot hela datamängden."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADRESS", help="Utvärdera på ett "
+                                            "Dask-kluster, t.ex. tcp://värd:8786 (tillägget regelkoll\\[kluster])."),
 ) -> None:
     """Kontrollera en datamängd mot reglerna. Slutstatus: 0 inga överträdelser, 1 överträdelser, 2 fel."""
     from regelkoll import api
@@ -153,11 +155,11 @@ def check(
     try:
         plan = api.plan_check(book, bundle, as_of=day, source=str(path), compiled=compiled,
                               facilities=facility or None)
+        streamed = fmt in (CheckFormat.json, CheckFormat.jsonl)
+        report = api.stream(book, bundle, fmt=fmt.value if streamed else "rows", ledger=ledger.value,
+                            show_personal_data=show_personal_data, jobs=jobs or None, plan=plan, scheduler=scheduler)
     except DiagnosticError as exc:
         _fail([d.render() for d in exc.diagnostics])
-    streamed = fmt in (CheckFormat.json, CheckFormat.jsonl)
-    report = api.stream(book, bundle, fmt=fmt.value if streamed else "rows", ledger=ledger.value,
-                        show_personal_data=show_personal_data, jobs=jobs or None, plan=plan)
     if streamed:
         payload = report  # written as the units finish
     else:
@@ -418,6 +420,11 @@ def main() -> None:
         app(standalone_mode=True)
     except SystemExit:
         raise
+    except DiagnosticError as exc:
+        # raised while the report is written (a cluster's scheduler lost mid-run): the run failed, no bug
+        for diagnostic in exc.diagnostics:
+            _err(diagnostic.render())
+        raise SystemExit(2) from None
     except Exception as exc:  # noqa: BLE001 - the last line of defence for the user
         if os.environ.get("REGELKOLL_DEBUG"):
             raise

@@ -389,6 +389,13 @@ CODES = {entry.code: entry for entry in (
               "masked in the message), or an id that names no person of the data set",
          effect="Nothing is evaluated; the command stops (status 2). A valid personnummer that is not in the data "
                 "is no error: the brief says the inspector does not appear in it"),
+    Code("RK-E010", "RK-E", "`--scheduler`: klustrets schemaläggare går inte att nå",
+         when="`check --scheduler ADDRESS` names a Dask scheduler that cannot be reached within dask's connect "
+              "timeout (`distributed.comm.timeouts.connect`, 30 s unless configured), or an address that is not one",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-E011", "RK-E", "`--scheduler` kräver tillägget kluster (pip install 'regelkoll[kluster]')",
+         when="`check --scheduler` is given but Dask is not installed (the optional extra `regelkoll[kluster]`)",
+         effect="Nothing is evaluated; the command stops (status 2)"),
     # RK-O — writing the report (`--output`, stdout)
     Code("RK-O001", "RK-O", "sökvägen för utdata är en katalog, eller varken en vanlig fil, en enhet eller en FIFO",
          when="The output path is a directory, or something other than a regular file, device or FIFO",

@@ -43,6 +43,9 @@ _LIVE: set[ProcessPoolExecutor] = set()
 
 _PR_SET_PDEATHSIG = 1
 
+# the message for a unit whose worker died under it, here and on a cluster
+CRASHED = "regelmotorn (durable_rules) kraschade under utvärderingen av verksamheten; inga resultat för den"
+
 
 def _die_with_parent(parent: int) -> None:
     """Ask Linux to kill this worker when the parent dies; elsewhere the parent's handlers must do."""
@@ -188,21 +191,21 @@ def iter_facilities(job: UnitJob, facility_ids: list[str],
         with _pool(min(jobs or default_jobs(), max(1, len(facility_ids))), init) as pool:
             for fid, result in pool.map(_task, facility_ids, chunksize=1):
                 done += 1
-                yield fid, _outcome(fid, result)
+                yield fid, outcome(fid, result)
     except BrokenProcessPool:
         pass
     # a worker died: every unit not yet reported is tried again alone, so that the one that crashes is named
     for fid in facility_ids[done:]:
         try:
             with _pool(1, init) as pool:
-                outcome = _outcome(*pool.submit(_task, fid).result())
+                result = outcome(*pool.submit(_task, fid).result())
         except BrokenProcessPool:
-            outcome = FacilityError(fid, "regelmotorn (durable_rules) kraschade under utvärderingen av "
-                                         "verksamheten; inga resultat för den")
-        yield fid, outcome
+            result = FacilityError(fid, CRASHED)
+        yield fid, result
 
 
-def _outcome(fid: str, result: Any) -> Any | FacilityError:
+def outcome(fid: str, result: Any) -> Any | FacilityError:
+    """What UnitJob returned for a unit, with a failure (a str) as the unit's FacilityError."""
     return FacilityError(fid, f"utvärderingen misslyckades: {result}") if isinstance(result, str) else result
 
 
