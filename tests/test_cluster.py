@@ -29,7 +29,7 @@ def scheduler():
     # a unit that kills its worker is given up after two deaths instead of four: the same path, sooner
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
         with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                      dashboard_address=None) as local:
+                                      dashboard_address=":0") as local:
             yield local.scheduler_address
 
 
@@ -100,8 +100,19 @@ def test_a_scheduler_that_cannot_be_reached_is_one_line_and_status_2():
     done = _cli("check", "fixtures/demo", "--scheduler", address, DASK_DISTRIBUTED__COMM__TIMEOUTS__CONNECT="1s")
     stderr = done.stderr.decode()
     assert done.returncode == 2, stderr
-    assert f"{address}: RK-E010: --scheduler: klustrets schemaläggare {address} går inte att nå" in stderr
+    assert f"{address}: RK-E010: --scheduler: klustrets schemaläggare '{address}' går inte att nå" in stderr
     assert "Traceback" not in stderr and done.stdout == b""
+    assert len(stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("address", ["nonsense://host:8786", "tcp://", ""])
+def test_an_address_that_is_not_one_is_refused_before_connecting(rules, address):
+    # a Client of no address would start a local cluster; one of an unknown scheme hangs for a minute at exit
+    facts = regelkoll.read_facts(ROOT / "fixtures" / "demo")
+    with pytest.raises(DiagnosticError) as raised:
+        regelkoll.check(rules, facts, scheduler=address)
+    [problem] = raised.value.diagnostics
+    assert problem.code == "RK-E010" and f"'{address}' går inte att nå (" in problem.message
 
 
 def test_without_the_extra_the_scheduler_option_says_how_to_install_it(monkeypatch, rules):

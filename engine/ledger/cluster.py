@@ -58,13 +58,30 @@ def _connect(address: str) -> Any:
         raise DiagnosticError([Diagnostic(address, 0, 0, "RK-E011", "körning på ett kluster kräver tillägget "
                                           "kluster, som inte är installerat", "--scheduler",
                                           "installera det med pip install 'regelkoll[kluster]'")])
+    from distributed.comm import parse_address
+    from distributed.comm.registry import get_backend
+
     try:
+        # checked first: a Client refused its address is left half made, and hangs for a minute at exit;
+        # and a Client of no address would start a cluster of its own on this machine
+        scheme, location = parse_address(address)
+        try:
+            get_backend(scheme)
+        except ValueError:
+            raise ValueError(f"okänt adresschema '{scheme}'") from None
+        if not location:
+            raise ValueError("adressen saknar värd och port")
         return distributed.Client(address, set_as_default=False)
-    except (OSError, TimeoutError, ValueError, TypeError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise DiagnosticError([Diagnostic(address, 0, 0, "RK-E010", f"klustrets schemaläggare {address} går inte "
-                                          f"att nå ({reason})", "--scheduler",
-                                          "kontrollera adressen och att `dask scheduler` körs där")]) from None
+    except ValueError as exc:
+        reason = str(exc)
+    except (OSError, TimeoutError):
+        # dask's own text is English and names the address again; it tries until its timeout whatever the cause
+        import dask
+
+        reason = f"inget svar inom {dask.config.get('distributed.comm.timeouts.connect')}"
+    raise DiagnosticError([Diagnostic(address or "--scheduler", 0, 0, "RK-E010", f"klustrets schemaläggare "
+                                      f"'{address}' går inte att nå ({reason})", "--scheduler",
+                                      "kontrollera adressen och att `dask scheduler` körs där")])
 
 
 def iter_cluster(job: UnitJob, facility_ids: list[str], address: str, *,
