@@ -391,8 +391,9 @@ CODES = {entry.code: entry for entry in (
                 "is no error: the brief says the inspector does not appear in it"),
     Code("RK-E010", "RK-E", "`--scheduler`: klustrets schemaläggare går inte att nå",
          when="`check --scheduler ADDRESS` names a Dask scheduler that cannot be reached within dask's connect "
-              "timeout (`distributed.comm.timeouts.connect`, 30 s unless configured), or an address that is not one",
-         effect="Nothing is evaluated; the command stops (status 2)"),
+              "timeout (`distributed.comm.timeouts.connect`, 30 s unless configured), or an address that is not one; "
+              "or the connection to it is lost during the run and not regained",
+         effect="The command stops (status 2) without a report"),
     Code("RK-E011", "RK-E", "`--scheduler` kräver tillägget kluster (pip install 'regelkoll[kluster]')",
          when="`check --scheduler` is given but Dask is not installed (the optional extra `regelkoll[kluster]`)",
          effect="Nothing is evaluated; the command stops (status 2)"),

@@ -79,9 +79,12 @@ def _connect(address: str) -> Any:
         import dask
 
         reason = f"inget svar inom {dask.config.get('distributed.comm.timeouts.connect')}"
-    raise DiagnosticError([Diagnostic(address or "--scheduler", 0, 0, "RK-E010", f"klustrets schemaläggare "
-                                      f"'{address}' går inte att nå ({reason})", "--scheduler",
-                                      "kontrollera adressen och att `dask scheduler` körs där")])
+    raise DiagnosticError([_unreachable(address, reason)])
+
+
+def _unreachable(address: str, reason: str) -> Diagnostic:
+    return Diagnostic(address or "--scheduler", 0, 0, "RK-E010", f"klustrets schemaläggare '{address}' går inte "
+                      f"att nå ({reason})", "--scheduler", "kontrollera adressen och att `dask scheduler` körs där")
 
 
 def iter_cluster(job: UnitJob, facility_ids: list[str], address: str, *,
@@ -115,6 +118,9 @@ def _outcomes(client: Any, job: UnitJob, facility_ids: list[str], address: str,
             units, future = flight.popleft()
             try:
                 results = future.result()
+            except distributed.client.FutureCancelledError:
+                # the client gave up reconnecting to a scheduler that went away: no unit after this one is known
+                raise DiagnosticError([_unreachable(address, "förbindelsen bröts under körningen")]) from None
             except distributed.KilledWorker:
                 # the others are stopped and sent again afterwards, so that each unit of this batch runs alone
                 waiting = [units for units, _ in flight]
