@@ -38,8 +38,9 @@ _AHEAD = 2
 
 
 class _Shipped(WorkerPlugin):
-    """The job, on every worker. A plugin rather than scattered data: the scheduler installs it again on a
-    worker its nanny restarts, where scattered data is gone for good once the workers holding it have died."""
+    """The job, on every worker. A plugin rather than scattered data: the scheduler keeps one pickled copy and
+    installs it again on a worker its nanny restarts, where scattered data is gone for good once the workers
+    holding it have died (as they do, one after another, when a unit crashes each worker it is retried on)."""
 
     def __init__(self, job: UnitJob):
         self.job = job
@@ -117,10 +118,7 @@ def _outcomes(client: Any, job: UnitJob, facility_ids: list[str], address: str,
                 flight.append((units, submit(units)))
             units, future = flight.popleft()
             try:
-                results = future.result()
-            except distributed.client.FutureCancelledError:
-                # the client gave up reconnecting to a scheduler that went away: no unit after this one is known
-                raise DiagnosticError([_unreachable(address, "förbindelsen bröts under körningen")]) from None
+                results = _result(future, address)
             except distributed.KilledWorker:
                 # the others are stopped and sent again afterwards, so that each unit of this batch runs alone
                 waiting = [units for units, _ in flight]
@@ -128,7 +126,7 @@ def _outcomes(client: Any, job: UnitJob, facility_ids: list[str], address: str,
                 flight.clear()
                 queue.extendleft(reversed(waiting))
                 for unit in units:
-                    yield unit, _alone(submit, unit)
+                    yield unit, _alone(submit([unit]), unit, address)
                 continue
             for unit, result in results:
                 yield unit, outcome(unit, result)
@@ -141,9 +139,17 @@ def _outcomes(client: Any, job: UnitJob, facility_ids: list[str], address: str,
         client.close()
 
 
-def _alone(submit: Any, unit: str) -> Any | FacilityError:
+def _result(future: Any, address: str) -> list[tuple[str, Any]]:
     try:
-        [(_, result)] = submit([unit]).result()
+        return future.result()
+    except distributed.client.FutureCancelledError:
+        # the client gave up reconnecting to a scheduler that went away: no unit after this one is known
+        raise DiagnosticError([_unreachable(address, "förbindelsen bröts under körningen")]) from None
+
+
+def _alone(future: Any, unit: str, address: str) -> Any | FacilityError:
+    try:
+        [(_, result)] = _result(future, address)
     except distributed.KilledWorker:
         return FacilityError(unit, CRASHED)
     return outcome(unit, result)
