@@ -143,16 +143,21 @@ def first_facility(bundle: Path, kind: str = "hvb") -> str:
     return files[0].stem
 
 
-def run_all(bundle: Path, work: Path, fmt: str, extra: list[str], repeat_one: int, jobs: int) -> list[Run]:
+def run_all(bundle: Path, work: Path, fmt: str, extra: list[str], repeat_one: int, jobs: int,
+            skip: frozenset[str] = frozenset()) -> list[Run]:
     cli = _regelkoll()
     facility = first_facility(bundle)
-    runs = [measure("a: läs och validera", [sys.executable, "-c", LOAD, str(bundle)])]
+    runs = [] if "a" in skip else [measure("a: läs och validera", [sys.executable, "-c", LOAD, str(bundle)])]
     for name, n in (("b: check --jobs 1", 1), (f"c: check --jobs {jobs}", jobs)):
+        if name[0] in skip:
+            continue
         out = work / f"check-{n}.{fmt}"
         runs.append(measure(name, [*cli, "check", str(bundle), "--format", fmt, "--output", str(out),
                                    "--jobs", str(n), *extra], out))
     for name, data, fid in ((f"d: en verksamhet ({facility})", bundle, facility),
                             (f"d': en verksamhet i demo ({DEMO_FACILITY})", DEMO, DEMO_FACILITY)):
+        if name.split(":")[0] in skip:
+            continue
         out = work / f"one-{fid}.{fmt}"
         argv = [*cli, "check", str(data), "--facility", fid, "--format", fmt, "--output", str(out), *extra]
         runs.append(_median_run(f"{name}, median av {repeat_one}",
@@ -166,9 +171,12 @@ def _commit() -> str:
 
 
 def ratios(runs: list[Run]) -> dict[str, float]:
-    load, one, many = runs[0], runs[1], runs[2]
-    return {"check_cpu_per_load_cpu": one.cpu / load.cpu if load.cpu else float("nan"),
-            "wall_1_per_wall_n": one.wall / many.wall if many.wall else float("nan")}
+    step = {r.name.split(":")[0]: r for r in runs}
+    load, one, many = step.get("a"), step.get("b"), step.get("c")
+    nan = float("nan")
+    check = one or many  # CPU of the check with one worker, else with all (a little more: the pool's overhead)
+    return {"check_cpu_per_load_cpu": check.cpu / load.cpu if load and check and load.cpu else nan,
+            "wall_1_per_wall_n": one.wall / many.wall if one and many and many.wall else nan}
 
 
 def text_report(header: dict, runs: list[Run]) -> str:
@@ -192,7 +200,8 @@ def markdown_report(header: dict, runs: list[Run]) -> str:
              "|---|---:|---:|---:|---:|---:|"]
     lines += [f"| {r.name} | {r.wall:.2f} | {r.cpu:.2f} | {r.peak_mb:.0f} | {r.output_bytes} | {r.status} |"
               for r in runs]
-    lines += ["", f"Läsningen: {runs[0].said}." if runs[0].said else "",
+    load = next((r for r in runs if r.name.startswith("a:")), None)
+    lines += ["", f"Läsningen: {load.said}." if load and load.said else "",
               f"check-CPU / läs-CPU = {q['check_cpu_per_load_cpu']:.1f}; "
               f"wall 1 arbetare / wall {header['nproc']} arbetare = {q['wall_1_per_wall_n']:.2f}"]
     return "\n".join(lines)
@@ -209,6 +218,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--extra-args", default="", help="more options for check, e.g. \"--ledger full\"")
     parser.add_argument("--markdown", action="store_true", help="print a table for bench/RESULTS.md")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--skip", default="", help="steps not run, e.g. \"b,d\" (a, b, c, d, d')")
     args = parser.parse_args(argv)
     jobs = os.cpu_count() or 1
     with tempfile.TemporaryDirectory() as tmp:
@@ -226,7 +236,8 @@ def main(argv: list[str] | None = None) -> None:
         header = {"facilities": facilities, "records": records, "seed": args.seed, "nproc": jobs,
                   "commit": _commit(), "format": args.format, "extra_args": args.extra_args,
                   "generate_s": round(generated, 2) if generated is not None else None}
-        runs = run_all(bundle, work, args.format, shlex.split(args.extra_args), args.repeat_one, jobs)
+        runs = run_all(bundle, work, args.format, shlex.split(args.extra_args), args.repeat_one, jobs,
+                       frozenset(x.strip() for x in args.skip.split(",") if x.strip()))
     if args.json:
         print(json.dumps({"header": header, "runs": [asdict(r) for r in runs], "ratios": ratios(runs)},
                          ensure_ascii=False, indent=1))
