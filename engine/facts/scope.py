@@ -20,8 +20,19 @@ class FacilityFacts:
     # (kind, id) → (where it was read, how its person was linked if not by number), for the evidence
     provenance: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
+    # built on first use and read by every rule of the facility
+    _keyed: dict | None = field(default=None, repr=False, compare=False)
+    labels: dict[tuple[str, str], str] = field(default_factory=dict, repr=False, compare=False)
+
     def all(self) -> list[tuple[str, Fact]]:
         return self.owned + self.context
+
+    def keyed(self, kontext) -> dict:
+        """Every fact by (kind, id), and the context of the check under ("kontext", "kontext")."""
+        if self._keyed is None or self._keyed.get(("kontext", "kontext")) is not kontext:
+            self._keyed = {(k, f.id): f for k, f in self.all()}
+            self._keyed[("kontext", "kontext")] = kontext  # messages may name the day of the check
+        return self._keyed
 
 
 def _owner(bundle: FactBundle, kind: str, ref: Callable[[str], str | None]) -> str | None:

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from regelkoll.backends.durable.compile import CompiledRuleset, CompiledVersion
 from regelkoll.backends.durable.host import Match
-from regelkoll.backends.durable.prepare import Withheld, session_batch
+from regelkoll.backends.durable.prepare import Withheld, session_batch, withheld_facts
 from regelkoll.facts.bundle import BrokenFact
 from regelkoll.facts.describe import describe, field_value
 from regelkoll.facts.model import Fact, Kontext
@@ -167,15 +167,14 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
                   run_id: str) -> list[Finding]:
     rule = crule.rule
     subject_kind = crule.versions[0].subject_kind
-    facts: dict = {(k, f.id): f for k, f in facility.all()}
-    facts[("kontext", "kontext")] = kontext  # messages may name the day of the check (${k.per_datum})
+    facts = facility.keyed(kontext)  # messages may name the day of the check (${k.per_datum})
     subjects = [f for k, f in facility.owned if k == subject_kind]
     findings: list[Finding] = []
     by_version: dict[int, list[tuple[Fact, date]]] = {}
     for subject in subjects:
         decisive: date | None = decisive_date(rule, subject, kontext.per_datum)
         base = Finding(rule.id, "not_applicable", facility.facility_id, subject_kind, subject.id,
-                       describe(subject_kind, subject, facts),
+                       _label(facility, subject_kind, subject, facts),
                        decisive_date=decisive.isoformat() if decisive else None)
         if decisive is None:
             own = next(p for p in rule.tillamplig_nar if p.som == rule.avser)
@@ -196,8 +195,17 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
         by_version.setdefault(index, []).append((subject, decisive))
     if by_version:
         merged = crule.merged
-        batch, withheld = session_batch(merged, facility, kontext, f"{run_id}:{facility.facility_id}:{merged.name}")
-        matches = runner.run(merged.name, merged.ruleset, batch)
+        own = next(p for p in rule.tillamplig_nar if p.som == rule.avser)
+        if any(not _fails(own, subject, rule.versioner[index])
+               for index, group in by_version.items() for subject, _ in group):
+            batch, withheld = session_batch(merged, facility, kontext,
+                                            f"{run_id}:{facility.facility_id}:{merged.name}")
+            matches = runner.run(merged.name, merged.ruleset, batch)
+        else:
+            # every subject's own pattern fails a literal test of its version, and every rule of the
+            # ruleset (applicability, violation, exemption, doubt) contains that pattern: the session
+            # could match nothing, so each subject is judged on no matches, as it would be after one
+            withheld, matches = withheld_facts(merged, facility, kontext), []
         for index, group in sorted(by_version.items()):
             alias = crule.versions[index].subject_alias
             by_subject: dict[str, list[Match]] = {}
@@ -213,6 +221,14 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
         if broken.kind == subject_kind:
             findings.append(_broken_subject(crule, subject_kind, broken, facility.facility_id, facts))
     return findings
+
+
+def _label(facility: FacilityFacts, kind: str, fact: Fact, facts: dict) -> str:
+    key = (kind, fact.id)
+    found = facility.labels.get(key)
+    if found is None:
+        found = facility.labels[key] = describe(kind, fact, facts)
+    return found
 
 
 def _broken_subject(crule: CompiledRule, kind: str, broken: BrokenFact, facility_id: str, facts: dict) -> Finding:
@@ -242,13 +258,13 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
     exempt = sorted({i for r in roles if (i := role_index(r, "undantag")) is not None})
     doubts = sorted({i for r in roles if (i := role_index(r, "obestamt")) is not None})
     finding = Finding(rule.id, "not_applicable", facility.facility_id, compiled.subject_kind, subject.id,
-                      describe(compiled.subject_kind, subject, facts), version=compiled.version_index,
+                      _label(facility, compiled.subject_kind, subject, facts), version=compiled.version_index,
                       decisive_date=decisive.isoformat())
     applies_aliases = {p.som for p in rule.tillamplig_nar}
     all_aliases = set(compiled.aliases)
     negated = {a for a, info in compiled.aliases.items() if info.negated}
     # a withheld fact whose known fields already rule out every pattern of its kind cannot matter
-    env = _determined(subject, compiled, facts)
+    env = _determined(subject, compiled, facts) if withheld else {}  # only read to place withheld facts
     affecting = [w for w in withheld if _concerns(w, subject, compiled, all_aliases, env)
                  and not _ruled_out(w, rule, compiled.version, facts)]
     self_withheld = [w for w in affecting if w.kind == compiled.subject_kind and w.fact_id == subject.id]

@@ -27,7 +27,7 @@ import itertools
 import json
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from regelkoll.diagnostics import RuleCompileError
@@ -68,8 +68,8 @@ class SelfComparison:
     right: str
     right_plus: Period | None
 
-    @property
-    def field(self) -> str:
+    @cached_property
+    def field(self) -> str:  # computed once: read for every fact converted
         digest = hashlib.sha256(repr(self).encode()).hexdigest()[:10]
         return f"{engine_field(self.left)}__cmp_{digest}"
 

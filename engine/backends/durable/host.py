@@ -9,10 +9,12 @@ its content-hashed name (§1.14).
 from __future__ import annotations
 
 import copy
+import json
 import threading
 from dataclasses import dataclass
 from typing import Any
 
+import durable_rules_engine
 from durable import engine as dr
 
 from regelkoll.diagnostics import EvaluationError
@@ -45,7 +47,7 @@ class _QuietHost(dr.Host):
 
     def get_action(self, action_name: str):
         _, role, version = action_name.split("|")
-        return lambda c: self._collector._record(role, int(version), c)
+        return lambda c: self._collector._record(role, int(version), getattr(c, "_m", None))
 
 
 class DurableRunner:
@@ -54,15 +56,16 @@ class DurableRunner:
     def __init__(self) -> None:
         self._host = _QuietHost(self)
         self._registered: set[str] = set()
+        self._roles: dict[str, dict[str, tuple[str, int]]] = {}  # ruleset -> durable rule -> (role, version)
         self._lock = threading.Lock()
         self._current: list[Match] | None = None
         self._errors: list[str] = []
 
-    def _record(self, role: str, version: int, c: Any) -> None:
+    def _record(self, role: str, version: int, facts: dict[str, Any]) -> None:
         if role == "opened" or self._current is None:
             return
         try:
-            frame = tuple(sorted((alias, str(fact["ref"])) for alias, fact in c._m.items()))
+            frame = tuple(sorted((alias, str(fact["ref"])) for alias, fact in facts.items()))
             self._current.append(Match(role, frame, version))
         except Exception as exc:  # durable swallows action errors; keep them
             self._errors.append(repr(exc))
@@ -71,7 +74,51 @@ class DurableRunner:
         if name not in self._registered:
             # set_rulesets deletes each rule's "run" from its input (PR #254), so pass a copy
             self._host.set_rulesets({name: copy.deepcopy(ruleset)})
+            self._roles[name] = {rule: (role, int(version)) for rule, body in ruleset.items()
+                                 for _, role, version in [body["run"].split("|")]}
             self._registered.add(name)
+
+    def _assert_facts(self, name: str, batch: list[dict[str, Any]]) -> int:
+        """durable's Host.assert_facts without its exceptions for an unmatched or duplicate fact: those
+        encode the whole batch to JSON a second time for a message nobody reads. The same C calls, in
+        the same order: assert the batch, then run the actions of the state it returns."""
+        rules = self._host.get_ruleset(name)
+        result = durable_rules_engine.assert_facts(rules._handle, json.dumps(batch, ensure_ascii=False))
+        if result[0] == _UNHANDLED:
+            return _UNHANDLED
+        if result[0] == 2:
+            raise _Observed()
+        self._do_actions(name, rules, 0 if result[0] == 3 else result[1])
+        return 0
+
+    def _update_state(self, name: str, sid: str) -> None:
+        """durable's Host.update_state(name, {"sid": sid}): run the actions a batch deferred."""
+        rules = self._host.get_ruleset(name)
+        self._do_actions(name, rules, rules.update_state({"sid": sid}))
+
+    def _do_actions(self, name: str, rules: Any, state_handle: int) -> None:
+        """durable's Ruleset.do_actions with the same C calls in the same order, for our actions only:
+        they record the frame and leave the session state alone, so no Closure (with its clock reads)
+        is built per action and the unchanged state is encoded once instead of once per action."""
+        handle = rules._handle
+        result = durable_rules_engine.start_action_for_state(handle, state_handle)
+        if not result:
+            return
+        state = json.dumps(json.loads(result[0]), ensure_ascii=False)
+        message = json.loads(result[1])
+        roles = self._roles[name]
+        while True:
+            rule_name, facts = next(iter(message.items()))
+            self._record(*roles[rule_name], facts)
+            try:
+                durable_rules_engine.update_state(handle, state)
+                following = durable_rules_engine.complete_and_start_action(handle, state_handle)
+            except BaseException:
+                durable_rules_engine.abandon_action(handle, state_handle)
+                raise
+            if not following:
+                return
+            message = json.loads(following)
 
     def run(self, name: str, ruleset: dict[str, Any], batch: list[dict[str, Any]]) -> list[Match]:
         sid = batch[0]["sid"]
@@ -80,11 +127,8 @@ class DurableRunner:
             self._current, self._errors = [], []
             try:
                 try:
-                    self._host.assert_facts(name, batch)
-                except dr.MessageNotHandledException:
-                    # a batch with an unmatched fact defers every action: run them now
-                    self._host.update_state(name, {"sid": sid})
-                except dr.MessageObservedException:
+                    outcome = self._assert_facts(name, batch)
+                except _Observed:
                     # a fact was refused as a duplicate: the results would be incomplete, so none are given
                     try:
                         self._host.update_state(name, {"sid": sid})
@@ -100,6 +144,9 @@ class DurableRunner:
                     except Exception:
                         pass
                     raise EvaluationError(_describe(exc)) from None
+                if outcome == _UNHANDLED:
+                    # a batch with an unmatched fact defers every action: run them now
+                    self._update_state(name, sid)
                 state = self._host.get_state(name, sid)
                 if self._errors or "exception" in state:
                     raise EvaluationError(f"regelåtgärd misslyckades: {self._errors or state['exception']}")
@@ -107,6 +154,13 @@ class DurableRunner:
             finally:
                 self._current = None
                 self._host.delete_state(name, sid)
+
+
+_UNHANDLED = 1  # durable's result code for a batch with a fact no rule matched (MessageNotHandledException)
+
+
+class _Observed(Exception):
+    """durable's result code 2: a fact was refused as already observed (MessageObservedException)."""
 
 
 def _describe(exc: Exception) -> str:
