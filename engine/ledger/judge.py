@@ -282,7 +282,7 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
         finding.exemption = exempt[0]
         finding.reason = rule.undantag[exempt[0]].beskrivning.sv
         finding.evidence = _evidence([m for m in matches if role_index(m.role, "undantag") == exempt[0]],
-                                     compiled, facts, facility.provenance)
+                                     compiled, facts, facility.provenance, facility.engine_cache)
     elif doubts and "brott" in roles:
         # the data would show a violation, but the rule says it cannot be proved this way
         finding.outcome = "undetermined"
@@ -290,11 +290,11 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
         finding.asks = [Ask("regel", compiled.subject_kind, subject.id, text=_request(rule.bedoms_inte_nar[i]),
                             detail=rule.bedoms_inte_nar[i].beskrivning.sv) for i in doubts]
         finding.evidence = _evidence([m for m in matches if role_index(m.role, "obestamt") is not None],
-                                     compiled, facts, facility.provenance)
+                                     compiled, facts, facility.provenance, facility.engine_cache)
     elif "brott" in roles and not neg_affecting:
         finding.outcome = "indication" if rule.slag == "indikator" else "violation"
         violating = [m for m in matches if m.role == "brott"]
-        finding.evidence = _evidence(violating, compiled, facts, facility.provenance)
+        finding.evidence = _evidence(violating, compiled, facts, facility.provenance, facility.engine_cache)
         links = _links(finding, facility, compiled.subject_kind, subject.id)
         if finding.outcome == "violation" and links:
             finding.asks = _link_asks(finding, facility, compiled.subject_kind, subject.id)
@@ -310,7 +310,8 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
         finding.asks = [_ask_withheld(w) for w in affecting]
     elif "galler" in roles:
         finding.outcome = "pass"
-        finding.evidence = _evidence([m for m in matches if m.role == "galler"], compiled, facts, facility.provenance)
+        finding.evidence = _evidence([m for m in matches if m.role == "galler"], compiled, facts, facility.provenance,
+                                     facility.engine_cache)
         links = _links(finding, facility, compiled.subject_kind, subject.id)
         if links:
             # a pass that holds only if a name match is right is no pass: the breach it hides may be real
@@ -348,17 +349,26 @@ def _fact_for(alias: str, ref: str, compiled: CompiledVersion, facts: dict):
     return kind, facts.get((kind, ref))
 
 
+def _shown(kind: str, fact: Fact, compiled: CompiledVersion, cache: dict) -> dict[str, Any]:
+    """The fields of a fact the rule reads, as evidence shows them; a fresh dict, converted once per facility."""
+    needed = compiled.needed.get(kind, frozenset())
+    key = ("evidence", kind, fact.id, needed)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = {n: field_value(getattr(fact, n)) for n in sorted(needed | {"id"})}
+    return {n: list(v) if isinstance(v, list) else v for n, v in found.items()}
+
+
 def _evidence(matches: list[Match], compiled: CompiledVersion, facts: dict,
-              provenance: dict[tuple[str, str], tuple[str, str]]) -> list[Evidence]:
+              provenance: dict[tuple[str, str], tuple[str, str]], cache: dict) -> list[Evidence]:
     seen: dict[tuple[str, str], Evidence] = {}
     for match in matches:
         for alias, ref in match.frame:
             kind, fact = _fact_for(alias, ref, compiled, facts)
             if fact is None or kind == "kontext" or (kind, ref) in seen:
                 continue
-            names = sorted(compiled.needed.get(kind, frozenset()) | {"id"})
             source, link = provenance.get((kind, ref), ("", ""))
-            seen[(kind, ref)] = Evidence(kind, ref, {n: field_value(getattr(fact, n)) for n in names}, source, link)
+            seen[(kind, ref)] = Evidence(kind, ref, _shown(kind, fact, compiled, cache), source, link)
     return sorted(seen.values(), key=lambda e: (e.kind, e.id))
 
 
