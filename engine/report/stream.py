@@ -22,7 +22,7 @@ from typing import Any
 from regelkoll.lang.load import Rulebook
 from regelkoll.ledger.findings import OUTCOME_RANK, Finding
 from regelkoll.report.document import facility_error_row, json_line, masked, outcome_counts
-from regelkoll.report.rows import Ledger, unit_rows
+from regelkoll.report.rows import Ledger, encoded_row, unit_rows
 
 # the text and HTML reports of a run this large show violations and indications only (see `keep`)
 LARGE_RUN = 200
@@ -48,11 +48,13 @@ class RowRenderer:
 
     def __call__(self, unit: str, findings: list[Finding]) -> UnitRows:
         kept = findings if self.keep is None else [f for f in findings if f.outcome in self.keep]
-        rows = unit_rows(kept, self.book, self.names, show_personal_data=self.show_personal_data, ledger=self.ledger)
+        show = self.show_personal_data
+        rows = unit_rows(kept, self.book, self.names, show_personal_data=show, ledger=self.ledger,
+                         mask=self.fmt == "rows")
         if self.fmt == "json":
-            rows = [json_line(row) for row in rows]
+            rows = [encoded_row(row, show) for row in rows]
         elif self.fmt == "jsonl":
-            rows = [json_line({"type": "finding", **row}) for row in rows]
+            rows = [encoded_row({"type": "finding", **row}, show) for row in rows]
         return UnitRows(outcome_counts(findings), rows)
 
 
