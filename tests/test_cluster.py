@@ -27,10 +27,17 @@ def scheduler():
     import dask
 
     # a unit that kills its worker is given up after two deaths instead of four: the same path, sooner
-    with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
-        with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                                      dashboard_address=":0") as local:
-            yield local.scheduler_address
+    # LocalCluster writes its workers' settings into this process's environment (PYTHONHASHSEED,
+    # MALLOC_TRIM_THRESHOLD_, ...), where every later test's subprocess would inherit them: restored after
+    saved = dict(os.environ)
+    try:
+        with dask.config.set({"distributed.scheduler.allowed-failures": 1}):
+            with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                          dashboard_address=":0") as local:
+                yield local.scheduler_address
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 @pytest.fixture(scope="module")
