@@ -150,10 +150,10 @@ def _unit_results(outcomes: Iterator[tuple[str, Any]], finish: Any) -> Iterator[
 
 
 def _in_process(job, wanted: list[str]) -> Iterator[tuple[str, Any]]:
+    from regelkoll.ledger.workers import outcome
+
     for unit in wanted:
-        _, outcome = job(unit)
-        yield unit, FacilityError(unit, f"utvärderingen misslyckades: {outcome}") if isinstance(outcome, str) \
-            else outcome
+        yield unit, outcome(*job(unit))
 
 
 @dataclass

@@ -21,7 +21,7 @@ from typing import Any
 
 from regelkoll.lang.load import Rulebook
 from regelkoll.ledger.findings import OUTCOME_RANK, Finding
-from regelkoll.report.document import facility_error_row, json_line, masked, outcome_counts
+from regelkoll.report.document import error_rows, facility_error_row, json_line, masked, outcome_counts
 from regelkoll.report.rows import Ledger, encoded_row, unit_rows
 
 # the text and HTML reports of a run this large show violations and indications only (see `keep`)
@@ -94,8 +94,6 @@ class ReportStream:
     def __init__(self, results: Iterator[Any], fmt: str, header: dict[str, Any], input_errors: list,
                  unreadable: list, facilities: list[str], show_personal_data: bool,
                  keep: frozenset[str] | None = None) -> None:
-        from regelkoll.report.document import error_rows
-
         self._results = results
         self._fmt = fmt
         self._header = header
@@ -107,7 +105,6 @@ class ReportStream:
         self.input_errors = input_errors
         self.unreadable = unreadable
         self.rows: list[dict[str, Any]] = []
-        self._error_rows = error_rows
 
     @property
     def facility_errors(self) -> list:
@@ -125,7 +122,7 @@ class ReportStream:
             yield from result.rendered.rows
 
     def _tail(self) -> tuple[list, list, dict]:
-        errors, notices = self._error_rows(self.input_errors, self.facility_errors)
+        errors, notices = error_rows(self.input_errors, self.facility_errors)
         run = dict(self._header, facilities=self._facilities, counts=self.counts)
         return masked(errors, self._show), masked(notices, self._show), masked(run, self._show)
 
@@ -139,7 +136,7 @@ class ReportStream:
 
     def _jsonl(self) -> Iterator[bytes]:
         yield json_line({"type": "run", **masked(self._header, self._show)}) + b"\n"
-        errors, notices = self._error_rows(self.input_errors, self.unreadable)
+        errors, notices = error_rows(self.input_errors, self.unreadable)
         for item in masked(errors, self._show):
             yield json_line({"type": "error", **item}) + b"\n"
         for item in masked(notices, self._show):

@@ -121,11 +121,7 @@ def render_text(doc: dict[str, Any]) -> str:
             if err["kind"] == "facility":
                 out.append(f"  ! verksamhet {err['facility_id']}: {err['message']}")
             else:
-                where = err["file"] + (f":{err['line']}" if err["line"] else "") + (
-                    f":{err['column']}" if err["column"] else "")
-                field = f"{err['field']}: " if err["field"] else ""
-                hint = f" ({err['hint']})" if err["hint"] else ""
-                out.append(f"  ! {where}: {err['code']}: {field}{err['message']}{hint}")
+                out.append(f"  ! {_diagnostic_line(err)}")
     for fid, items in facility_order(doc["findings"]):
         out += ["", f"== {items[0]['facility_name']} [{fid}] =="]
         violations = [i for i in items if i["outcome"] == "violation"]
