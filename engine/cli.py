@@ -163,8 +163,6 @@ def check(
     if streamed:
         payload = report  # written as the units finish
     else:
-        for _ in report:
-            pass
         doc = report.document()
         if fmt is CheckFormat.html:
             from regelkoll.report.html import render_html

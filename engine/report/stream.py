@@ -105,6 +105,7 @@ class ReportStream:
         self.input_errors = input_errors
         self.unreadable = unreadable
         self.rows: list[dict[str, Any]] = []
+        self._collected = False  # the units' results are read once
 
     @property
     def facility_errors(self) -> list:
@@ -132,7 +133,7 @@ class ReportStream:
         elif self._fmt == "jsonl":
             yield from self._jsonl()
         else:
-            self.rows = list(self._unit_lines())
+            self.rows, self._collected = list(self._unit_lines()), True
 
     def _jsonl(self) -> Iterator[bytes]:
         yield json_line({"type": "run", **masked(self._header, self._show)}) + b"\n"
@@ -148,7 +149,9 @@ class ReportStream:
         yield json_line(masked(summary, self._show)) + b"\n"
 
     def document(self) -> dict[str, Any]:
-        """For format `rows`: the report document of what was kept (after iterating)."""
+        """For format `rows`: evaluate, then the report document of what was kept."""
+        if not self._collected:
+            self.rows, self._collected = list(self._unit_lines()), True
         errors, notices, run = self._tail()
         if self._keep is not None:
             run["shown_outcomes"] = sorted(self._keep, key=OUTCOME_RANK.get)
