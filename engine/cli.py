@@ -25,6 +25,21 @@ rules_app = typer.Typer(no_args_is_help=True, help="Verktyg för dem som skriver
 app.add_typer(rules_app, name="rules")
 
 
+def _show_version(value: bool) -> None:
+    if value:
+        from regelkoll.api import load_rules
+        from regelkoll.version import version_lines
+
+        typer.echo("\n".join(version_lines(PROJECT_RULES, load_rules)))
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(version: bool = typer.Option(False, "--version", is_eager=True, callback=_show_version,
+                                          help="Visa versionen av Regelkoll, reglerna och motorn.")) -> None:
+    """Regelkoll: kontrollerar tillsynsdata mot lagkrav skrivna som YAML-regler."""
+
+
 class Format(str, Enum):
     text = "text"
     json = "json"

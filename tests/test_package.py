@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import tomllib
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,9 @@ def _folders() -> dict[str, Path]:
     mapping = SETUPTOOLS["package-dir"]
     out = {}
     for name, folder in mapping.items():
+        if not (ROOT / folder / "__init__.py").exists():
+            out[name] = ROOT / folder  # a folder of data (the rule packs), shipped as package data
+            continue
         for init in sorted((ROOT / folder).rglob("__init__.py")):
             if "templates" in init.parts:
                 continue
@@ -54,6 +58,37 @@ def _lint(tree: Path) -> subprocess.CompletedProcess:
 def test_every_package_folder_is_shipped():
     # a folder missing from the list would be missing from the wheel, and its imports would fail only there
     assert sorted(_folders()) == sorted(SETUPTOOLS["packages"])
+
+
+def test_the_wheel_ships_every_rule_pack_and_the_installed_package_finds_them(tmp_path):
+    # an editable install reads rules/ in the checkout; a wheel must carry them, or `check` fails once installed
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps",
+                    "-w", str(tmp_path), str(ROOT)], check=True, capture_output=True, timeout=300)
+    (wheel,) = tmp_path.glob("regelkoll-*.whl")
+    with zipfile.ZipFile(wheel) as archive:
+        shipped = {name.removeprefix("regelkoll/rules/") for name in archive.namelist()
+                   if name.startswith("regelkoll/rules/")}
+        archive.extractall(tmp_path / "site")
+    assert shipped == {p.relative_to(ROOT / "rules").as_posix() for p in (ROOT / "rules").rglob("*") if p.is_file()}
+    found = subprocess.run([sys.executable, "-c", "from regelkoll.lang import BUNDLED_RULES; print(BUNDLED_RULES)"],
+                           cwd=tmp_path, env={"PYTHONPATH": str(tmp_path / "site"), "PATH": "/usr/bin:/bin"},
+                           capture_output=True, text=True, timeout=60)
+    assert found.stdout.strip() == str(tmp_path / "site" / "regelkoll" / "rules"), found.stderr
+
+
+def test_version_names_the_tool_the_rules_digests_and_the_engine():
+    import regelkoll
+
+    proc = subprocess.run([sys.executable, "-m", "regelkoll.cli", "--version"], capture_output=True, text=True,
+                          timeout=120)
+    book = regelkoll.load_rules()
+    from regelkoll.application.packs import application_rules, supervision_rules
+
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(f"regelkoll {regelkoll.__version__}\n")
+    for part in (supervision_rules(book), application_rules(book)):
+        assert f"{len(part.rules)} regler, sammandrag {part.digest}" in proc.stdout
+    assert "durable_rules 2.0.28" in proc.stdout and "Python 3." in proc.stdout
 
 
 def test_the_layering_holds(tmp_path):

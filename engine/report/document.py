@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from importlib.metadata import PackageNotFoundError, version
 from typing import Any
 
 from regelkoll.codes import is_notice
@@ -22,15 +21,9 @@ from regelkoll.legaltime import Period
 from regelkoll.output import BEYOND_C0
 from regelkoll.personal_data import mask_all
 from regelkoll.report.citation import cite, to_json
+from regelkoll.version import package_version
 
 SENSITIVE_FIELDS = ("personnummer",)
-
-
-def _pkg(name: str) -> str:
-    try:
-        return version(name)
-    except PackageNotFoundError:
-        return "okänd"
 
 
 def _mask_value(name: str, value: Any, show: bool) -> Any:
@@ -129,8 +122,8 @@ def run_header(book: Rulebook, *, source: str, as_of: str, rules_digest: str, fa
     """What a run was: tool, rules, data and day; the facilities and counts are added when it has ended."""
     return {
         "tool": "regelkoll",
-        "tool_version": _pkg("regelkoll"),
-        "engine": f"durable_rules {_pkg('durable_rules')}",
+        "tool_version": package_version("regelkoll"),
+        "engine": f"durable_rules {package_version('durable_rules')}",
         "source": source,
         "as_of": as_of,
         "rules_digest": rules_digest,
