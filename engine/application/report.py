@@ -19,7 +19,8 @@ from regelkoll.facts.describe import ROLL_SV, TYPE_SV
 from regelkoll.facts.identity import mask
 from regelkoll.personal_data import mask_all
 from regelkoll.report.citation import cite
-from regelkoll.report.document import _pkg, finding_json
+from regelkoll.report.document import finding_json
+from regelkoll.version import package_version
 
 _TILLSTAND = "AN-TILL-"
 _COHERENCE = ("AN-ALDER-", "AN-BARN-")
@@ -140,7 +141,7 @@ def build(screening: Screening, *, show_personal_data: bool = False) -> dict[str
               "malgrupp_och_alder": len(sections["malgrupp_och_alder"]), "kunde_inte_bedomas": len(undetermined),
               "fel": len(errors)}
     document = {
-        "run": {"tool": "regelkoll", "tool_version": _pkg("regelkoll"), "command": "ansokan",
+        "run": {"tool": "regelkoll", "tool_version": package_version("regelkoll"), "command": "ansokan",
                 "application": app.file, "data": screening.data_source, "as_of": screening.as_of.isoformat(),
                 "rules_digest": screening.rules.digest, "rules": sorted(r.rule.id for r in screening.rules.rules),
                 "personal_data": "shown" if show else "masked", "counts": counts, "status": status},
