@@ -32,7 +32,10 @@ def test_violations_give_exit_1_and_a_swedish_text_report():
     text = proc.stdout.decode()
     assert "Regelkoll – tillsynskontroll per 2026-11-20" in text
     assert "[ALLVARLIG] RK-HVB-01" in text
-    assert "1 § första stycket lagen (2007:171) om registerkontroll av personal vid vissa boenden som tar emot barn" in text
+    # findings cite the provision short; the act's title is given once, in the list of acts at the end
+    assert "Lagrum: 1 § första st. lagen (2007:171)" in text
+    title = "lagen (2007:171) om registerkontroll av personal vid vissa boenden som tar emot barn"
+    assert text.lower().count(title) == 1
     # the inspectorate report's wrong citation never appears (lag 2007:171 has no chapters)
     assert not re.search(r"kap\.[^\n]*lagen \(2007:171\)", text)
     assert proc.stderr == b""
@@ -59,7 +62,9 @@ def test_json_contract(demo_json):
     violation = next(f for f in demo_json["findings"] if f["rule_id"] == "RK-HVB-04" and f["outcome"] == "violation")
     assert violation["legal_basis"][0] | {"citation": None} == {
         "act": "2007:171", "chapter": None, "section": "1", "paragraph": 4, "point": None, "wording": "2024:87",
-        "unverified": False, "citation": None, "url": "https://rkrattsbaser.gov.se/sfst?bet=2007:171"}
+        "unverified": False, "citation": None, "short": "1 § fjärde st. lagen (2007:171)",
+        "url": "https://rkrattsbaser.gov.se/sfst?bet=2007:171", "section_url": "https://lagen.nu/2007:171#P1"}
+    assert violation["legal_basis"][0]["citation"].startswith("1 § fjärde stycket lagen (2007:171) om registerkontroll")
 
 
 def test_findings_are_sorted_facility_then_outcome_then_severity(demo_json):

@@ -11,8 +11,8 @@ PACK_PREFIX = "ansokan"
 def application_rules(book: Rulebook) -> Rulebook:
     """The rule book with only the packs about applications (digest and acts kept from the whole book)."""
     chosen = [r for r in book.rules if r.pack.startswith(PACK_PREFIX)]
-    return Rulebook(rules=chosen, acts=book.acts, packs={k: v for k, v in book.packs.items()
-                                                          if k.startswith(PACK_PREFIX)}, compiled=book.compiled)
+    return Rulebook(rules=chosen, acts=book.acts, abbreviations=book.abbreviations,
+                    packs={k: v for k, v in book.packs.items() if k.startswith(PACK_PREFIX)}, compiled=book.compiled)
 
 
 def supervision_rules(book: Rulebook) -> Rulebook:
@@ -20,5 +20,6 @@ def supervision_rules(book: Rulebook) -> Rulebook:
     chosen = [r for r in book.rules if not r.pack.startswith(PACK_PREFIX)]
     if len(chosen) == len(book.rules):
         return book
-    return Rulebook(rules=chosen, acts=book.acts, packs={k: v for k, v in book.packs.items()
-                                                          if not k.startswith(PACK_PREFIX)}, compiled=book.compiled)
+    return Rulebook(rules=chosen, acts=book.acts, abbreviations=book.abbreviations,
+                    packs={k: v for k, v in book.packs.items() if not k.startswith(PACK_PREFIX)},
+                    compiled=book.compiled)

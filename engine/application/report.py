@@ -18,8 +18,9 @@ from regelkoll.codes import is_notice
 from regelkoll.facts.describe import ROLL_SV, TYPE_SV
 from regelkoll.facts.identity import mask
 from regelkoll.personal_data import mask_all
-from regelkoll.report.citation import cite
+from regelkoll.report.citation import act_table, acts_cited, capitalised, cite, cite_short
 from regelkoll.report.document import finding_json
+from regelkoll.report.html import css_string, running_title
 from regelkoll.version import package_version
 
 _TILLSTAND = "AN-TILL-"
@@ -91,6 +92,8 @@ def _item(item: dict[str, Any], screening: Screening) -> dict[str, Any]:
             "uppgift": condition.beskrivning if condition is not None else "",
             "lagrum": [cite(ref, screening.rules.acts) + (" (overifierat)" if ref.overifierad else "")
                        for ref in version.lagrum],
+            "lagrum_kort": [cite_short(ref, screening.rules.acts, screening.rules.abbreviations)
+                            + (" (overifierat)" if ref.overifierad else "") for ref in version.lagrum],
             "meddelande": item["message"]["sv"], "subjekt": item["subject"]["label"],
             "bevis": [{"typ": e["kind"], "id": e["id"], "falt": e["fields"], "kalla": e["source"],
                        "koppling": e["link"]} for e in item["evidence"]],
@@ -149,6 +152,9 @@ def build(screening: Screening, *, show_personal_data: bool = False) -> dict[str
         **{key: value for key, value in sections.items() if key != "tillstandsplikt"},
         "tillstandsplikt": {"tillstandspliktig": licence, "fynd": sections["tillstandsplikt"]},
         "kunde_inte_bedomas": undetermined,
+        # each act the sections cite, once with its full title; the sections cite it by `lagrum_kort`
+        "forfattningar": acts_cited([f for f in findings if f["outcome"] in ("violation", "indication")],
+                                    act_table(screening.rules)),
         "errors": errors,
         "notices": notices,
         "findings": findings,
@@ -156,7 +162,7 @@ def build(screening: Screening, *, show_personal_data: bool = False) -> dict[str
     return document if show else mask_all(document, keep=frozenset({"rules_digest"}))
 
 
-def _text_lines(doc: dict[str, Any]) -> list[str]:
+def _text_lines(doc: dict[str, Any], *, acts: bool = True) -> list[str]:
     a, run = doc["ansokan"], doc["run"]
     out = [f"Granskning av ansökan om tillstånd: {a['fil']}", f"Bedömd per {run['as_of']}"
            + (f" med underlag från {run['data']}" if run["data"] else " utan underlag (--data)"), ""]
@@ -183,7 +189,7 @@ def _text_lines(doc: dict[str, Any]) -> list[str]:
     out += ["", f"Komplettering begärs ({len(doc['komplettering'])})"]
     for item in doc["komplettering"]:
         out += [f"  [{item['regel']}] {item['uppgift'][:1].upper()}{item['uppgift'][1:]}",
-                f"      Lagrum: {'; '.join(item['lagrum'])}"]
+                f"      Lagrum: {'; '.join(item['lagrum_kort'])}"]
     if not doc["komplettering"]:
         open_ = any(_section(r, "") == "komplettering" for u in doc["kunde_inte_bedomas"] for r in u["regler"])
         out.append("  Inget att komplettera bland det som kunde bedömas; se Kunde inte bedömas." if open_
@@ -191,16 +197,16 @@ def _text_lines(doc: dict[str, Any]) -> list[str]:
     t = doc["tillstandsplikt"]
     out += ["", f"Tillståndspliktig verksamhet? {t['tillstandspliktig']}"]
     for item in t["fynd"]:
-        out += [f"  [{item['regel']}] {item['meddelande']}", f"      Lagrum: {'; '.join(item['lagrum'])}"]
+        out += [f"  [{item['regel']}] {item['meddelande']}", f"      Lagrum: {'; '.join(item['lagrum_kort'])}"]
     out += ["", f"Målgrupp och ålder ({len(doc['malgrupp_och_alder'])})"]
     for item in doc["malgrupp_och_alder"]:
-        out += [f"  [{item['regel']}] {item['meddelande']}", f"      Lagrum: {'; '.join(item['lagrum'])}"]
+        out += [f"  [{item['regel']}] {item['meddelande']}", f"      Lagrum: {'; '.join(item['lagrum_kort'])}"]
     if not doc["malgrupp_och_alder"]:
         out.append("  Inget att anmärka.")
     out += ["", f"Bör utredas ({len(doc['bor_utredas'])})"]
     for item in doc["bor_utredas"]:
         out.append(f"  [{item['regel']}] {item['meddelande']}")
-        out.append(f"      Lagrum: {'; '.join(item['lagrum'])}")
+        out.append(f"      Lagrum: {'; '.join(item['lagrum_kort'])}")
         for e in item["bevis"]:
             if e["typ"] in ("kontext", "ansokan", "kretsperson"):
                 continue
@@ -225,6 +231,9 @@ def _text_lines(doc: dict[str, Any]) -> list[str]:
         out += [f"  {_diag(d)}" for d in doc["errors"] + doc["notices"]]
     out += ["", f"Slutstatus {run['status']}: " + {0: "komplett, inget att utreda", 1: "komplettering, utredning "
                                                    "eller bedömning behövs", 2: "fel i indata"}[run["status"]]]
+    if acts and doc["forfattningar"]:
+        out += ["", "Författningar (lagrummen ovan hänvisar hit)"]
+        out += [f"  {a['short']}: {capitalised(a['title'])} – {a['url']}" for a in doc["forfattningar"]]
     return out
 
 
@@ -246,27 +255,55 @@ def render_text(doc: dict[str, Any]) -> str:
 
 
 def render_html(doc: dict[str, Any]) -> str:
-    """The text report's sections as a printable HTML page (headings and lists; no scripts)."""
-    lines = _text_lines(doc)
-    body, in_list = [], False
+    """The text report's sections as a printable HTML page (headings and lists; no scripts).
+
+    Printed on A4, each page has the application's file and the day at the top and "sida x av y" at the foot
+    (CSS page-margin boxes); a heading is kept with its first item, as one block that may not break."""
+    lines = _text_lines(doc, acts=False)
+    sections: list[tuple[str, list[tuple[str, list[str]]]]] = []  # heading, items with their sub-lines
     for line in lines:
         if not line:
             continue
         if not line.startswith(" "):
-            if in_list:
-                body.append("</ul>")
-                in_list = False
-            tag = "h1" if not body else "h2" if not line.startswith(("Bedömd", "Slutstatus")) else "p"
-            body.append(f"<{tag}>{html.escape(line)}</{tag}>")
+            sections.append((line, []))
+        elif line.startswith("      ") and sections[-1][1]:
+            sections[-1][1][-1][1].append(line.strip())
         else:
-            if not in_list:
-                body.append("<ul>")
-                in_list = True
-            depth = "sub" if line.startswith("      ") else "item"
-            body.append(f'<li class="{depth}">{html.escape(line.strip())}</li>')
-    if in_list:
-        body.append("</ul>")
-    style = ("body{font-family:sans-serif;max-width:50em;margin:2em auto}h2{break-after:avoid;margin-top:1.5em}"
-             "li.sub{list-style:none;color:#444;margin-left:1.5em}")
+            sections[-1][1].append((line.strip(), []))
+    body = []
+    for n, (heading, items) in enumerate(sections):
+        tag = "h1" if n == 0 else "p" if heading.startswith(("Bedömd", "Slutstatus")) else "h2"
+        rendered = [f'<li class="item">{html.escape(text)}'
+                    + "".join(f'<br><span class="sub">{html.escape(sub)}</span>' for sub in subs) + "</li>"
+                    for text, subs in items]
+        if tag != "h2" or not rendered:
+            body.append(f"<{tag}>{html.escape(heading)}</{tag}>")
+            if rendered:
+                body.append("<ul>" + "".join(rendered) + "</ul>")
+            continue
+        body.append(f'<div class="keep"><h2>{html.escape(heading)}</h2><ul>{rendered[0]}</ul></div>')
+        if len(rendered) > 1:
+            body.append("<ul>" + "\n".join(rendered[1:]) + "</ul>")
+    if doc["forfattningar"]:
+        rows = "".join(f"<tr><td>{html.escape(a['short'])}</td><td><a href=\"{html.escape(a['url'])}\">"
+                       f"{html.escape(capitalised(a['title']))}</a></td></tr>" for a in doc["forfattningar"])
+        body.append('<div class="keep"><h2>Författningar</h2><p class="sub">Lagrummen ovan nämner författningarna '
+                    'med de korta namnen till vänster.</p></div>'
+                    f'<table class="acts"><tr><th>Kort namn</th><th>Författning</th></tr>{rows}</table>')
+    header, day = css_string(f"Granskning av ansökan: {running_title(doc['ansokan']['fil'])}"), css_string(
+        f"bedömd per {doc['run']['as_of']}")
+    margin = "font: 8.5pt system-ui, Arial, sans-serif; color: #444;"
+    style = ("@page{size:A4;margin:20mm 16mm 18mm 16mm;"
+             f"@top-left{{content:{header};{margin}}}@top-right{{content:{day};{margin}}}"
+             f'@bottom-left{{content:"Regelkoll";{margin}}}'
+             f'@bottom-right{{content:"sida " counter(page) " av " counter(pages);{margin}}}}}'
+             "body{font-family:system-ui,Arial,sans-serif;max-width:50em;margin:2em auto;overflow-wrap:anywhere}"
+             "@media print{body{margin:0;max-width:none}a{color:inherit;text-decoration:none}}"
+             "h1{font-size:1.45em;overflow-wrap:break-word}"
+             "h2{font-size:1.2em;border-bottom:2px solid #333;break-after:avoid;margin:1.4em 0 .4em}"
+             ".keep,li{break-inside:avoid}.keep ul{margin-bottom:0}.keep+ul{margin-top:0}"
+             ".sub{color:#444;font-size:.92em}ul{padding-left:1.3em}li{margin:.25em 0}"
+             "table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:.2em .45em;"
+             "text-align:left;vertical-align:top}.acts td:first-child{white-space:nowrap;font-weight:bold}")
     return ("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>Granskning av ansökan"
             f"</title><style>{style}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n")

@@ -6,7 +6,7 @@ from itertools import groupby
 from typing import Any
 
 from regelkoll.output import printable
-from regelkoll.report.text import SEVERITY_SV, _basis, _evidence
+from regelkoll.report.text import SEVERITY_SV, _basis, _evidence, acts_lines
 
 YES_NO = {True: "ja", False: "nej", None: "uppgift saknas"}
 ONGOING = {True: " (pågår)", False: "", None: " (okänt om det pågår)"}
@@ -128,6 +128,7 @@ def render_brief_text(doc: dict[str, Any]) -> str:
         out += ["", "UNDERLAGETS KVALITET (hela datamängden)"]
         out += [f"  ! {_line(e)}" for e in doc["errors"]]
         out += [f"  i {_line(n)}" for n in doc["notices"]]
+    out += acts_lines(doc["run"], doc["violations"] + doc["indications"])
     return "\n".join(map(printable, out)) + "\n"
 
 

@@ -58,6 +58,7 @@ class LoadedRule:
 class Rulebook:
     rules: list[LoadedRule] = field(default_factory=list)
     acts: dict[str, str] = field(default_factory=dict)  # "2007:171" -> name as cited in text
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "2010:659" -> "PSL", where one is established
     packs: dict[str, Any] = field(default_factory=dict)  # pack id -> PackInfo
     # rule id -> its compiled form, when known (from the cache of `lang.cache`); shared with subsets of the book
     compiled: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
@@ -196,6 +197,8 @@ def load_rulebook(root: Path) -> Rulebook:
         book.packs[pack] = parsed.regelpaket
         for sfs, act in parsed.forfattningar.items():
             book.acts.setdefault(sfs, act.namn)
+            if act.forkortning:
+                book.abbreviations.setdefault(sfs, act.forkortning)
         for index, rule in enumerate(parsed.regler):
             loaded = LoadedRule(rule, display, ("regler", index), positions, parsed.regelpaket.id)
             diags += check_rule(loaded)

@@ -272,6 +272,10 @@ class Forfattning(StrictModel):
     model_config = _STRICT
     namn: str = Field(min_length=3, examples=["lagen (2007:171) om registerkontroll av personal vid vissa "
                                                "boenden som tar emot barn"])
+    """The act's title as it is cited in running text, shown once per report in its list of acts."""
+    forkortning: str | None = Field(default=None, pattern=r"^[A-ZÅÄÖ][A-Za-zÅÄÖåäö-]{1,11}$", examples=["PSL", "SoL"])
+    """The act's established abbreviation, used in the short citations of findings ("4 kap. 5 § PSL"); leave
+    out where none is established: the short citation is then the title up to the SFS number ("lagen (2007:171)")."""
 
 
 class RuleFile(StrictModel):

@@ -20,7 +20,7 @@ from regelkoll.ledger.result import RunResult
 from regelkoll.legaltime import Period
 from regelkoll.output import BEYOND_C0
 from regelkoll.personal_data import mask_all
-from regelkoll.report.citation import cite, to_json
+from regelkoll.report.citation import act_table, cite_short, to_json
 from regelkoll.version import package_version
 
 SENSITIVE_FIELDS = ("personnummer",)
@@ -48,7 +48,7 @@ def _message(finding: Finding, book: Rulebook, show: bool) -> dict[str, str]:
         version_ = rule.versioner[finding.version]
         values = {k: _text(_mask_value(k, v, show)) for k, v in finding.variables.items()}
         values["subjekt"] = finding.subject_label
-        values["lagrum"] = cite(version_.lagrum[0], book.acts)
+        values["lagrum"] = cite_short(version_.lagrum[0], book.acts, book.abbreviations)  # the title is listed once
         for name, param in version_.parametrar.items():
             values[f"parameter.{name}"] = param.swedish() if isinstance(param, Period) else _text(param)
         swedish = dict(values)  # coded values (roles, crimes, statuses) in Swedish words
@@ -66,11 +66,11 @@ def _message(finding: Finding, book: Rulebook, show: bool) -> dict[str, str]:
 def finding_json(finding: Finding, book: Rulebook, facility_names: dict[str, str], show: bool) -> dict[str, Any]:
     rule = book.get(finding.rule_id).rule
     version_ = rule.versioner[finding.version] if finding.version is not None else None
-    basis = [to_json(r, book.acts) for r in version_.lagrum] if version_ else []
+    basis = [to_json(r, book.acts, book.abbreviations) for r in version_.lagrum] if version_ else []
     exemption = []
     if version_ and finding.exempt:
         refs = rule.undantag[finding.exemption].lagrum or version_.undantag_lagrum
-        exemption = [to_json(r, book.acts) for r in refs]
+        exemption = [to_json(r, book.acts, book.abbreviations) for r in refs]
     return {
         "rule_id": finding.rule_id,
         "rule_version": version_.giltig_fran.isoformat() if version_ else None,
@@ -132,6 +132,7 @@ def run_header(book: Rulebook, *, source: str, as_of: str, rules_digest: str, fa
                   for r in book.rules],
         "personal_data": "shown" if show_personal_data else "masked",
         "ledger": ledger,
+        "acts": act_table(book),  # each act's full title once; findings cite it by its short name
     }
 
 

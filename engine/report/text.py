@@ -11,14 +11,16 @@ from collections import Counter, defaultdict
 from typing import Any
 
 from regelkoll.output import printable
+from regelkoll.report.citation import acts_cited, capitalised
 
 SEVERITY_SV = {"allvarlig": "ALLVARLIG", "betydande": "BETYDANDE", "mindre": "MINDRE"}
 
 
 def _basis(item: dict[str, Any]) -> str:
+    """The provisions in their short form; the report's list of acts (`acts_lines`) gives each act's title."""
     parts = []
     for ref in item["legal_basis"]:
-        text = ref["citation"]
+        text = ref["short"]
         if ref["wording"]:
             text += f" (lydelse SFS {ref['wording']})"
         if ref["unverified"]:
@@ -91,6 +93,18 @@ def large_run_note(run: dict[str, Any]) -> str:
             "som bör utredas. Allt, även det som inte kunde bedömas: --format json eller --format jsonl.")
 
 
+def acts_lines(run: dict[str, Any], findings: list[dict[str, Any]]) -> list[str]:
+    """The report's list of acts: each act its findings cite, once, with its full title and link."""
+    rows = acts_cited(findings, run.get("acts", []))
+    if not rows:
+        return []
+    width = max(len(row["short"]) for row in rows)
+    out = ["", "FÖRFATTNINGAR (lagrummen ovan hänvisar hit)"]
+    for row in rows:
+        out += [f"  {row['short']:<{width}}  {capitalised(row['title'])}", f"  {'':<{width}}  {row['url']}"]
+    return out
+
+
 def _diagnostic_line(err: dict[str, Any]) -> str:
     where = err["file"] + (f":{err['line']}" if err["line"] else "") + (f":{err['column']}" if err["column"] else "")
     field = f"{err['field']}: " if err["field"] else ""
@@ -144,5 +158,6 @@ def render_text(doc: dict[str, Any]) -> str:
         if not run.get("shown_outcomes"):
             tally = outcome_tally(items)
             out.append(f"  Övrigt: {tally['pass']} uppfyllda, {tally['not_applicable']} ej tillämpliga bedömningar.")
+    out += acts_lines(run, doc["findings"])
     # the one place every string of the report passes: a newline inside a name is shown, never obeyed
     return "\n".join(map(printable, out)) + "\n"
