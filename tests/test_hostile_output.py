@@ -274,7 +274,8 @@ def test_html_report_escapes_markup_and_control_characters(hostile_document):
     assert "&lt;script&gt;" in html and "&lt;h2&gt;Påhittad" in html
     assert '<div class="finding' in html and "&lt;div" not in html  # the template's own markup stays markup
     facilities = {i["facility_id"] for i in doc["findings"]}
-    assert html.count("<h2>") == len(facilities)
+    # one heading per facility, and the report's own list of acts
+    assert html.count("<h2>") == len(facilities) + 1 and html.count("<h2>Författningar</h2>") == 1
     assert not CONTROL.search(html.replace("\n", ""))
 
 
