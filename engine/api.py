@@ -30,6 +30,8 @@ from regelkoll.ledger.findings import Finding
 from regelkoll.ledger.judge import CompiledRule
 from regelkoll.ledger.result import FacilityError, RunResult, broken_facility_errors, checkable_facilities, facts_digest
 from regelkoll.report.document import to_json_bytes  # noqa: F401 - part of the API
+from regelkoll.triage.follow_up import FollowUp
+from regelkoll.triage.selection import Selection
 
 
 @dataclass
@@ -173,11 +175,11 @@ class CheckPlan:
 
 
 def plan_check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, source: str | None = None,
-               compiled: list[CompiledRule] | None = None, facilities: Iterable[str] | None = None) -> CheckPlan:
-    """The units, rules and day of a check (see `check`); DiagnosticError for an unknown facility id."""
-    from regelkoll.application.packs import supervision_rules
-
-    rules = supervision_rules(rules)
+               compiled: list[CompiledRule] | None = None, facilities: Iterable[str] | None = None,
+               selection: Selection | None = None) -> CheckPlan:
+    """The units, rules and day of a check (see `check`); DiagnosticError for an unknown facility id, or a
+    `selection` of rules (`--rule`, `--skip-rule`) that matches none."""
+    rules = select_rules(rules, selection)
     wanted = {loaded.rule.id for loaded in rules.rules}
     compiled = [c for c in compiled if c.rule.id in wanted] if compiled is not None else compile_rules(rules)
     day, notices = assessment_day(facts, as_of)
@@ -194,6 +196,15 @@ def plan_check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None,
                                        "ingen huvudman med företrädare) att kontrollera"))
     return CheckPlan(rules, compiled, day, notices, checked, unreadable, reported, input_errors,
                      {f.id: f.namn for kind in ("organisation", "verksamhet") for f in facts.of(kind)}, source)
+
+
+def select_rules(rules: Rulebook, selection: Selection | None = None) -> Rulebook:
+    """The rules a check judges by: the supervision rules (not the application packs), restricted to those a
+    selection names (before anything is compiled); DiagnosticError RK-E020/RK-E024 for a selection of none."""
+    from regelkoll.application.packs import supervision_rules
+
+    rules = supervision_rules(rules)
+    return selection.restrict(rules) if selection is not None else rules
 
 
 def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs: int | None = None,
@@ -224,25 +235,33 @@ def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs
 def stream(rules: Rulebook, facts: FactBundle, *, fmt: str = "json", ledger: str = "summary",
            show_personal_data: bool = False, as_of: date | None = None, jobs: int | None = None,
            source: str | None = None, compiled: list[CompiledRule] | None = None,
-           facilities: Iterable[str] | None = None, plan: CheckPlan | None = None, scheduler: str | None = None):
+           facilities: Iterable[str] | None = None, plan: CheckPlan | None = None, scheduler: str | None = None,
+           selection: Selection | None = None, follow_up: FollowUp | None = None):
     """The report of a check as a `ReportStream`: iterate it for the bytes, written unit by unit as the units
     finish (`json`: the bytes of `to_json_bytes(document(check(...)))`; `jsonl`: one object per line). The
     report rows are made in the workers; no more than a unit's findings is held at a time. `fmt="rows"`
     collects the rows for the text and HTML reports (a large run keeps violations and indications only).
     `scheduler` evaluates on a Dask cluster, as in `iter_check`.
+    `selection` (engine/triage/selection.py) chooses the rules (unless `plan` was made with them already) and
+    the findings shown, and is recorded in the report's `run.selection`; `follow_up` marks the rows with the
+    inspector's decisions and a baseline (engine/triage/follow_up.py).
     """
     from regelkoll.report.document import run_header
     from regelkoll.report.stream import ReportStream, RowRenderer, keep_for
 
-    plan = plan or plan_check(rules, facts, as_of=as_of, source=source, compiled=compiled, facilities=facilities)
+    plan = plan or plan_check(rules, facts, as_of=as_of, source=source, compiled=compiled, facilities=facilities,
+                              selection=selection)
+    only = selection.show if selection is not None and not selection.show.everything else None
     renderer = RowRenderer(plan.rules, plan.names, fmt, ledger, show_personal_data,
-                           keep_for(fmt, len(plan.reported)))
+                           keep_for(fmt, len(plan.reported)), only, follow_up)
     header = run_header(plan.rules, source=plan.source, as_of=plan.day.isoformat(), rules_digest=plan.rules.digest,
                         facts_digest=facts_digest(facts), show_personal_data=show_personal_data, ledger=ledger)
+    if selection is not None and selection.header() != Selection().header():
+        header["selection"] = selection.header()
     results = iter_check(plan.compiled, facts, as_of=plan.day, jobs=jobs, only=plan.evaluated, finish=renderer,
                          scheduler=scheduler)
     return ReportStream(results, fmt, header, plan.input_errors, plan.unreadable, plan.reported, show_personal_data,
-                        renderer.keep)
+                        renderer.keep, follow_up)
 
 
 def document(result: RunResult, *, show_personal_data: bool = False, ledger: str = "summary") -> dict[str, Any]:

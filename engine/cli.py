@@ -130,14 +130,20 @@ def _parse_date(text: str | None, option: str) -> date | None:
     return None
 
 
-def _prepare(path: Path, as_of: str | None, rules: Path, output: Path | None):
-    """What every command that judges a data set needs first: the rules, the facts, the day, the compiled rules."""
+def _prepare(path: Path, as_of: str | None, rules: Path, output: Path | None, choose=None):
+    """What every command that judges a data set needs first: the rules, the facts, the day, the compiled rules.
+    `choose` narrows the rule book before it is compiled (`check --rule`)."""
     from regelkoll import api
 
     # a report that cannot be written must not cost a whole evaluation first
     _check_output(output)
     override = _parse_date(as_of, "--as-of")
     book = _load_rules(rules)
+    if choose is not None:
+        try:
+            book = choose(book)
+        except DiagnosticError as exc:
+            _fail([d.render() for d in exc.diagnostics])
     bundle = api.read_facts(path)
     day, notices = api.assessment_day(bundle, override)
     for notice in notices:
@@ -162,17 +168,39 @@ def check(
                                                  "dess huvudman (kan upprepas); bedöms mot hela datamängden."),
     scheduler: Optional[str] = typer.Option(None, "--scheduler", metavar="ADRESS", help="Utvärdera på ett "
                                             "Dask-kluster, t.ex. tcp://värd:8786 (tillägget regelkoll\\[kluster])."),
+    rule: Optional[list[str]] = typer.Option(None, "--rule", metavar="ID", help="Kontrollera bara dessa regler "
+                                             "(id eller mönster som LE-*; kan upprepas)."),
+    skip_rule: Optional[list[str]] = typer.Option(None, "--skip-rule", metavar="ID", help="Hoppa över dessa regler "
+                                                  "(id eller mönster; kan upprepas)."),
+    min_severity: Optional[str] = typer.Option(None, "--min-severity", metavar="GRAD", help="Visa bara fynd av "
+                                               "regler med minst denna allvarlighet: allvarlig, betydande, mindre."),
+    outcome: Optional[list[str]] = typer.Option(None, "--outcome", metavar="UTFALL", help="Visa bara dessa utfall "
+                                                "(overtradelse, utreda, obedomd, uppfyllt, ej_tillamplig; kan "
+                                                "upprepas). Allt bedöms ändå."),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", metavar="UTFALL", help="Slutstatus 1 vid ett visat fynd "
+                                          "utan ställningstagande av detta utfall eller värre: overtradelse "
+                                          "(standard) eller utreda."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="Textrapporten bara med resultatraden och "
+                               "sammanställningen; på standard fel bara fel, inga upplysningar."),
+    stallningstaganden: Optional[Path] = typer.Option(None, "--stallningstaganden", metavar="FIL", help="Inspektörens "
+                                                      "ställningstaganden till fynd (YAML, se README)."),
+    baseline: Optional[Path] = typer.Option(None, "--baseline", metavar="FÖREGÅENDE.json", help="Jämför med en "
+                                            "tidigare rapport (check --format json): nya, oförändrade, åtgärdade."),
 ) -> None:
     """Kontrollera en datamängd mot reglerna. Slutstatus: 0 inga överträdelser, 1 överträdelser, 2 fel."""
     from regelkoll import api
 
-    book, bundle, day, compiled = _prepare(path, as_of, rules, output)
+    selection = _selection(rule, skip_rule, min_severity, outcome, fail_on, quiet, fmt)
+    book, bundle, day, compiled = _prepare(path, as_of, rules, output,
+                                           choose=lambda full: api.select_rules(full, selection))
+    follow_up = _follow_up(stallningstaganden, baseline, day)
     try:
         plan = api.plan_check(book, bundle, as_of=day, source=str(path), compiled=compiled,
                               facilities=facility or None)
         streamed = fmt in (CheckFormat.json, CheckFormat.jsonl)
         report = api.stream(book, bundle, fmt=fmt.value if streamed else "rows", ledger=ledger.value,
-                            show_personal_data=show_personal_data, jobs=jobs or None, plan=plan, scheduler=scheduler)
+                            show_personal_data=show_personal_data, jobs=jobs or None, plan=plan, scheduler=scheduler,
+                            selection=selection, follow_up=follow_up)
     except DiagnosticError as exc:
         _fail([d.render() for d in exc.diagnostics])
     if streamed:
@@ -186,18 +214,71 @@ def check(
         else:
             from regelkoll.report.text import render_text
 
-            payload = render_text(doc).encode("utf-8")
+            payload = (render_text(doc, quiet=True) if quiet else render_text(doc)).encode("utf-8")
+    from regelkoll.codes import is_notice
 
     def problems() -> list[str]:
-        return [d.render(personal_data=show_personal_data) for d in report.input_errors] + [
+        return [d.render(personal_data=show_personal_data) for d in report.input_errors
+                if not (quiet and is_notice(d.code))] + [
             f"verksamhet {e.facility_id}: RK-E001: {e.message}" for e in report.facility_errors]
 
     _deliver(payload, output, problems, show_personal_data)
-    from regelkoll.codes import is_notice
-
     if report.facility_errors or any(not is_notice(d.code) for d in report.input_errors):
         raise typer.Exit(2)
-    raise typer.Exit(1 if report.counts["violation"] else 0)
+    raise typer.Exit(1 if _failing(report.open, selection.fail_on) else 0)
+
+
+def _selection(rule, skip_rule, min_severity, outcome, fail_on, quiet: bool, fmt: CheckFormat):
+    """The triage options of `check`, checked before anything is read (RK-E020..RK-E025)."""
+    from regelkoll.diagnostics import Diagnostic
+    from regelkoll.triage.selection import Selection, Show, parse_fail_on, parse_outcomes, parse_severity
+
+    problems = []
+    parsed = {}
+    for name, parse, value in (("severity", parse_severity, min_severity), ("outcomes", parse_outcomes, outcome),
+                               ("fail_on", parse_fail_on, fail_on)):
+        try:
+            parsed[name] = parse(value)
+        except DiagnosticError as exc:
+            problems += exc.diagnostics
+    if quiet and fmt is not CheckFormat.text:
+        problems.append(Diagnostic("kommandoraden", 0, 0, "RK-E025", f"--quiet gäller textrapporten, inte "
+                                   f"--format {fmt.value}", "--quiet", "ett skript som läser json vill ha hela "
+                                   "rapporten; slutstatusen är densamma"))
+    if problems:
+        _fail([d.render() for d in problems])
+    return Selection(tuple(rule or ()), tuple(skip_rule or ()), Show(parsed["severity"], parsed["outcomes"]),
+                     parsed["fail_on"], quiet)
+
+
+def _follow_up(decisions: Path | None, baseline: Path | None, day: date):
+    """The decisions file and baseline, read before anything is evaluated: a file read wrong stops the run."""
+    if decisions is None and baseline is None:
+        return None
+    from regelkoll.triage.baseline import read_baseline
+    from regelkoll.triage.decisions import read_decisions
+    from regelkoll.triage.follow_up import FollowUp
+
+    follow_up, problems = FollowUp(), []
+    for name, read in (("decisions", lambda: read_decisions(decisions, day)),
+                       ("baseline", lambda: read_baseline(baseline))):
+        if (decisions if name == "decisions" else baseline) is None:
+            continue
+        try:
+            setattr(follow_up, name, read())
+        except DiagnosticError as exc:
+            problems += [d.render() for d in exc.diagnostics]
+    if problems:
+        _fail(problems)
+    return follow_up
+
+
+def _failing(open_counts: dict[str, int], fail_on: str) -> bool:
+    """Whether a shown finding without a decision has the outcome `--fail-on` names, or a worse one."""
+    from regelkoll.ledger.findings import OUTCOME_RANK
+
+    return any(open_counts[name] for name in ("violation", "indication")
+               if OUTCOME_RANK[name] <= OUTCOME_RANK[fail_on])
 
 
 def _deliver(payload: bytes | Iterable[bytes], output: Path | None, problems: list[str] | Callable[[], list[str]],

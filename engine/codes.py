@@ -69,6 +69,12 @@ rules that need it undetermined for that person, never violated.
 """),
     Area("RK-C", "compiling rules"),
     Area("RK-E", "evaluation and the run"),
+    Area("RK-D", "decisions file and baseline (`--stallningstaganden`, `--baseline`)", intro="""\
+The inspector's decisions file and the earlier report a check is compared with are read before anything
+is evaluated. A fault in either stops the command (status 2): a decision read wrong would silence a
+finding. What is found about them once the run has ended (an expired or orphaned decision, a baseline
+made otherwise) is an *upplysning* in the report's `notices` and on stderr.
+"""),
     Area("RK-O", "writing the report (`--output`, stdout)"),
     Area("RK-A", "permit applications (`regelkoll ansokan`)", intro="""\
 Reported while an application file is read and screened. A fault in one person of the circle of
@@ -397,6 +403,64 @@ CODES = {entry.code: entry for entry in (
     Code("RK-E011", "RK-E", "`--scheduler` kräver tillägget kluster (pip install 'regelkoll[kluster]')",
          when="`check --scheduler` is given but Dask is not installed (the optional extra `regelkoll[kluster]`)",
          effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-E020", "RK-E", "`--rule` eller `--skip-rule` matchar ingen regel",
+         when="`check --rule` or `--skip-rule` names a rule id or glob (`LE-*`) that matches none of the supervision "
+              "rules (the nearest ids are suggested)",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-E021", "RK-E", "`--outcome` anger inget utfall",
+         when="`check --outcome` is given a word that is no outcome (English key or Swedish word, e.g. "
+              "`overtradelse`, `utreda`, `obedomd`, `uppfyllt`, `ej_tillamplig`; case and diacritics do not matter)",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-E022", "RK-E", "`--min-severity` anger ingen allvarlighetsgrad",
+         when="`check --min-severity` is not `allvarlig`, `betydande` or `mindre`",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-E023", "RK-E", "`--fail-on` anger inget utfall som kan väljas",
+         when="`check --fail-on` is neither `overtradelse` (`violation`) nor `utreda` (`indication`)",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-E024", "RK-E", "urvalet av regler lämnar ingen regel",
+         when="`--skip-rule` removes every rule that `--rule` chose",
+         effect="Nothing is evaluated; the command stops (status 2): a check of no rules must not pass"),
+    Code("RK-E025", "RK-E", "`--quiet` gäller bara textrapporten",
+         when="`check --quiet` is given with `--format json`, `jsonl` or `html`",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    # RK-D — the decisions file and the baseline (engine/triage/decisions.py, baseline.py, follow_up.py)
+    Code("RK-D001", "RK-D", "filen med ställningstaganden kan inte läsas",
+         when="The `--stallningstaganden` file does not exist, cannot be read, or is not valid YAML (the RK-Y code "
+              "before it says why)",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-D002", "RK-D", "filen med ställningstaganden har fel form",
+         when="The file is not a mapping whose only key is `stallningstaganden`, holding a list",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-D003", "RK-D", "ett ställningstagande är ogiltigt",
+         when="An entry lacks a field, has an unknown field, an unknown `slag`, a date not written ÅÅÅÅ-MM-DD, or "
+              "`giltig_till` before `beslutad` (reported at the field's line)",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-D004", "RK-D", "nyckeln i ett ställningstagande är ingen fyndnyckel",
+         when="An entry's `nyckel` is not `REGEL/VERKSAMHET/SUBJEKTSLAG/SUBJEKT-ID`",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-D005", "RK-D", "två ställningstaganden har samma nyckel",
+         when="Two entries of the file name the same finding key",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-D010", "RK-D", "ställningstagandet har gått ut",
+         when="An entry's `giltig_till` is before the run's as-of day",
+         effect="Notice: the decision no longer applies; its finding is shown, and counts, as without one",
+         notice=True),
+    Code("RK-D011", "RK-D", "ställningstagandet motsvarar inget fynd",
+         when="An entry names a key that no finding of the run has as a violation, indication or undetermined "
+              "finding (its rule and unit were checked): remedied since, or a misspelt key",
+         effect="Notice: the decision is not used", notice=True),
+    Code("RK-D020", "RK-D", "baslinjen kan inte läsas",
+         when="The `--baseline` file does not exist, cannot be read, is not UTF-8 or not valid JSON",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-D021", "RK-D", "baslinjen är ingen rapport från regelkoll check --format json",
+         when="The baseline is JSON but not a `check --format json` report (no `run` of regelkoll, no `findings`, a "
+              "finding without rule, unit, subject or outcome), or it is a `jsonl` report",
+         effect="Nothing is evaluated; the command stops (status 2)"),
+    Code("RK-D030", "RK-D", "baslinjen gjordes med andra regler, en annan dag eller andra uppgifter",
+         when="The baseline's rules digest, as-of day, data set or facts digest differ from the run's, or the "
+              "baseline was a filtered report",
+         effect="Notice: the comparison is still made; a finding may be new or resolved because the rules or data "
+                "changed", notice=True),
     # RK-O — writing the report (`--output`, stdout)
     Code("RK-O001", "RK-O", "sökvägen för utdata är en katalog, eller varken en vanlig fil, en enhet eller en FIFO",
          when="The output path is a directory, or something other than a regular file, device or FIFO",

@@ -207,9 +207,10 @@ import features.steps_ansokan as _ansokan  # noqa: E402
 import features.steps_beslut as _beslut  # noqa: E402
 import features.steps_besok as _besok  # noqa: E402
 import features.steps_omsorg as _omsorg  # noqa: E402
+import features.steps_uppfoljning as _uppfoljning  # noqa: E402
 import features.steps_vard as _vard  # noqa: E402
 
-for _module in (_omsorg, _vard, _beslut, _besok, _ansokan):
+for _module in (_omsorg, _vard, _beslut, _besok, _ansokan, _uppfoljning):
     globals().update({name: value for name, value in vars(_module).items() if name.startswith("pytestbdd_")})
 
 
@@ -217,3 +218,4 @@ for _module in (_omsorg, _vard, _beslut, _besok, _ansokan):
 def misspelt_name_fails(world, namn):
     with pytest.raises(AssertionError, match="ingen bedömning gäller"):
         no_violation(world, namn)
+uppfoljning = _uppfoljning.uppfoljning  # the follow-up scenarios' own state (a decisions file, a baseline)

@@ -21,6 +21,7 @@ from regelkoll.legaltime import Period
 from regelkoll.output import BEYOND_C0
 from regelkoll.personal_data import mask_all
 from regelkoll.report.citation import act_table, cite_short, to_json
+from regelkoll.triage.keys import finding_key
 from regelkoll.version import package_version
 
 SENSITIVE_FIELDS = ("personnummer",)
@@ -72,6 +73,7 @@ def finding_json(finding: Finding, book: Rulebook, facility_names: dict[str, str
         refs = rule.undantag[finding.exemption].lagrum or version_.undantag_lagrum
         exemption = [to_json(r, book.acts, book.abbreviations) for r in refs]
     return {
+        "key": finding_key(finding.rule_id, finding.facility_id, finding.subject_kind, finding.subject_id),
         "rule_id": finding.rule_id,
         "rule_version": version_.giltig_fran.isoformat() if version_ else None,
         "outcome": finding.outcome,

@@ -20,6 +20,7 @@ from markupsafe import Markup
 from regelkoll.output import printable
 from regelkoll.report.citation import acts_cited, capitalised
 from regelkoll.report.text import SEVERITY_SV, _value, facility_order, grouped, large_run_note, outcome_tally
+from regelkoll.report.triage_text import mark_label, selection_lines
 
 SEVERITIES = ("allvarlig", "betydande", "mindre")
 # a page name and its @page rule per facility; past this many the header names the report (a national run's CSS
@@ -103,4 +104,5 @@ def render_html(doc: dict[str, Any]) -> str:
     title = f"Regelkoll – tillsynskontroll per {doc['run']['as_of']}"
     return env.get_template("report.html.j2").render(
         doc=doc, title=title, facilities=facilities, totals=totals, severities=SEVERITIES,
-        acts=acts_cited(doc["findings"], doc["run"].get("acts", [])), large_run_note=large_run_note)
+        acts=acts_cited(doc["findings"], doc["run"].get("acts", [])), large_run_note=large_run_note,
+        follow_up=selection_lines(doc["run"]), mark_label=mark_label)

@@ -20,6 +20,7 @@ from regelkoll.lang.load import Rulebook
 from regelkoll.lang.model import SEVERITY_RANK
 from regelkoll.ledger.findings import OUTCOME_RANK, OUTCOME_SV, Finding
 from regelkoll.personal_data import mask_all
+from regelkoll.triage.keys import finding_key
 
 # six decimal digits in a row, in any script (as personal_data tests before it looks closer)
 _SIX_DIGITS = re.compile(r"\d{6}")
@@ -78,6 +79,7 @@ def _summary_row(group: list[Finding], book: Rulebook, facility_names: dict[str,
     listed = [{"reason": reason, "count": count} for reason, count in sorted(reasons.items())]
     said = "; ".join(f"{item['reason']} ({item['count']})" for item in listed)
     return {
+        "key": finding_key(first.rule_id, first.facility_id, first.subject_kind, None),
         "rule_id": first.rule_id,
         "rule_version": None,
         "outcome": "not_applicable",

@@ -21,8 +21,12 @@ from typing import Any
 
 from regelkoll.lang.load import Rulebook
 from regelkoll.ledger.findings import OUTCOME_RANK, Finding
+from regelkoll.personal_data import mask_all
 from regelkoll.report.document import error_rows, facility_error_row, json_line, masked, outcome_counts
-from regelkoll.report.rows import Ledger, encoded_row, unit_rows
+from regelkoll.report.rows import Ledger, encoded_row, row_count, unit_rows
+from regelkoll.triage.follow_up import FollowUp
+from regelkoll.triage.keys import PROBLEMS, finding_key
+from regelkoll.triage.selection import Show
 
 # the text and HTML reports of a run this large show violations and indications only (see `keep`)
 LARGE_RUN = 200
@@ -33,6 +37,9 @@ _KEEP_LARGE = frozenset({"violation", "indication"})
 class UnitRows:
     counts: dict[str, int]
     rows: list[Any]  # encoded lines (json, jsonl) or dicts (rows)
+    shown: dict[str, int] | None = None  # the findings the rows stand for, by outcome
+    open: dict[str, int] | None = None  # of those, the ones no decision covers: what the exit status counts
+    seen: set[str] | None = None  # with a follow-up: the keys of every finding that asks for attention
 
 
 @dataclass
@@ -45,17 +52,31 @@ class RowRenderer:
     ledger: Ledger = "summary"
     show_personal_data: bool = False
     keep: frozenset[str] | None = None  # outcomes kept (rows only); None keeps all
+    only: Show | None = None  # which findings are shown (--min-severity, --outcome); None shows all
+    follow_up: FollowUp | None = None  # decisions and baseline to mark the rows with
 
     def __call__(self, unit: str, findings: list[Finding]) -> UnitRows:
         kept = findings if self.keep is None else [f for f in findings if f.outcome in self.keep]
+        if self.only is not None:
+            kept = [f for f in kept if self.only.shows(self.book.get(f.rule_id).rule.allvarlighet, f.outcome)]
         show = self.show_personal_data
-        rows = unit_rows(kept, self.book, self.names, show_personal_data=show, ledger=self.ledger,
-                         mask=self.fmt == "rows")
+        rows = unit_rows(kept, self.book, self.names, show_personal_data=show, ledger=self.ledger, mask=False)
+        shown, open_ = outcome_counts(()), outcome_counts(())
+        for row in rows:
+            decided = self.follow_up is not None and self.follow_up.annotate(row, row["key"])
+            shown[row["outcome"]] += row_count(row)
+            open_[row["outcome"]] += 0 if decided else row_count(row)
+        seen = None
+        if self.follow_up is not None:
+            seen = {finding_key(f.rule_id, f.facility_id, f.subject_kind, f.subject_id) for f in findings
+                    if f.outcome in PROBLEMS}
         if self.fmt == "json":
             rows = [encoded_row(row, show) for row in rows]
         elif self.fmt == "jsonl":
             rows = [encoded_row({"type": "finding", **row}, show) for row in rows]
-        return UnitRows(outcome_counts(findings), rows)
+        elif not show:
+            rows = [mask_all(row) for row in rows]
+        return UnitRows(outcome_counts(findings), rows, shown, open_, seen)
 
 
 def keep_for(fmt: str, units: int) -> frozenset[str] | None:
@@ -93,7 +114,7 @@ class ReportStream:
 
     def __init__(self, results: Iterator[Any], fmt: str, header: dict[str, Any], input_errors: list,
                  unreadable: list, facilities: list[str], show_personal_data: bool,
-                 keep: frozenset[str] | None = None) -> None:
+                 keep: frozenset[str] | None = None, follow_up: FollowUp | None = None) -> None:
         self._results = results
         self._fmt = fmt
         self._header = header
@@ -106,6 +127,11 @@ class ReportStream:
         self.unreadable = unreadable
         self.rows: list[dict[str, Any]] = []
         self._collected = False  # the units' results are read once
+        self.shown = empty_counts()  # what the report shows, by outcome (see RowRenderer)
+        self.open = empty_counts()  # of that, what no decision covers
+        self._follow_up = follow_up
+        self._seen: set[str] = set()
+        self._followed: tuple[list, dict[str, Any]] | None = None
 
     @property
     def facility_errors(self) -> list:
@@ -118,13 +144,37 @@ class ReportStream:
                 if self._fmt == "jsonl":
                     yield json_line({"type": "error", **masked(facility_error_row(result.error), self._show)})
                 continue
-            for name, n in result.rendered.counts.items():
-                self.counts[name] += n
-            yield from result.rendered.rows
+            rendered = result.rendered
+            for total, part in ((self.counts, rendered.counts), (self.shown, rendered.shown),
+                                (self.open, rendered.open)):
+                for name, n in part.items():
+                    total[name] += n
+            self._seen |= rendered.seen or set()
+            yield from rendered.rows
+
+    def _follow_up_done(self) -> tuple[list, dict[str, Any]]:
+        """Once every unit is in: the decisions that matched nothing, the baseline's resolved findings (their
+        notices join `input_errors`, so that stderr says them too) and the run header's additions."""
+        if self._followed is None:
+            if self._follow_up is None:
+                self._followed = ([], {})
+            else:
+                units = set(self._facilities) - {e.facility_id for e in self.facility_errors}
+                rules = {r["id"] for r in self._header["rules"]}
+                notices, extra = self._follow_up.finish(self._seen, rules, units, self._header)
+                self.input_errors = self.input_errors + notices
+                self._followed = (notices, extra)
+        return self._followed
+
+    def _triaged(self) -> bool:
+        return self._follow_up is not None or "selection" in self._header
 
     def _tail(self) -> tuple[list, list, dict]:
+        _, extra = self._follow_up_done()
         errors, notices = error_rows(self.input_errors, self.facility_errors)
-        run = dict(self._header, facilities=self._facilities, counts=self.counts)
+        run = dict(self._header, facilities=self._facilities, counts=self.counts, **extra)
+        if self._triaged():
+            run.update(shown_counts=self.shown, open_counts=self.open)
         return masked(errors, self._show), masked(notices, self._show), masked(run, self._show)
 
     def __iter__(self) -> Iterator[bytes]:
@@ -144,8 +194,16 @@ class ReportStream:
             yield json_line({"type": "notice", **item}) + b"\n"
         for line in self._unit_lines():
             yield line + b"\n"
+        late, extra = self._follow_up_done()
+        for item in masked(error_rows(late, [])[1], self._show):
+            yield json_line({"type": "notice", **item}) + b"\n"
+        for item in extra.get("baseline", {}).get("resolved", []):
+            yield json_line(masked({"type": "resolved", **item}, self._show)) + b"\n"
         summary = {"type": "summary", "counts": self.counts, "facilities": self._facilities,
                    "errors": len(errors) + len(self.failed)}
+        if self._triaged():
+            summary.update(shown_counts=self.shown, open_counts=self.open,
+                           **{k: v for k, v in extra.items() if k == "decisions"})
         yield json_line(masked(summary, self._show)) + b"\n"
 
     def document(self) -> dict[str, Any]:

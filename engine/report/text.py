@@ -12,6 +12,7 @@ from typing import Any
 
 from regelkoll.output import printable
 from regelkoll.report.citation import acts_cited, capitalised
+from regelkoll.report.triage_text import finding_notes, mark_label, resolved_lines, selection_lines, summary_table
 
 SEVERITY_SV = {"allvarlig": "ALLVARLIG", "betydande": "BETYDANDE", "mindre": "MINDRE"}
 
@@ -54,8 +55,8 @@ def _evidence(item: dict[str, Any]) -> list[str]:
 
 def _finding(item: dict[str, Any], label: str) -> list[str]:
     caveats = [f"    OBS: {text}" for text in item["missing"]] if item["outcome"] == "indication" else []
-    return [f"  [{label}] {item['rule_id']} {item['title']['sv']}", f"    {item['message']['sv']}", *caveats,
-            f"    Lagrum: {_basis(item)}", "    Underlag:", *_evidence(item)]
+    return [f"  [{label}]{mark_label(item)} {item['rule_id']} {item['title']['sv']}", f"    {item['message']['sv']}",
+            *caveats, *finding_notes(item), f"    Lagrum: {_basis(item)}", "    Underlag:", *_evidence(item)]
 
 
 def grouped(items: list[dict[str, Any]], detail) -> list[tuple[str, str, list[str]]]:
@@ -112,7 +113,8 @@ def _diagnostic_line(err: dict[str, Any]) -> str:
     return f"{where}: {err['code']}: {field}{err['message']}{hint}"
 
 
-def render_text(doc: dict[str, Any]) -> str:
+def render_text(doc: dict[str, Any], *, quiet: bool = False) -> str:
+    """The report; `quiet`: only its first lines (result, selection) and the closing summary table."""
     run = doc["run"]
     counts = run["counts"]
     out = [
@@ -122,6 +124,9 @@ def render_text(doc: dict[str, Any]) -> str:
         f"{counts['undetermined']} kunde inte bedömas, "
         f"{counts['pass']} uppfyllda, {counts['not_applicable']} ej tillämpliga, {len(doc['errors'])} fel",
     ]
+    out += selection_lines(run)
+    if quiet:
+        return "\n".join(map(printable, out + summary_table(doc))) + "\n"
     if run["personal_data"] == "masked":
         out.append("Personnummer är maskerade (visa med --show-personal-data).")
     if run.get("shown_outcomes"):
@@ -158,6 +163,6 @@ def render_text(doc: dict[str, Any]) -> str:
         if not run.get("shown_outcomes"):
             tally = outcome_tally(items)
             out.append(f"  Övrigt: {tally['pass']} uppfyllda, {tally['not_applicable']} ej tillämpliga bedömningar.")
-    out += acts_lines(run, doc["findings"])
+    out += resolved_lines(run) + acts_lines(run, doc["findings"]) + summary_table(doc)
     # the one place every string of the report passes: a newline inside a name is shown, never obeyed
     return "\n".join(map(printable, out)) + "\n"
