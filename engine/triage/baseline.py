@@ -58,13 +58,13 @@ class Baseline:
         """Notices (RK-D030) for each way the baseline was made otherwise than this run."""
         said = []
         for name, text in (("rules_digest", "andra regler (eller ett annat urval av regler)"),
-                           ("as_of", "en annan bedömningsdag"), ("source", "en annan datamängd"),
-                           ("facts_digest", "andra uppgifter i datamängden")):
+                           ("as_of", "en annan bedömningsdag"), ("facts_digest", "andra uppgifter")):
+            # the data is compared by its digest, not its path: the same data set read from elsewhere is the same
             before, now = self.run.get(name), header.get(name)
             if before != now:
-                shown = f" ({before} mot nu {now})" if name in ("as_of", "source") else ""
+                shown = f" ({before} mot nu {now})" if name == "as_of" else ""
                 said.append(f"{text}{shown}")
-        if _shown(self.run) != _shown(header):
+        if _shown(self.run) != (None, ()) and _shown(self.run) != _shown(header):
             said.append("ett annat urval av vad som visas (--outcome, --min-severity)")
         if not said:
             return []

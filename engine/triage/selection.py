@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
 
-from rapidfuzz import process
+from rapidfuzz import fuzz, process
 
 from regelkoll.diagnostics import Diagnostic, DiagnosticError
 from regelkoll.lang.load import Rulebook
@@ -45,7 +45,8 @@ def _error(code: str, option: str, message: str, hint: str = "") -> Diagnostic:
 
 
 def nearest(word: str, choices: list[str], limit: int = 3) -> str:
-    found = [m[0] for m in process.extract(word, choices, limit=limit, score_cutoff=60)]
+    # plain edit distance: ids are short codes, where a partial match (PS-IND-01 for PS-01) misleads
+    found = [m[0] for m in process.extract(word, choices, scorer=fuzz.ratio, limit=limit, score_cutoff=50)]
     return f"närmast: {', '.join(found)}" if found else ""
 
 
