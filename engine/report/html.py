@@ -20,7 +20,7 @@ from markupsafe import Markup
 from regelkoll.output import printable
 from regelkoll.report.citation import acts_cited, capitalised
 from regelkoll.report.text import SEVERITY_SV, _value, facility_order, grouped, large_run_note, outcome_tally
-from regelkoll.report.triage_text import mark_label, selection_lines
+from regelkoll.report.triage_text import mark_label, selection_lines, undetermined_detail
 
 SEVERITIES = ("allvarlig", "betydande", "mindre")
 # a page name and its @page rule per facility; past this many the header names the report (a national run's CSS
@@ -72,7 +72,7 @@ def _blocks(items: list[dict[str, Any]], shown_all: bool) -> list[dict[str, Any]
         indications[0]["lead"] = ("Bör utredas", "indikatorer, inte konstaterade överträdelser")
     blocks += indications
     unknown = [{"kind": "unknown", "label": label, "detail": detail, "rules": rules} for label, detail, rules
-               in grouped([i for i in items if i["outcome"] == "undetermined"], lambda i: "; ".join(i["missing"]))]
+               in grouped([i for i in items if i["outcome"] == "undetermined"], undetermined_detail)]
     blocks += unknown
     blocks += [{"kind": "exempt", "label": label, "reason": reason, "rules": rules} for label, reason, rules
                in grouped([i for i in items if i["exemption"]], lambda i: i["exemption"]["reason"])]

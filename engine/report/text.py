@@ -12,7 +12,14 @@ from typing import Any
 
 from regelkoll.output import printable
 from regelkoll.report.citation import acts_cited, capitalised
-from regelkoll.report.triage_text import finding_notes, mark_label, resolved_lines, selection_lines, summary_table
+from regelkoll.report.triage_text import (
+    finding_notes,
+    mark_label,
+    resolved_lines,
+    selection_lines,
+    summary_table,
+    undetermined_detail,
+)
 
 SEVERITY_SV = {"allvarlig": "ALLVARLIG", "betydande": "BETYDANDE", "mindre": "MINDRE"}
 
@@ -153,7 +160,7 @@ def render_text(doc: dict[str, Any], *, quiet: bool = False) -> str:
             out.append("  Bör utredas (indikatorer, inte konstaterade överträdelser):")
         for item in indications:
             out += _finding(item, "BÖR UTREDAS")
-        unknown = grouped([i for i in items if i["outcome"] == "undetermined"], lambda i: "; ".join(i["missing"]))
+        unknown = grouped([i for i in items if i["outcome"] == "undetermined"], undetermined_detail)
         if unknown:
             out.append("  Kunde inte bedömas:")
             for label, detail, rules in unknown:

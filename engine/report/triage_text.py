@@ -65,6 +65,17 @@ def finding_notes(item: dict[str, Any]) -> list[str]:
     return lines
 
 
+def undetermined_detail(item: dict[str, Any]) -> str:
+    """What an undetermined finding lacks, with its baseline mark and ställningstagande: these are listed one line
+    per subject and lack, not as findings of their own."""
+    detail = "; ".join(item["missing"]) + mark_label(item)
+    decision = item.get("decision")
+    if decision:
+        detail += (f" – ställningstagande: {decision['kind_sv']} ({decision['decided_by']} {decision['decided']}, "
+                   f"gäller t.o.m. {decision['valid_until']}): {decision['reason']}")
+    return detail
+
+
 def resolved_lines(run: dict[str, Any]) -> list[str]:
     baseline = run.get("baseline")
     if not baseline or not baseline["resolved"]:
