@@ -115,6 +115,9 @@ def test_decisions_apply_to_findings_that_ask_for_attention_only(tmp_path):
     notices, extra = follow_up.finish(set(), {"LE-01"}, {"klinik-glans"}, {})
     assert [(n.code, n.line) for n in notices] == [("RK-D011", 2)]
     assert extra["decisions"]["orphaned"] == 1
+    # a key one letter off a finding of the run is suggested
+    notices, _ = follow_up.finish({KEY[:-1] + "6"}, {"LE-01"}, {"klinik-glans"}, {})
+    assert notices[0].hint.endswith(f"menade du '{KEY[:-1] + '6'}'?")
     # about a unit this run did not check: neither used nor orphaned
     notices, extra = follow_up.finish(set(), {"LE-01"}, {"klinik-ljus"}, {})
     assert notices == [] and extra["decisions"]["outside_run"] == 1

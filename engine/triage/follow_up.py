@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from regelkoll.diagnostics import Diagnostic
+from regelkoll.diagnostics import Diagnostic, suggest
 from regelkoll.triage.baseline import Baseline
 from regelkoll.triage.decisions import Decisions
 from regelkoll.triage.keys import PROBLEMS, key_parts
@@ -52,7 +52,9 @@ class FollowUp:
                 rule, unit, _, _ = key_parts(key)
                 if rule in rules and unit in units:
                     orphaned += 1
-                    notices.append(_orphaned(decision))
+                    # a misspelt key is most likely one of the same unit's
+                    near = suggest(key, sorted(k for k in seen if k.split("/", 2)[1] == unit))
+                    notices.append(_orphaned(decision, near))
                 else:
                     outside += 1  # about a rule or unit this run left out: neither used nor contradicted
             extra["decisions"] = {**self.decisions.header(), "orphaned": orphaned, "outside_run": outside,
@@ -76,8 +78,8 @@ def _expired(decision) -> Diagnostic:
                       "ställningstagande", "giltig_till")
 
 
-def _orphaned(decision) -> Diagnostic:
+def _orphaned(decision, near: str) -> Diagnostic:
     file, line = _file_line(decision.source)
     return Diagnostic(file, line, 0, "RK-D011", f"ställningstagandet om {decision.key} motsvarar inget fynd i "
                       "körningen (ingen överträdelse, inget att utreda och inget obedömt)", "nyckel",
-                      "är bristen åtgärdad, eller är nyckeln felskriven?")
+                      "är bristen åtgärdad, eller är nyckeln felskriven?" + (f" {near}" if near else ""))
