@@ -9,7 +9,10 @@ Formats:
   facilities and counts are known only at the end; the same bytes as `to_json_bytes(api.document(...))`.
 - `jsonl`: one JSON object per line, each with `"type"`: a `run` header, a `finding` per row, an `error`
   for a unit that could not be checked (where the unit comes) and for each input error (after the
-  header), a `notice`, and a closing `summary` with the counts.
+  header), a `notice`, and a closing `summary` with the counts. With decisions or a baseline
+  (engine/triage), what is known only at the end comes before the summary: a `notice` per expired or
+  orphaned decision and per difference of the baseline, and a `resolved` line per finding of the baseline
+  that is gone.
 - `rows`: the rows themselves (dicts), for the text and HTML reports, which are built whole.
 """
 
