@@ -9,10 +9,11 @@ validates strictly, and a date is accepted only as an ISO calendar date written 
 from __future__ import annotations
 
 import re
+import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 from types import NoneType, UnionType
-from typing import Any, Union, get_args, get_origin
+from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
@@ -55,4 +56,101 @@ class StrictModel(BaseModel):
     def _dates_as_written(cls, value: Any, info: ValidationInfo) -> Any:
         if value is not None and info.field_name and _is_date_field(cls, info.field_name):
             return iso_date(value)
+        return value
+
+
+# --- Swedish input: ja/nej, and codes whatever their case and diacritics -----------------------------------------
+
+_TRUTH = {"ja": True, "nej": False}
+_SEPARATOR = re.compile(r"[ -]")
+
+
+def _plain_letter(char: str) -> str:
+    """A letter in lower case, a Latin one with diacritics as its base letter (å, ä → a, ö → o, é → e); any other
+    character as it is.
+
+    Only letters of the Latin-1 and Latin Extended blocks are taken apart: a sign that merely looks like a
+    letter (the kelvin sign, a full-width or Cyrillic letter) stays itself, so it matches no code.
+    """
+    if char.isascii():
+        return char.lower()
+    if not "\u00c0" <= char <= "\u024f":
+        return char  # str.lower() would make the kelvin sign a k
+    base, *marks = unicodedata.normalize("NFD", char)
+    plain = base.isascii() and base.isalpha() and all(unicodedata.combining(m) for m in marks)
+    return base.lower() if plain else char
+
+
+def fold_code(text: str) -> str:
+    """A code as a person may write it, in the model's spelling: `Sjuksköterska` → `sjukskoterska`,
+    `Skyddat boende` → `skyddat_boende`.
+
+    Only case, diacritics and a space or hyphen for `_` are undone: each is the same word to a reader.
+    Nothing is guessed (a misspelling stays a misspelling and is refused with a suggestion), so folding
+    can never make one code of another.
+    """
+    composed = unicodedata.normalize("NFC", text.strip())  # å written as a + ring (NFD text) is still å
+    return _SEPARATOR.sub("_", "".join(_plain_letter(c) for c in composed))
+
+
+def _without_none(annotation: Any) -> tuple[Any, bool]:
+    if get_origin(annotation) in (Union, UnionType):
+        args = [a for a in get_args(annotation) if a is not NoneType]
+        return (args[0] if len(args) == 1 else None), True
+    return annotation, False
+
+
+@lru_cache(maxsize=None)
+def _swedish_field(model: type, name: str) -> tuple[str, Any]:
+    """What Swedish input a field takes: ("bool", may be None), ("code", {folded: code}) for a Literal field or
+    a list of one, else ("", None)."""
+    annotation, optional = _without_none(model.model_fields[name].annotation)
+    if annotation is bool:
+        return "bool", optional
+    if get_origin(annotation) is list:
+        (annotation,) = get_args(annotation) or (None,)
+    if get_origin(annotation) is Literal:
+        codes = {fold_code(code): code for code in get_args(annotation) if isinstance(code, str)}
+        return "code", codes
+    return "", None
+
+
+def _code(value: Any, codes: dict[str, str]) -> Any:
+    return codes.get(fold_code(value), value) if isinstance(value, str) else value
+
+
+def _truth(value: Any, optional: bool) -> Any:
+    if type(value) is bool or (value is None and optional):
+        return value
+    word = value.strip().lower() if isinstance(value, str) and value.isascii() else None
+    if word in _TRUTH:
+        return _TRUTH[word]
+    if value is None:
+        return value  # a required field left empty: pydantic says so
+    if isinstance(value, str) and value.strip() in ("true", "false"):
+        raise ValueError(f"ska vara true eller false utan citattecken (eller ja eller nej), inte texten {value!r}")
+    shown = repr(value) if isinstance(value, str) else _KIND_OF.get(type(value), "något annat")
+    raise ValueError(f"ska vara true eller false (eller ja eller nej), inte {shown}")
+
+
+class SwedishInput(StrictModel):
+    """A model of a Swedish data set: `ja`/`nej` (any case) are truth values besides true/false, and a coded
+    value matches its code whatever its case and diacritics (`HVB` is `hvb`, `anställning` is `anstallning`).
+
+    The model's own value, never the spelling, is what is kept: rules compare codes as the model writes them.
+    A folded match gives no notice: it is the same word, so there is nothing for the user to check; what
+    folding does not match is refused as before, with the nearest codes suggested. Every other truth value
+    (`yes`, `on`, `1`, `"true"`) stays refused: YAML 1.1's readings are exactly what strict input rules out.
+    """
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _swedish_values(cls, value: Any, info: ValidationInfo) -> Any:
+        if not info.field_name:
+            return value
+        kind, detail = _swedish_field(cls, info.field_name)
+        if kind == "bool":
+            return _truth(value, detail)
+        if kind == "code":
+            return [_code(v, detail) for v in value] if isinstance(value, list) else _code(value, detail)
         return value

@@ -6,6 +6,12 @@ unknown type a Swedish fallback naming it, so no English ever reaches a user.
 
 from __future__ import annotations
 
+import re
+
+from rapidfuzz import fuzz, process
+
+from regelkoll.strict import fold_code
+
 _MESSAGES = {
     "missing": "obligatoriskt fält saknas",
     "extra_forbidden": "okänt fält",
@@ -73,3 +79,19 @@ def swedish_message(err: dict) -> str:
     if kind in _MESSAGES:
         return _MESSAGES[kind]
     return f"ogiltigt värde (feltyp {kind})"
+
+
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+def swedish_hint(err: dict) -> str:
+    """For a value that is none of a field's codes: the nearest code(s), by spelling once case and diacritics
+    are set aside (`lss_bostad_barnn` → `lss_bostad_barn`); empty when none is near. Only a suggestion: a value
+    is never read as the code it resembles."""
+    value = err.get("input")
+    if err["type"] != "literal_error" or not isinstance(value, str):
+        return ""
+    allowed = _QUOTED.findall(str((err.get("ctx") or {}).get("expected", "")))
+    found = process.extract(fold_code(value), allowed, scorer=fuzz.ratio, score_cutoff=60, limit=3)
+    best = [code for code, score, _ in found if score == found[0][1]] if found else []
+    return f"menade du {' eller '.join(repr(code) for code in best)}?" if best else ""

@@ -103,7 +103,7 @@ def test_numbers_and_texts_are_not_converted(tmp_path, field, value, word):
     assert bundle.get("placering", "pl-hvb-solrosen-02") is None
 
 
-@pytest.mark.parametrize("value", ["yes", "no", "on", "off", "y", "n", "0", "1", "'true'", "Ja"])
+@pytest.mark.parametrize("value", ["yes", "no", "on", "off", "y", "n", "0", "1", "'true'", "True", "jaa", "sant"])
 def test_only_true_and_false_are_truth_values(tmp_path, value):
     bundle_dir, line = _damage(tmp_path, "hvb-solrosen.yaml", "hvb-solrosen", "tar_emot_barn", value)
     bundle = read_bundle(bundle_dir)

@@ -14,7 +14,7 @@ from typing import Annotated, ClassVar, Literal
 from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_validator
 
 from regelkoll.personal_data import refuse_personnummer
-from regelkoll.strict import StrictModel
+from regelkoll.strict import StrictModel, SwedishInput
 
 # ids and codes are printed unmasked everywhere, so a personnummer is refused in them
 Ident = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[\w.:\-]+$"), AfterValidator(refuse_personnummer)]
@@ -73,7 +73,7 @@ Anmarkning = Literal["skuld_kronofogden", "betalningsanmarkning", "konkurs", "na
 PROVENANCE_FIELDS = frozenset({"kalla", "koppling"})
 
 
-class Fact(StrictModel):
+class Fact(SwedishInput):
     """Base of every fact kind."""
 
     model_config = ConfigDict(extra="forbid", strict=True, str_strip_whitespace=True)
@@ -178,7 +178,7 @@ def _history_in_order(changes: list) -> None:
         raise ValueError("status ska stå i datumordning, högst en ändring per dag")
 
 
-class Statusandring(StrictModel):
+class Statusandring(SwedishInput):
     """From `fran` on, the licence has this status (until the next change)."""
 
     status: Tillstandsstatus  # type: ignore[valid-type]
@@ -484,7 +484,7 @@ class Rapportkvartal(Fact):
     it was carried out, resumed or ended only after that day."""
 
 
-class Legitimationsandring(StrictModel):
+class Legitimationsandring(SwedishInput):
     """From `fran` on, the legitimation has this status (until the next change)."""
 
     status: Legitimationsstatus  # type: ignore[valid-type]
