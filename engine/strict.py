@@ -89,8 +89,14 @@ def fold_code(text: str) -> str:
     Nothing is guessed (a misspelling stays a misspelling and is refused with a suggestion), so folding
     can never make one code of another.
     """
-    composed = unicodedata.normalize("NFC", text.strip())  # å written as a + ring (NFD text) is still å
-    return _SEPARATOR.sub("_", "".join(_plain_letter(c) for c in composed))
+    out: list[str] = []
+    for char in text.strip():
+        # å written as a and a combining ring (decomposed text) is å too; NFC is not used to compose it,
+        # since it would also make the kelvin sign a K
+        if unicodedata.combining(char) and out and out[-1].isascii() and out[-1].isalpha():
+            continue
+        out.append(_plain_letter(char))
+    return _SEPARATOR.sub("_", "".join(out))
 
 
 def _without_none(annotation: Any) -> tuple[Any, bool]:
@@ -128,7 +134,7 @@ def _truth(value: Any, optional: bool) -> Any:
     if value is None:
         return value  # a required field left empty: pydantic says so
     if isinstance(value, str) and value.strip() in ("true", "false"):
-        raise ValueError(f"ska vara true eller false utan citattecken (eller ja eller nej), inte texten {value!r}")
+        raise ValueError(f"ska vara true eller false (eller ja eller nej) utan citattecken, inte texten {value!r}")
     shown = repr(value) if isinstance(value, str) else _KIND_OF.get(type(value), "något annat")
     raise ValueError(f"ska vara true eller false (eller ja eller nej), inte {shown}")
 

@@ -10,6 +10,7 @@ import re
 
 from rapidfuzz import fuzz, process
 
+from regelkoll.diagnostics import suggest
 from regelkoll.strict import fold_code
 
 _MESSAGES = {
@@ -95,3 +96,10 @@ def swedish_hint(err: dict) -> str:
     found = process.extract(fold_code(value), allowed, scorer=fuzz.ratio, score_cutoff=60, limit=3)
     best = [code for code, score, _ in found if score == found[0][1]] if found else []
     return f"menade du {' eller '.join(repr(code) for code in best)}?" if best else ""
+
+
+def field_hint(name: str, fields: list[str]) -> str:
+    """For an unknown field: the field it is with case and diacritics set aside (`Typ`, `utförare`), else the
+    nearest by spelling. Field names are not folded when read: a suggestion only, as for a code."""
+    folded = fold_code(name)
+    return f"menade du '{folded}'?" if folded in fields else suggest(name, fields)

@@ -19,7 +19,7 @@ from regelkoll.diagnostics import Diagnostic, suggest
 from regelkoll.facts.bundle import BrokenFact, FactBundle, Source, derive
 from regelkoll.facts.identity import IdentityError, normalise_organisationsnummer, normalise_personnummer
 from regelkoll.facts.model import FACT_KINDS, Kontext
-from regelkoll.validation_sv import swedish_hint, swedish_message
+from regelkoll.validation_sv import field_hint, swedish_hint, swedish_message
 
 # the fields a broken record keeps (with its namn): identifiers and references, never a personnummer
 SAFE_FIELDS = ("id", "person", "verksamhet", "organisation", "beslut", "tillstand", "utforare", "legitimation",
@@ -108,7 +108,7 @@ class Assembler:
                     loc = tuple(err["loc"])
                     extra = err["type"] == "extra_forbidden"
                     name = ".".join(map(str, loc)) or kind
-                    hint = suggest(str(loc[-1]), list(model.model_fields)) if extra and loc else swedish_hint(err)
+                    hint = field_hint(str(loc[-1]), list(model.model_fields)) if extra and loc else swedish_hint(err)
                     problems.append(self.diagnostic(place, "RK-B010", swedish_message(err), loc, f"{kind}.{name}",
                                                     hint, key=extra))
         if problems:
