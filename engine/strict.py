@@ -4,6 +4,10 @@ Pydantic's lax mode reinterprets what a careless or hostile supplier writes: `0`
 becomes 1970-01-01 (turning "never registered" into "registered long ago"), `"yes"` and `1` become
 True, `"3"` becomes 3 and a datetime is cut to its date. Every model read from input therefore
 validates strictly, and a date is accepted only as an ISO calendar date written ÅÅÅÅ-MM-DD.
+
+A data set is written in Swedish (`SwedishInput`): there `ja` and `nej` are truth values too, and a code
+is matched whatever its case and diacritics, since `HVB` and `anställning` are the words `hvb` and
+`anstallning`. That is all that is set aside; nothing else is read as something it was not written as.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 from types import NoneType, UnionType
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Any, ClassVar, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, ValidationInfo, field_validator
 
@@ -35,28 +39,6 @@ def iso_date(value: Any) -> date:
         raise ValueError("ogiltigt datum (skriv ÅÅÅÅ-MM-DD, utan klockslag)")
     kind = _KIND_OF.get(type(value), "något annat")
     raise ValueError(f"ska vara ett datum ÅÅÅÅ-MM-DD, inte {kind}")
-
-
-@lru_cache(maxsize=None)
-def _is_date_field(model: type, name: str) -> bool:
-    annotation = model.model_fields[name].annotation
-    if get_origin(annotation) in (Union, UnionType):
-        args = [a for a in get_args(annotation) if a is not NoneType]
-        annotation = args[0] if len(args) == 1 else None
-    return annotation is date
-
-
-class StrictModel(BaseModel):
-    """Base of every model read from input: unknown fields refused, no type coercion, ISO dates only."""
-
-    model_config = ConfigDict(extra="forbid", strict=True)
-
-    @field_validator("*", mode="before")
-    @classmethod
-    def _dates_as_written(cls, value: Any, info: ValidationInfo) -> Any:
-        if value is not None and info.field_name and _is_date_field(cls, info.field_name):
-            return iso_date(value)
-        return value
 
 
 # --- Swedish input: ja/nej, and codes whatever their case and diacritics -----------------------------------------
@@ -107,7 +89,7 @@ def _without_none(annotation: Any) -> tuple[Any, bool]:
 
 
 @lru_cache(maxsize=None)
-def _swedish_field(model: type, name: str) -> tuple[str, Any]:
+def swedish_field(model: type, name: str) -> tuple[str, Any]:
     """What Swedish input a field takes: ("bool", may be None), ("code", {folded: code}) for a Literal field or
     a list of one, else ("", None)."""
     annotation, optional = _without_none(model.model_fields[name].annotation)
@@ -122,7 +104,9 @@ def _swedish_field(model: type, name: str) -> tuple[str, Any]:
 
 
 def _code(value: Any, codes: dict[str, str]) -> Any:
-    return codes.get(fold_code(value), value) if isinstance(value, str) else value
+    if not isinstance(value, str) or value in codes:  # a code as the model writes it is its own fold
+        return value
+    return codes.get(fold_code(value), value)
 
 
 def _truth(value: Any, optional: bool) -> Any:
@@ -139,6 +123,34 @@ def _truth(value: Any, optional: bool) -> Any:
     raise ValueError(f"ska vara true eller false (eller ja eller nej), inte {shown}")
 
 
+@lru_cache(maxsize=None)
+def _reading(model: type, name: str) -> tuple[str, Any]:
+    """How a field's value is read: ("date", None), a Swedish reading (`swedish_field`), or ("", None)."""
+    annotation, _ = _without_none(model.model_fields[name].annotation)
+    if annotation is date:
+        return "date", None
+    return swedish_field(model, name) if getattr(model, "swedish_input", False) else ("", None)
+
+
+class StrictModel(BaseModel):
+    """Base of every model read from input: unknown fields refused, no type coercion, ISO dates only."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+    # one validator for every field, dates and Swedish input alike: a second one would cost a call per field
+    @field_validator("*", mode="before")
+    @classmethod
+    def _as_written(cls, value: Any, info: ValidationInfo) -> Any:
+        how, detail = _reading(cls, info.field_name) if info.field_name else ("", None)
+        if not how:
+            return value
+        if how == "date":
+            return value if value is None else iso_date(value)
+        if how == "bool":
+            return _truth(value, detail)
+        return [_code(v, detail) for v in value] if isinstance(value, list) else _code(value, detail)
+
+
 class SwedishInput(StrictModel):
     """A model of a Swedish data set: `ja`/`nej` (any case) are truth values besides true/false, and a coded
     value matches its code whatever its case and diacritics (`HVB` is `hvb`, `anställning` is `anstallning`).
@@ -147,16 +159,7 @@ class SwedishInput(StrictModel):
     A folded match gives no notice: it is the same word, so there is nothing for the user to check; what
     folding does not match is refused as before, with the nearest codes suggested. Every other truth value
     (`yes`, `on`, `1`, `"true"`) stays refused: YAML 1.1's readings are exactly what strict input rules out.
+    Rule files are not Swedish input: there `true` and `false` are the only truth values.
     """
 
-    @field_validator("*", mode="before")
-    @classmethod
-    def _swedish_values(cls, value: Any, info: ValidationInfo) -> Any:
-        if not info.field_name:
-            return value
-        kind, detail = _swedish_field(cls, info.field_name)
-        if kind == "bool":
-            return _truth(value, detail)
-        if kind == "code":
-            return [_code(v, detail) for v in value] if isinstance(value, list) else _code(value, detail)
-        return value
+    swedish_input: ClassVar[bool] = True

@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from regelkoll.adapters.yaml_files import read_bundle
 from regelkoll.facts.model import FACT_KINDS, Legitimationsandring, Statusandring
-from regelkoll.strict import _swedish_field, fold_code
+from regelkoll.strict import fold_code, swedish_field
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "fixtures" / "demo"
@@ -29,7 +29,7 @@ MODELS = (*FACT_KINDS.values(), Statusandring, Legitimationsandring)
 
 def _fields(kind: str) -> list[tuple[type, str, object]]:
     return [(model, name, detail) for model in MODELS for name in model.model_fields
-            for found, detail in [_swedish_field(model, name)] if found == kind]
+            for found, detail in [swedish_field(model, name)] if found == kind]
 
 
 BOOLEAN_FIELDS = [(model, name) for model, name, _ in _fields("bool")]
@@ -213,7 +213,7 @@ def _names(kind: str) -> set[str]:
 
 def _scalar_text(model: type, name: str) -> bool:
     annotation = model.model_fields[name].annotation
-    return _swedish_field(model, name)[0] != "code" and get_origin(annotation) is not list and not any(
+    return swedish_field(model, name)[0] != "code" and get_origin(annotation) is not list and not any(
         get_origin(a) is list for a in get_args(annotation))
 
 
