@@ -115,11 +115,12 @@ def _truth(value: Any, optional: bool) -> Any:
     word = value.strip().lower() if isinstance(value, str) and value.isascii() else None
     if word in _TRUTH:
         return _TRUTH[word]
-    if value is None:
-        return value  # a required field left empty: pydantic says so
     if isinstance(value, str) and value.strip() in ("true", "false"):
         raise ValueError(f"ska vara true eller false (eller ja eller nej) utan citattecken, inte texten {value!r}")
-    shown = repr(value) if isinstance(value, str) else _KIND_OF.get(type(value), "något annat")
+    if value is None:
+        shown = "tomt"
+    else:
+        shown = repr(value) if isinstance(value, str) else _KIND_OF.get(type(value), "något annat")
     raise ValueError(f"ska vara true eller false (eller ja eller nej), inte {shown}")
 
 

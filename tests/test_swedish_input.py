@@ -63,8 +63,11 @@ def test_ja_and_nej_are_truth_values_in_every_boolean_field(model, name, written
 
 @pytest.mark.parametrize("model,name", BOOLEAN_FIELDS, ids=lambda v: getattr(v, "__name__", v))
 @pytest.mark.parametrize("written", ["yes", "no", "on", "off", "y", "n", "j", "1", "0", 1, 0, "true", "True",
-                                     "FALSE", "sant", "jaa", "ja!", "ｊａ"])
+                                     "FALSE", "sant", "jaa", "ja!", "ｊａ", None, [], 1.0])
 def test_every_other_truth_value_is_refused_in_every_boolean_field(model, name, written):
+    if written is None and model.model_fields[name].annotation != bool:
+        assert _errors_at(model, name, written) == []  # an optional field may be left empty
+        return
     errors = _errors_at(model, name, written)
     assert len(errors) == 1 and "true eller false (eller ja eller nej)" in errors[0]["msg"]
 
