@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import sys
@@ -21,8 +20,6 @@ from regelkoll.personal_data import mask_text
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
                   help="Regelkoll: kontrollerar tillsynsdata mot lagkrav skrivna som YAML-regler.")
-rules_app = typer.Typer(no_args_is_help=True, help="Verktyg för dem som skriver regler.")
-app.add_typer(rules_app, name="rules")
 
 
 def _show_version(value: bool) -> None:
@@ -388,82 +385,15 @@ def codes(output: Optional[Path] = typer.Option(None, "--output", help="Skriv f�
     _emit(render_codes().encode("utf-8"), output)
 
 
-@rules_app.command("schema")
-def rules_schema(output: Optional[Path] = typer.Option(None, "--output", help="Skriv schemat till en fil.")) -> None:
-    """Skriv JSON Schema för regelformatet (för autokomplettering i editorer)."""
-    from regelkoll.lang.schema import schema_text
-
-    _check_output(output)
-    _emit(schema_text().encode("utf-8"), output)
-
-
-@rules_app.command("lint")
-def rules_lint(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
-    """Validera regelpaketen; fel anges med fil:rad:kolumn."""
-    book = _load_rules(rules)
-    _compile(book)
-    _stdout(f"{len(book.rules)} regler utan fel.\n".encode("utf-8"))
-
-
-@rules_app.command("compile")
-def rules_compile(
-    rule_id: Optional[str] = typer.Option(None, "--rule", help="Bara denna regel."),
-    rules: Path = typer.Option(PROJECT_RULES, "--rules"),
-) -> None:
-    """Skriv de kompilerade durable_rules-regeluppsättningarna som JSON."""
-    book = _load_rules(rules)
-    out = {}
-    for crule in _compile(book):
-        if rule_id and crule.rule.id != rule_id:
-            continue
-        out[crule.merged.name] = crule.merged.ruleset
-    if rule_id and not out:
-        _fail([f"--rule: okänd regel {rule_id}"])
-    _stdout((json.dumps(out, indent=2, sort_keys=True, ensure_ascii=False) + "\n").encode("utf-8"))
-
-
-@rules_app.command("docs")
-def rules_docs(
-    output: Optional[Path] = typer.Option(None, "--output", help="Skriv katalogen till en fil."),
-    rules: Path = typer.Option(PROJECT_RULES, "--rules"),
-) -> None:
-    """Skriv regelkatalogen (Markdown): regler, versioner, lagrum, undantag och exempel."""
-    from regelkoll.report.catalogue import render_catalogue
-
-    _check_output(output)
-    _emit(render_catalogue(_load_rules(rules)).encode("utf-8"), output)
-
-
-@rules_app.command("test")
-def rules_test(rules: Path = typer.Option(PROJECT_RULES, "--rules")) -> None:
-    """Kör reglernas inbyggda exempel."""
-    from regelkoll.examples import coverage_gaps, run_example
-
-    book = _load_rules(rules)
-    compiled = {crule.rule.id: crule for crule in _compile(book)}
-    failed = gaps = 0
-    for loaded in book.rules:
-        results = []
-        for index in range(len(loaded.rule.exempel)):
-            res = run_example(loaded, index, compiled[loaded.rule.id])
-            mark = "ok " if res.ok else "FEL"
-            detail = "" if res.ok else f" – väntat {res.expected}, fick {res.actual or '-'} {res.problem}"
-            _stdout(printable(f"{mark} {loaded.rule.id}: {res.name}{detail}").encode("utf-8") + b"\n")
-            failed += not res.ok
-            results.append(res)
-        for gap in coverage_gaps(loaded, results):
-            _stdout(printable(f"FEL {loaded.rule.id}: {gap}").encode("utf-8") + b"\n")
-            gaps += 1
-    problems = ([f"{failed} exempel gav fel utfall"] if failed else []) + (
-        [f"{gaps} undantag eller versionsbyten visas inte av något exempel"] if gaps else [])
-    if problems:
-        _fail(problems, 1)
-
-
 # `regelkoll ansokan`: permit application screening, in its own package (engine/application/command.py)
 from regelkoll.application.command import ansokan as _ansokan  # noqa: E402
 
 app.command("ansokan")(_ansokan)
+
+# `regelkoll rules …`: the rule authors' commands (engine/rules_cli.py)
+from regelkoll.rules_cli import rules_app  # noqa: E402
+
+app.add_typer(rules_app, name="rules")
 
 
 _INTERRUPT_TEXT = {signal.SIGINT: "avbruten (Ctrl-C)", signal.SIGTERM: "avbruten (SIGTERM)",

@@ -54,8 +54,8 @@ before evaluation (status 2).
 """),
     Area("RK-B", "fact bundle (data set)", intro="""\
 These are collected while the data set is read; the run goes on and the report is written, but the
-exit status is 2. In a rule's inline example (`regelkoll rules test`) any RK-B code makes that
-example fail instead.
+exit status is 2. In a rule's inline example any RK-B code is a rule error: `regelkoll rules lint`
+reports it at its place in the rule file, and `regelkoll rules test` fails that example.
 """),
     Area("RK-R", "rule files", intro="""\
 Every rule-file error is collected and listed; then the command stops before the data set is read
@@ -367,6 +367,26 @@ CODES = {entry.code: entry for entry in (
     Code("RK-R090", "RK-R", "två regelfiler har samma regelpaket-id",
          when="Two rule files declare the same `regelpaket.id`",
          effect="The second file is not used; the run stops (status 2)"),
+    Code("RK-R100", "RK-R", "värdet är inget som fältet kan ha enligt faktamodellen (felstavat?)",
+         when="A test compares a coded field with a value the fact model does not allow for it (`lika_med`, "
+              "`inte_lika_med`, `i`, `inte_i`; `roll: förestandare`); the nearest allowed values are suggested",
+         effect="The run stops (status 2): the test could never hold (or always would)"),
+    Code("RK-R101", "RK-R", "en parameter som ett kodat fält jämförs med har ett värde som fältet inte kan ha",
+         when="A version parameter (`i: {parameter: boendetyper}`) holds a value the compared field does not allow; "
+              "the nearest allowed values are suggested",
+         effect="The run stops (status 2)"),
+    Code("RK-R102", "RK-R", "exemplets `subjekt` är inget id bland exemplets fakta av subjektets typ",
+         when="An example's `subjekt` names no fact of the subject's kind among the example's facts",
+         effect="The run stops (status 2)"),
+    Code("RK-R103", "RK-R", "`--rule` eller `--fran` matchar ingen regel",
+         when="`rules test --rule` or `rules new --fran` names no rule (the nearest ids are suggested)",
+         effect="Nothing is run or written; status 2"),
+    Code("RK-R104", "RK-R", "`--id` har fel form för ett regel-id",
+         when="`rules new --id` is not a rule id (capitals, digits and hyphens, e.g. `RK-HVB-08`)",
+         effect="Nothing is written; status 2"),
+    Code("RK-R105", "RK-R", "filen för utkastet finns redan",
+         when="`rules new --output FILE` names a file that exists; a draft never overwrites a file",
+         effect="Nothing is written; status 2"),
     # RK-C — compiling rules
     Code("RK-C001", "RK-C", "regeln kan inte kompileras för durable_rules (för många mönster eller jämförelser)",
          when="A valid rule cannot be compiled for durable_rules: more than 16 patterns in a rule, or more than 28 "

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from regelkoll.adapters.yaml_files import add_records
 from regelkoll.api import iter_check
 from regelkoll.backends.durable.compile import compile_rule
+from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.assemble import finish
 from regelkoll.facts.bundle import FactBundle
 from regelkoll.facts.model import Kontext
@@ -33,6 +34,19 @@ class ExampleResult:
     def ok(self) -> bool:
         return not self.problem and self.expected == self.actual
 
+    @property
+    def expected_word(self) -> str:
+        """The outcome as the author wrote it in `forvantat`."""
+        return RULE_WORD.get(self.expected, self.expected)
+
+    @property
+    def actual_word(self) -> str:
+        return RULE_WORD.get(self.actual, self.actual)
+
+
+# the outcome words a rule's examples use (`forvantat`); an indicator's match is written `overtradelse` too
+RULE_WORD = {**{outcome: word for word, outcome in OUTCOME_FROM_SV.items()}, "indication": "overtradelse"}
+
 
 def example_bundle(loaded: LoadedRule, index: int) -> FactBundle:
     example = loaded.rule.exempel[index]
@@ -42,6 +56,12 @@ def example_bundle(loaded: LoadedRule, index: int) -> FactBundle:
     finish(bundle)
     bundle.kontext = Kontext(per_datum=example.per_datum)
     return bundle
+
+
+def example_diagnostics(loaded: LoadedRule) -> list[Diagnostic]:
+    """What is wrong in the facts of a rule's examples (a misspelt code, a missing field), at its place in the
+    rule file: `rules lint` reports it before `rules test` would fail the example for it."""
+    return [d for index in range(len(loaded.rule.exempel)) for d in example_bundle(loaded, index).diagnostics]
 
 
 def run_example(loaded: LoadedRule, index: int, crule: CompiledRule | None = None) -> ExampleResult:

@@ -20,6 +20,7 @@ from regelkoll.discover import discover
 from regelkoll.facts import model as fact_model
 from regelkoll.lang.model import FieldRef, ParamRef, Pattern, Rule, RuleFile, Test
 from regelkoll.lang.operators import OPERATORS, ORDERED_TYPES
+from regelkoll.lang.values import allowed_values, value_hint
 from regelkoll.legaltime import Period
 from regelkoll.validation_sv import swedish_message
 from regelkoll.yamlsafe import Positions, YamlError, load_file
@@ -133,8 +134,16 @@ def _pydantic_diagnostics(exc: ValidationError, file: str, positions: Positions)
             out.append(Diagnostic(file, pos.line, pos.column, "RK-R002", f"obligatorisk nyckel '{missing}' saknas",
                                   dotted))
         else:
-            out.append(Diagnostic(file, pos.line, pos.column, "RK-R003", _swedish(err), dotted))
+            out.append(Diagnostic(file, pos.line, pos.column, "RK-R003", _swedish(err), dotted, _literal_hint(err)))
     return _dedupe(out)
+
+
+def _literal_hint(err: dict) -> str:
+    """The nearest allowed word for a misspelt `allvarlighet`, `slag` or `forvantat`."""
+    if err["type"] != "literal_error" or not isinstance(err.get("input"), str):
+        return ""
+    allowed = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
+    return value_hint(err["input"], allowed) if allowed else ""
 
 
 def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
@@ -335,11 +344,25 @@ class _Checker:
             if example.version_fran is not None and example.version_fran not in starts:
                 self.error("RK-R034", f"ingen version börjar {example.version_fran.isoformat()}", "exempel", i,
                            "version_fran", hint="ange giltig_fran för en av regelns versioner")
+        self.check_example_subjects()
         outcomes = {e.forvantat for e in rule.exempel}
         if "overtradelse" not in outcomes or outcomes == {"overtradelse"}:
             self.error("RK-R026", "regeln behöver minst ett exempel som bryter mot den och ett som inte gör det",
                        "exempel")
         return self.diags
+
+    def check_example_subjects(self) -> None:
+        """An example's `subjekt` names a fact of the subject's kind that the example gives (a misspelt id
+        would leave the example with no finding to judge)."""
+        subject = self.aliases.get(self.rule.avser)
+        model = fact_model.FACT_KINDS.get(subject[0]) if subject else None
+        if model is None or model.derived_only:
+            return  # a derived fact's id is made from its source's: not written in the example
+        for i, example in enumerate(self.rule.exempel):
+            ids = [r["id"] for r in example.fakta.get(model.kind, []) if isinstance(r, dict) and "id" in r]
+            if example.subjekt is not None and example.subjekt not in ids:
+                self.error("RK-R102", f"subjekt: '{example.subjekt}' är inget {model.kind}-id i exemplets fakta",
+                           "exempel", i, "subjekt", hint=f"exemplets {model.kind}: {', '.join(ids)}" if ids else "")
 
     def check_versions(self) -> None:
         versions = self.rule.versioner
@@ -425,7 +448,7 @@ class _Checker:
                 self.error("RK-R052", f"{op} går bara på listfält", *path, op)
             elif test.operand not in fact_model.list_values(kind, test.falt):
                 self.error("RK-R053", f"'{test.operand}' är inget tillåtet värde",
-                           *path, op, hint=suggest(test.operand, fact_model.list_values(kind, test.falt)))
+                           *path, op, hint=value_hint(test.operand, fact_model.list_values(kind, test.falt)))
             return
         if ftype == "list":
             self.error("RK-R052", "listfält jämförs med innehaller eller saknar", *path, op)
@@ -437,11 +460,12 @@ class _Checker:
             self.check_fieldref(operand, ftype, (*path, op), own, kind)
         elif isinstance(operand, ParamRef):
             self.check_param(operand.parameter, (*path, op))
+            self.check_param_values(operand.parameter, kind, test.falt)
         elif isinstance(operand, list):
             for j, value in enumerate(operand):
-                self.check_literal(value, ftype, (*path, op, j))
+                self.check_literal(value, ftype, (*path, op, j), kind, test.falt)
         else:
-            self.check_literal(operand, ftype, (*path, op))
+            self.check_literal(operand, ftype, (*path, op), kind, test.falt)
 
     def check_fieldref(self, ref: FieldRef, ftype: str, path: tuple, own: str, own_kind: str) -> None:
         alias, name = ref.falt.split(".")
@@ -481,7 +505,7 @@ class _Checker:
                 self.error("RK-R065", f"parametern '{name}' ska vara en tidsperiod ({{manader: 6}})",
                            "versioner", i, "parametrar", name)
 
-    def check_literal(self, value: Any, ftype: str, path: tuple) -> None:
+    def check_literal(self, value: Any, ftype: str, path: tuple, kind: str, name: str) -> None:
         ok = {
             "date": lambda v: isinstance(v, str) and _is_iso(v),
             "bool": lambda v: isinstance(v, bool),
@@ -490,6 +514,25 @@ class _Checker:
         }[ftype](value)
         if not ok:
             self.error("RK-R066", f"värdet {value!r} passar inte fältets typ ({ftype})", *path)
+            return
+        allowed = allowed_values(kind, name) if ftype == "text" else None
+        if allowed is not None and value not in allowed:
+            self.error("RK-R100", f"'{value}' är inget värde som {kind}.{name} kan ha", *path,
+                       hint=value_hint(value, allowed))
+
+    def check_param_values(self, parameter: str, kind: str, name: str) -> None:
+        """A version parameter a test compares a coded field with holds only values the field can have."""
+        allowed = allowed_values(kind, name)
+        if allowed is None:
+            return
+        for i, version in enumerate(self.rule.versioner):
+            given = version.parametrar.get(parameter)
+            listed = given if isinstance(given, list) else [given]
+            for j, value in enumerate(listed):
+                if isinstance(value, str) and value not in allowed:
+                    where = ("versioner", i, "parametrar", parameter) + ((j,) if isinstance(given, list) else ())
+                    self.error("RK-R101", f"parametern '{parameter}' jämförs med {kind}.{name}, som inte kan ha "
+                               f"värdet '{value}'", *where, hint=value_hint(value, allowed))
 
     def check_template(self) -> None:
         names = set()
@@ -537,4 +580,5 @@ def _is_iso(value: str) -> bool:
 
 
 def check_rule(loaded: LoadedRule) -> list[Diagnostic]:
-    return _Checker(loaded).run()
+    # a parameter compared in two tests is reported once
+    return _dedupe(_Checker(loaded).run())
