@@ -37,7 +37,8 @@ def rules_lint(rules: Path = typer.Option(BUNDLED_RULES, "--rules", help=_RULES_
     problems = sorted(d for loaded in book.rules for d in example_diagnostics(loaded))
     if problems:
         cli._fail([d.render() for d in problems])
-    cli._stdout(f"{len(book.rules)} regler utan fel.\n".encode("utf-8"))
+    count = len(book.rules)
+    cli._stdout(f"{count} {'regel' if count == 1 else 'regler'} utan fel.\n".encode("utf-8"))
 
 
 @rules_app.command("compile")
@@ -114,7 +115,8 @@ def rules_test(
         for gap in coverage_gaps(loaded, results):
             lines.append(f"FEL {loaded.rule.id}: {gap}")
             gaps += 1
-    lines.append(f"{len(chosen)} regler, {passed + failed} exempel: {passed} godkända, {failed} underkända"
+    lines.append(f"{len(chosen)} {'regel' if len(chosen) == 1 else 'regler'}, {passed + failed} exempel: "
+                 f"{passed} godkända, {failed} underkända"
                  + (f"; {gaps} luckor i exemplens täckning" if gaps else ""))
     cli._stdout("".join(printable(line) + "\n" for line in lines).encode("utf-8"))
     if failed or gaps:
