@@ -439,11 +439,25 @@ def main() -> None:
 
     An interrupt is one line too, with the conventional status 128 + the signal's number.
     """
+    from regelkoll.cli_sv import click_errors, make_swedish, usage_error
+
     previous = _handle_interrupts()
+    make_swedish(app)
     try:
-        app(standalone_mode=True)
+        # usage errors come back here to be told in Swedish (cli_sv.py), not printed by typer in English
+        status = app(standalone_mode=False, prog_name="regelkoll")
+        raise SystemExit(status if isinstance(status, int) else 0)
     except SystemExit:
         raise
+    except click_errors.NoArgsIsHelpError:
+        raise SystemExit(2) from None  # the help has been shown
+    except click_errors.UsageError as exc:
+        for line in usage_error(exc):
+            _err(line)
+        raise SystemExit(2) from None
+    except typer.Abort:
+        _err("regelkoll: avbrutet")
+        raise SystemExit(1) from None
     except DiagnosticError as exc:
         # raised while the report is written (a cluster's scheduler lost mid-run): the run failed, no bug
         for diagnostic in exc.diagnostics:

@@ -168,6 +168,35 @@ _PROBLEMS = {
     "found incompatible YAML document": "YAML-versionen stöds inte",
     "found duplicate %TAG directive": "%TAG anges två gånger",
     "found unknown directive name": "okänt direktiv",
+    "could not find expected directive name": "direktivets namn saknas",
+    "did not find URI escaped octet": "ogiltig %-kodning i en tagg",
+    "did not find expected '!'": "förväntade '!' i taggen",
+    "did not find expected <stream-start>": "förväntade början på filen",
+    "did not find expected comment or line break": "förväntade en kommentar eller ett radslut",
+    "did not find expected digit or '.' character": "förväntade en siffra eller '.'",
+    "did not find expected hexdecimal number": "förväntade ett hexadecimalt tal",
+    "did not find expected tag URI": "förväntade en tagg",
+    "did not find expected version number": "förväntade ett versionsnummer",
+    "did not find expected whitespace": "förväntade ett mellanslag",
+    "did not find expected whitespace or line break": "förväntade ett mellanslag eller ett radslut",
+    "did not find the expected '>'": "förväntade '>'",
+    "found an indentation indicator equal to 0": "indragsangivelsen får inte vara 0",
+    "found extremely long version number": "för långt versionsnummer",
+    "found invalid Unicode character escape code": "ogiltig Unicode-escape i texten",
+    "found unexpected ':'": "oväntat kolon (citera värdet)",
+    "found unexpected non-alphabetical character": "oväntat tecken (bara bokstäver får stå här)",
+    "incompatible %YAML directive": "YAML-versionen stöds inte",
+    "found an incorrect leading UTF-8 octet": "ogiltig UTF-8",
+    "found an incorrect trailing UTF-8 octet": "ogiltig UTF-8",
+    "invalid leading UTF-8 octet": "ogiltig UTF-8",
+    "invalid trailing UTF-8 octet": "ogiltig UTF-8",
+    "invalid length of a UTF-8 sequence": "ogiltig UTF-8",
+    "incomplete UTF-8 octet sequence": "ofullständigt UTF-8-tecken",
+    "incomplete UTF-16 character": "ofullständigt UTF-16-tecken",
+    "incomplete UTF-16 surrogate pair": "ofullständigt UTF-16-tecken",
+    "unexpected low surrogate area": "ogiltigt Unicode-tecken",
+    "invalid Unicode character": "ogiltigt Unicode-tecken",
+    "input is too long": "filen är för lång",
 }
 
 
@@ -175,8 +204,8 @@ def _swedish_problem(problem: str) -> str:
     text = " ".join(str(problem).split())
     if text in _PROBLEMS:
         return _PROBLEMS[text]
-    # "while scanning ..." contexts and rarer texts: say what kind of fault it is, then libyaml's words
-    return f"syntaxfel ({text})"
+    # every problem text libyaml has is listed above; one it gains later is not shown in English
+    return "syntaxfel"
 
 
 def _offset_position(text: str, offset: int) -> Position:
