@@ -28,11 +28,14 @@ OPEN_END = date(9999, 12, 31)
 class Period(StrictModel):
     """A statutory period: exactly one of years, months, days (days only where the law says days)."""
 
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, use_attribute_docstrings=True)
 
     ar: int | None = None
+    """Years: the same day that many years on (29 February to 28 February)."""
     manader: int | None = None
+    """Calendar months, with the end-of-month rule: 31 August + 6 months is 28 (29) February."""
     dagar: int | None = None
+    """Days, only where the law counts in days."""
     handlingsfrist: bool = False
     """A deadline to act (report, notify): if it ends on a day off it moves to the next weekday (TC-02)."""
     kvartalsslut: bool = False

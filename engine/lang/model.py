@@ -29,7 +29,9 @@ class Text(StrictModel):
 
     model_config = _STRICT
     sv: str = Field(min_length=1)
+    """Swedish: what an inspector reads."""
     en: str = Field(min_length=1)
+    """English."""
 
 
 class Lagrum(StrictModel):
@@ -44,13 +46,15 @@ class Lagrum(StrictModel):
     paragraf: str = Field(pattern=r"^\d+( [a-z])?$")
     """Section, e.g. "1" or "6 f"."""
     stycke: int | None = Field(default=None, ge=1)
+    """Paragraph (stycke) within the section, counted from 1; left out for the whole section."""
     punkt: int | None = Field(default=None, ge=1)
+    """Point (punkt) within the paragraph, counted from 1."""
     lydelse: str | None = Field(default=None, pattern=r"^\d{4}:\d+$")
     """The amending act whose wording applies, e.g. "2024:87"."""
     url: str = Field(pattern=r"^https://")
     """Link to the official text."""
     overifierad: bool = False
-    """True where the provision's text could not be read in primary law."""
+    """True where the provision's text could not be read in primary law (the catalogue marks it unverified)."""
 
 
 class FieldRef(StrictModel):
@@ -58,7 +62,9 @@ class FieldRef(StrictModel):
 
     model_config = _STRICT
     falt: str = Field(pattern=r"^[a-z][a-z0-9_]*\.[a-z][a-z0-9_]*$")
+    """`alias.falt`: a field of an earlier pattern, or of the same pattern's own fact."""
     plus: Union[Period, "ParamRef", None] = None
+    """Shift that field by a period (`{manader: 6}`) or a period parameter before comparing (dates only)."""
 
 
 class ParamRef(StrictModel):
@@ -66,6 +72,7 @@ class ParamRef(StrictModel):
 
     model_config = _STRICT
     parameter: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    """Name of a parameter every version gives under `parametrar`."""
 
 
 Scalar = Union[StrictBool, StrictInt, StrictStr]
@@ -81,6 +88,7 @@ class _TestBase(StrictModel):
 
     model_config = _STRICT
     falt: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    """The field of the pattern's fact kind that is compared."""
     plus: Period | ParamRef | None = None
     """Shift the field by a period before comparing (dates only)."""
 
@@ -128,7 +136,9 @@ class Exemption(StrictModel):
 
     model_config = _STRICT
     beskrivning: Text
+    """What the exemption is, as the report states it when it applies."""
     monster: Pattern
+    """The fact whose presence exempts the subject (may refer to the aliases of `tillamplig_nar`)."""
     lagrum: list[Lagrum] = Field(default_factory=list)
     """The exemption's own provision, the same in every version; left out, the version's `undantag_lagrum`."""
 
@@ -138,6 +148,7 @@ class Indeterminacy(StrictModel):
 
     model_config = _STRICT
     beskrivning: Text
+    """Why a violation cannot be proved, as the report states it."""
     begaran: Text | None = None
     """What the inspector asks for, or asks about, on the visit that would settle it (the brief's request);
     left out, the brief shows `beskrivning`."""
@@ -178,11 +189,18 @@ class Version(StrictModel):
 
     model_config = _STRICT
     giltig_fran: date
+    """The first day this wording applies (ÅÅÅÅ-MM-DD)."""
     giltig_till: date | None = None
+    """The last day it applies; left out while it is in force."""
     lagrum: list[Lagrum] = Field(min_length=1)
+    """The provisions that state the duty in this wording."""
     undantag_lagrum: list[Lagrum] = Field(default_factory=list)
+    """The provisions of the exemptions that have no `lagrum` of their own."""
     parametrar: dict[str, Period | list[Scalar] | Scalar] = Field(default_factory=dict)
+    """Values the tests use as `{parameter: namn}` and the message as `${parameter.namn}`: a period, a value
+    or a list; every version gives the same names."""
     anteckning: str | None = None
+    """A note on this version (what changed, and why), shown in the rule catalogue; the engine ignores it."""
     lucka_fore: str | None = Field(default=None, min_length=1)
     """Why the rule does not apply between the previous version's giltig_till and this giltig_fran.
 
@@ -204,9 +222,14 @@ class Example(StrictModel):
 
     model_config = _STRICT
     namn: str
+    """What the example shows, in Swedish; `rules test` names it."""
     per_datum: date
+    """The day of the check."""
     fakta: dict[str, list[dict[str, Any]]]
+    """The facts, by fact kind, as in a data set."""
     forvantat: Outcome
+    """The outcome for the subject: overtradelse (for an indicator: bör utredas), uppfyllt, ej_tillamplig or
+    obestamt."""
     subjekt: str | None = None
     """Id of the subject the outcome is about; may be left out if there is only one."""
     version_fran: date | None = None
@@ -219,9 +242,14 @@ class Rule(StrictModel):
 
     model_config = _STRICT
     id: str = Field(pattern=r"^[A-Z]{2,}(-[A-Z0-9]+)+$")
+    """Unique across all packs, e.g. RK-HVB-04: capitals and digits in parts joined by hyphens."""
     titel: Text
+    """What is wrong when the rule is broken, as a heading."""
     allvarlighet: Severity
+    """How serious a breach is: allvarlig, betydande or mindre."""
     slag: Literal["krav", "indikator"] = "krav"
+    """`krav`: a statutory duty (a match is a violation); `indikator`: something the law leaves to an assessment
+    (a match is reported as bör utredas)."""
     avser: str
     """Alias of the pattern in `tillamplig_nar` whose fact the finding is about."""
     avgorande_datum: str
@@ -229,6 +257,7 @@ class Rule(StrictModel):
     avgorande_plus: Period | None = None
     """Shift the decisive date, e.g. `{manader: 3}` when the duty arises three months after a decision."""
     tillamplig_nar: list[Pattern] = Field(min_length=1)
+    """The facts that must exist for the rule to apply; the first is where matching starts."""
     overtradelse_nar: list[Pattern] = Field(default_factory=list)
     """Facts that must exist (or, with `saknas`, be absent) for a violation."""
     overtradelse_dar: SubjectCondition | None = None
@@ -238,9 +267,13 @@ class Rule(StrictModel):
     bedoms_inte_nar: list[Indeterminacy] = Field(default_factory=list)
     """If one of these holds for the subject, a would-be violation is reported as `obestamt` with its description."""
     versioner: list[Version] = Field(min_length=1)
+    """The rule's wordings over time, in date order, each with its provisions and parameters."""
     meddelande: Text
+    """The finding's text: `${alias.falt}`, `${subjekt}`, `${lagrum}` and `${parameter.namn}` are filled in."""
     anteckningar: str | None = None
+    """Notes for rule authors and reviewers (how the law was read), shown in the rule catalogue."""
     exempel: list[Example] = Field(min_length=2)
+    """Small fact bundles with the expected outcome, run by `rules test`: at least one violation and one not."""
 
     @property
     def side_patterns(self) -> list[Pattern]:
@@ -262,8 +295,11 @@ class Rule(StrictModel):
 class PackInfo(StrictModel):
     model_config = _STRICT
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    """The pack's id, unique across the rule packs (lower case and _)."""
     titel: Text
+    """The pack's title in the catalogue."""
     beskrivning: str | None = None
+    """What the pack covers, in plain Swedish (the catalogue shows it)."""
 
 
 class Forfattning(StrictModel):
@@ -283,10 +319,13 @@ class RuleFile(StrictModel):
 
     model_config = _STRICT
     regelpaket: PackInfo
+    """The pack: its id, title and description."""
     gemensamt: dict[str, Any] = Field(default_factory=dict)
     """Free space for YAML anchors (&namn) that examples reuse with *namn; the engine ignores it."""
     forfattningar: dict[str, Forfattning] = Field(default_factory=dict)
+    """Every act the pack cites, by SFS number (quoted, "2007:171") or regulation ("HSLF-FS 2016:55")."""
     regler: list[Rule] = Field(min_length=1)
+    """The rules."""
 
 
 FieldRef.model_rebuild()

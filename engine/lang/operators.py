@@ -42,14 +42,16 @@ class Operator:
 
 
 TABLE: tuple[Operator, ...] = (
-    Operator("lika_med", "compare", "scalar", operator.eq, True),
-    Operator("inte_lika_med", "compare", "scalar", operator.ne, True),
+    Operator("lika_med", "compare", "scalar", operator.eq, True,
+             "Equal to a value (for a coded field, one the fact model allows), a field or a parameter."),
+    Operator("inte_lika_med", "compare", "scalar", operator.ne, True, "Not equal to a value, a field or a parameter."),
     Operator("fore", "compare", "ordered", operator.lt, False, "Strictly before (less than)."),
     Operator("senast", "compare", "ordered", operator.le, False, "On or before (at most)."),
     Operator("efter", "compare", "ordered", operator.gt, False, "Strictly after (greater than)."),
     Operator("tidigast", "compare", "ordered", operator.ge, False, "On or after (at least)."),
     Operator("i", "member", "scalar", lambda value, values: value in values, True, "One of the listed values."),
-    Operator("inte_i", "member", "scalar", lambda value, values: value not in values, True),
+    Operator("inte_i", "member", "scalar", lambda value, values: value not in values, True,
+             "None of the listed values."),
     Operator("innehaller", "contains", "list", lambda values, value: value in values, False,
              "A list field contains this value."),
     Operator("saknar", "contains", "list", lambda values, value: value not in values, False,
