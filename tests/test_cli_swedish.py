@@ -3,6 +3,7 @@ click, pydantic or PyYAML reaches the user."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -75,6 +76,15 @@ def test_an_unreadable_rule_file_is_told_in_swedish(broken_yaml, tmp_path):
     binary.write_bytes(b"regelpaket: \xff\xfe\n")
     proc = regelkoll("rules", "lint", "--rules", str(tmp_path))
     assert proc.returncode == 2 and "RK-Y005: filen är inte UTF-8" in proc.stderr and _english(proc.stderr) == []
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a file whatever its mode")
+def test_a_rule_file_without_read_permission_is_told_in_swedish(tmp_path):
+    locked = tmp_path / "pack.yaml"
+    locked.write_text("regelpaket: {id: x}\n", encoding="utf-8")
+    locked.chmod(0)
+    proc = regelkoll("rules", "lint", "--rules", str(tmp_path))
+    assert proc.returncode == 2 and "åtkomst nekad" in proc.stderr and _english(proc.stderr) == [], proc.stderr
 
 
 @pytest.mark.parametrize("args", [[], ["--help"], ["check", "--help"], ["besok", "--help"], ["rules", "--help"],

@@ -110,6 +110,12 @@ CASES = {
                         "          - {falt: omfattar, innehaller: belastningsregister}"),
         "belastningsregister", "RK-R053", "overtradelse_nar.0.dar.1.innehaller: 'belastningsregister' är "
                                           "inget tillåtet värde (menade du 'belastningsregistret'?)"),
+    "saknar on a list field": (
+        MINIMAL.replace("{falt: person, lika_med: {falt: e.person}}",
+                        "{falt: person, lika_med: {falt: e.person}}\n"
+                        "          - {falt: omfattar, saknar: misstanke_registret}"),
+        "misstanke_registret", "RK-R053", "overtradelse_nar.0.dar.1.saknar: 'misstanke_registret' är inget "
+                                          "tillåtet värde (menade du 'misstankeregistret'?)"),
     "a fact kind": (
         MINIMAL.replace("typ: registerutdrag", "typ: registerutdrg"),
         "registerutdrg", "RK-R043", "overtradelse_nar.0.typ: okänd faktatyp 'registerutdrg' "
