@@ -8,8 +8,9 @@ import re
 from pathlib import Path
 
 from regelkoll.examples import coverage_gaps, example_diagnostics, run_example
-from regelkoll.lang.load import RULE_KEYS, _models_in, load_rulebook
+from regelkoll.lang.load import load_rulebook
 from regelkoll.lang.model import RuleFile
+from regelkoll.lang.schema_errors import RULE_KEYS, models_in
 from regelkoll.ledger.run import compile_rulebook
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -49,7 +50,7 @@ def test_every_key_has_a_description_in_the_json_schema():
         for name, info in model.model_fields.items():
             if not (info.description or "").strip():
                 missing.append(f"{model.__name__}.{name}")
-            for sub in _models_in(info.annotation):
+            for sub in models_in(info.annotation):
                 walk(sub)
 
     walk(RuleFile)

@@ -206,3 +206,22 @@ def test_rules_lint_checks_the_facts_of_the_examples(tmp_path):
     (line,) = proc.stderr.splitlines()
     assert line.startswith(f"{tmp_path / 'pack.yaml'}:{_where(text, 'hvbb')}: RK-B")
     assert "'hvbb'" in line and "Traceback" not in proc.stderr
+
+
+def test_a_misspelt_key_in_a_shape_that_may_take_several_forms_is_told_once(tmp_path):
+    # `plus` takes a period or {parameter: namn}, `i` a list or {parameter: namn}, `lika_med` a value, a field or
+    # a parameter: only the form that was meant is judged, not "ska vara true eller false" for each other form
+    period = MINIMAL.replace("{falt: person, lika_med: {falt: e.person}}",
+                             "{falt: utfardat, plus: {manadr: 6}, fore: {falt: e.start}}")
+    assert _lint(tmp_path, period) == [f"pack.yaml:{_where(period, 'manadr')}: RK-R001: regler.0.overtradelse_nar.0."
+                                       "dar.0.plus.manadr: okänd nyckel (menade du 'manader'?)"]
+    listed = MINIMAL.replace("i: [hvb]", "i: [hvb, [hvb]]")
+    assert _lint(tmp_path, listed) == [f"pack.yaml:{_where(listed, '[hvb]]')}: RK-R003: regler.0.tillamplig_nar.0.dar."
+                                       "0.i.1: ska vara ett enkelt värde: en text, ett heltal eller true/false"]
+    operand = MINIMAL.replace("lika_med: {falt: e.person}", "lika_med: [e.person]")
+    assert _lint(tmp_path, operand) == [
+        f"pack.yaml:{_where(operand, '[e.person]')}: RK-R003: regler.0.overtradelse_nar.0.dar.0.lika_med: ska vara "
+        "ett enkelt värde (text, heltal, true/false), {falt: alias.falt} eller {parameter: namn}"]
+    key = MINIMAL.replace("{falt: person, lika_med", "{falt: person, lika_mde")
+    assert _lint(tmp_path, key) == [f"pack.yaml:{_where(key, 'lika_mde')}: RK-R001: regler.0.overtradelse_nar.0.dar.0."
+                                    "lika_mde: okänd nyckel (menade du 'lika_med'?)"]

@@ -13,16 +13,16 @@ from pathlib import Path
 from string import Template
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from regelkoll.diagnostics import Diagnostic, DiagnosticError, suggest
 from regelkoll.discover import discover
 from regelkoll.facts import model as fact_model
 from regelkoll.lang.model import FieldRef, ParamRef, Pattern, Rule, RuleFile, Test
 from regelkoll.lang.operators import OPERATORS, ORDERED_TYPES
+from regelkoll.lang.schema_errors import dedupe, pydantic_diagnostics
 from regelkoll.lang.values import allowed_values, value_hint
 from regelkoll.legaltime import Period
-from regelkoll.validation_sv import swedish_message
 from regelkoll.yamlsafe import Positions, YamlError, load_file
 
 # Names durable_rules' action closure reserves, plus the fields we add to every fact.
@@ -81,88 +81,6 @@ class Rulebook:
         return self._index[rule_id]
 
 
-def _all_keys(model: type[BaseModel], seen: set | None = None) -> set[str]:
-    seen = seen if seen is not None else set()
-    keys: set[str] = set()
-    if model in seen:
-        return keys
-    seen.add(model)
-    for name, info in model.model_fields.items():
-        keys.add(name)
-        for sub in _models_in(info.annotation):
-            keys |= _all_keys(sub, seen)
-    return keys
-
-
-def _models_in(annotation: Any) -> list[type[BaseModel]]:
-    from typing import get_args
-
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return [annotation]
-    found = []
-    for arg in get_args(annotation):
-        found += _models_in(arg)
-    return found
-
-
-RULE_KEYS = sorted(_all_keys(RuleFile) | {"ar", "manader", "dagar"})
-
-
-def _pydantic_diagnostics(exc: ValidationError, file: str, positions: Positions) -> list[Diagnostic]:
-    out = []
-    # pydantic adds union member names to locations; keep only keys that occur in the document
-    document_keys = {p for path in positions for p in path if isinstance(p, str)}
-    for err in exc.errors(include_url=False):
-        loc = tuple(err["loc"])
-        doc_loc: tuple = ()
-        for part in loc:
-            if isinstance(part, int):
-                # a section written as one mapping is read as a list of one: its index is not in the file
-                if doc_loc + (part,) not in positions and doc_loc in positions and part == 0:
-                    continue
-                doc_loc += (part,)
-            elif part in document_keys:
-                doc_loc += (part,)
-        extra = err["type"] == "extra_forbidden"
-        pos = positions.locate(doc_loc, key=extra)
-        dotted = ".".join(str(p) for p in doc_loc)
-        if extra:
-            out.append(Diagnostic(file, pos.line, pos.column, "RK-R001", "okänd nyckel", dotted,
-                                  suggest(doc_loc[-1], RULE_KEYS)))
-        elif err["type"] == "missing":
-            missing = str(loc[-1]) if loc else ""
-            out.append(Diagnostic(file, pos.line, pos.column, "RK-R002", f"obligatorisk nyckel '{missing}' saknas",
-                                  dotted))
-        else:
-            out.append(Diagnostic(file, pos.line, pos.column, "RK-R003", _swedish(err), dotted, _literal_hint(err)))
-    return _dedupe(out)
-
-
-def _literal_hint(err: dict) -> str:
-    """The nearest allowed word for a misspelt `allvarlighet`, `slag` or `forvantat`."""
-    if err["type"] != "literal_error" or not isinstance(err.get("input"), str):
-        return ""
-    allowed = re.findall(r"'([^']*)'", str(err.get("ctx", {}).get("expected", "")))
-    return value_hint(err["input"], allowed) if allowed else ""
-
-
-def _dedupe(diags: list[Diagnostic]) -> list[Diagnostic]:
-    seen, out = set(), []
-    for d in diags:
-        key = (d.line, d.column, d.field, d.code)
-        if key not in seen:
-            seen.add(key)
-            out.append(d)
-    return out
-
-
-def _swedish(err: dict) -> str:
-    # a rule author is shown the pattern a key must match; everything else reads as for a bundle
-    if err["type"] == "string_pattern_mismatch":
-        return f"har fel form (ska matcha {err.get('ctx', {}).get('pattern', '')})"
-    return swedish_message(err)
-
-
 def load_rulebook(root: Path) -> Rulebook:
     """Load every `*.yaml` and `*.yml` under `root`; raise DiagnosticError with all problems found.
 
@@ -193,7 +111,7 @@ def load_rulebook(root: Path) -> Rulebook:
         try:
             parsed = RuleFile.model_validate(data)
         except ValidationError as exc:
-            diags += _pydantic_diagnostics(exc, display, positions)
+            diags += pydantic_diagnostics(exc, display, positions)
             continue
         pack = parsed.regelpaket.id
         if pack in pack_files:
@@ -581,4 +499,4 @@ def _is_iso(value: str) -> bool:
 
 def check_rule(loaded: LoadedRule) -> list[Diagnostic]:
     # a parameter compared in two tests is reported once
-    return _dedupe(_Checker(loaded).run())
+    return dedupe(_Checker(loaded).run())
