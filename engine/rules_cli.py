@@ -73,15 +73,22 @@ def rules_docs(
     cli._emit(render_catalogue(cli._load_rules(rules)).encode("utf-8"), output)
 
 
+def _id_hint(word: str, ids: list[str]) -> str:
+    from regelkoll.lang.values import value_hint
+
+    hint = value_hint(word.upper(), ids)
+    # a hundred ids listed as "tillåtna" would help nobody
+    return "inget liknande id; `regelkoll rules docs` listar reglerna" if hint.startswith("tillåtna") else hint
+
+
 def _chosen(book, patterns: list[str]) -> list:
     """The rules whose ids match one of the patterns (ids or globs such as RK-HVB-*, in any case)."""
     from regelkoll import cli
-    from regelkoll.lang.values import value_hint
 
     ids = [loaded.rule.id for loaded in book.rules]
     unmatched = [p for p in patterns if not any(fnmatchcase(i, p.upper()) for i in ids)]
     if unmatched:
-        cli._fail([f"--rule: RK-R103: ingen regel matchar '{p}' ({value_hint(p.upper(), ids)})" for p in unmatched])
+        cli._fail([f"--rule: RK-R103: ingen regel matchar '{p}' ({_id_hint(p, ids)})" for p in unmatched])
     return [loaded for loaded in book.rules
             if not patterns or any(fnmatchcase(loaded.rule.id, p.upper()) for p in patterns)]
 
@@ -134,12 +141,11 @@ def rules_new(
     """Skriv ett utkast till en ny regel: en kopia av en beprövad regel, med det som ska ändras utmärkt."""
     from regelkoll import cli
     from regelkoll.lang.draft import RULE_ID, default_id, draft
-    from regelkoll.lang.values import value_hint
 
     book = cli._load_rules(rules)
     ids = [loaded.rule.id for loaded in book.rules]
     if source.upper() not in ids:
-        cli._fail([f"--fran: RK-R103: ingen regel har id '{source}' ({value_hint(source.upper(), ids)})"])
+        cli._fail([f"--fran: RK-R103: ingen regel har id '{source}' ({_id_hint(source, ids)})"])
     new_id = new_id or default_id(source.upper())
     if not RULE_ID.match(new_id):
         cli._fail([f"--id: RK-R104: '{new_id}' har fel form för ett regel-id (versaler, siffror och bindestreck, "

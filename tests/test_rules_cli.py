@@ -40,6 +40,10 @@ def test_an_unknown_rule_is_an_error_with_the_nearest_id():
     proc = regelkoll("rules", "test", "--rule", "RK-HVB-99")
     assert proc.returncode == 2 and proc.stdout == ""
     assert proc.stderr == "--rule: RK-R103: ingen regel matchar 'RK-HVB-99' (menade du 'RK-HVB-09'?)\n"
+    far = regelkoll("rules", "test", "--rule", "Q*")
+    assert far.returncode == 2
+    assert far.stderr == "--rule: RK-R103: ingen regel matchar 'Q*' (inget liknande id; `regelkoll rules docs` " \
+                         "listar reglerna)\n"
 
 
 def test_rules_new_copies_a_proven_rule_as_a_draft_that_lints_and_passes(tmp_path):
