@@ -5,59 +5,27 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-FORM_SV = {"anstallning": "anställning", "uppdrag": "uppdrag", "praktik": "praktik", "volontar": "volontärarbete"}
-TYPE_SV = {
-    "hvb": "HVB", "stodboende": "stödboende", "skyddat_boende": "skyddat boende", "sis_hem": "SiS-hem",
-    "familjehem": "familjehem", "lss_bostad_barn": "LSS bostad för barn (9 § 8)",
-    "lss_bostad_vuxna": "LSS bostad för vuxna (9 § 9)", "lss_korttidsvistelse": "LSS korttidsvistelse (9 § 6)",
-    "lss_korttidstillsyn": "LSS korttidstillsyn (9 § 7)", "lss_daglig_verksamhet": "LSS daglig verksamhet (9 § 10)",
-    "lss_personlig_assistans": "LSS personlig assistans (9 § 2)", "hemtjanst": "hemtjänst",
-    "sarskilt_boende": "särskilt boende", "estetisk_klinik": "estetisk klinik",
-}
+from regelkoll.facts.words import (
+    BROTT_WORDS,
+    CODE_WORDS,
+    ROLL_WORDS,
+    STATUS_WORDS,
+    VERKSAMHETSTYP_WORDS,
+    YRKE_WORDS,
+    code_word,
+)
 
-
-ROLL_SV = {"personal": "personal", "forestandare": "föreståndare", "familjehemsforalder": "familjehemsförälder",
-           "vd": "verkställande direktör", "styrelseledamot": "styrelseledamot", "styrelsesuppleant": "styrelsesuppleant",
-           "bolagsman": "bolagsman", "delagare": "delägare", "agare": "ägare", "firmatecknare": "firmatecknare",
-           "verklig_huvudman": "verklig huvudman", "extern_vd": "extern verkställande direktör",
-           "vice_vd": "vice verkställande direktör", "styrelseordforande": "styrelseordförande",
-           "komplementar": "komplementär", "kommanditdelagare": "kommanditdelägare", "innehavare": "innehavare",
-           "extern_firmatecknare": "extern firmatecknare", "annan_med_inflytande": "annan med väsentligt inflytande",
-           "verksamhetsansvarig": "verksamhetsansvarig"}
-BROTT_SV = {"mord_drap": "mord eller dråp", "vald": "våldsbrott", "sexualbrott": "sexualbrott",
-            "barnpornografibrott": "barnpornografibrott", "ran": "rån", "narkotikabrott": "narkotikabrott",
-            "bedrageri": "bedrägeri", "skattebrott": "skattebrott", "bokforingsbrott": "bokföringsbrott",
-            "borgenarsbrott": "borgenärsbrott", "penningtvatt": "penningtvätt", "arbetsmiljobrott": "arbetsmiljöbrott",
-            "trafikbrott": "trafikbrott", "ovrigt": "annat brott"}
-ANMARKNING_SV = {"skuld_kronofogden": "skuld hos Kronofogden", "betalningsanmarkning": "betalningsanmärkning",
-                 "konkurs": "konkurs", "naringsforbud": "näringsförbud", "skattetillagg": "skattetillägg"}
-STATUS_SV = {"aktivt": "aktivt", "vilande": "vilande", "aterkallat": "återkallat", "forbud": "förbud",
-             "inhibition": "inhibition", "overklagat": "återkallelse överklagad", "upphort": "upphört",
-             "aterkallad": "återkallad", "interimistiskt_aterkallad": "interimistiskt återkallad"}
-# the 22 professions of PSL 4 kap. 1 § as they are written in Swedish
-YRKE_SV = {"apotekare": "apotekare", "arbetsterapeut": "arbetsterapeut", "audionom": "audionom",
-           "barnmorska": "barnmorska", "biomedicinsk_analytiker": "biomedicinsk analytiker", "dietist": "dietist",
-           "fysioterapeut": "fysioterapeut", "halso_och_sjukvardskurator": "hälso- och sjukvårdskurator",
-           "kiropraktor": "kiropraktor", "logoped": "logoped", "lakare": "läkare", "naprapat": "naprapat",
-           "optiker": "optiker", "ortopedingenjor": "ortopedingenjör", "psykolog": "psykolog",
-           "psykoterapeut": "psykoterapeut", "receptarie": "receptarie", "rontgensjukskoterska": "röntgensjuksköterska",
-           "sjukhusfysiker": "sjukhusfysiker", "sjukskoterska": "sjuksköterska", "tandhygienist": "tandhygienist",
-           "tandlakare": "tandläkare"}
-
-# Swedish words for coded values, by field name, for messages and labels (codes stay in JSON evidence)
-CODES_SV = {"roll": ROLL_SV, "brott": BROTT_SV, "typ": {**TYPE_SV, **ANMARKNING_SV}, "status": STATUS_SV,
-            "form": FORM_SV, "verksamhetstyp": {**TYPE_SV, "lss_radgivning": "LSS råd och stöd (9 § 1)",
-                                                "socialnamnd": "socialnämnd"}}
+# views of the one registry of words (engine/facts/words.py), by the names the brief and the screening use
+FORM_SV = {c: CODE_WORDS[c] for c in ("anstallning", "uppdrag", "praktik", "volontar")}
+TYPE_SV = VERKSAMHETSTYP_WORDS
+ROLL_SV = ROLL_WORDS
+BROTT_SV = BROTT_WORDS
+STATUS_SV = STATUS_WORDS
+YRKE_SV = YRKE_WORDS
 
 
 def code_sv(field: str, value: Any) -> Any:
-    if isinstance(value, str):
-        table = CODES_SV.get(field.rsplit(".", 1)[-1])
-        if table is not None:
-            return table.get(value, value.replace("_", " "))
-        if field.rsplit(".", 1)[-1] == "malgrupp":
-            return value.replace("_", " ")
-    return value
+    return code_word(field, value)
 
 
 def field_value(value: Any) -> Any:
@@ -70,16 +38,14 @@ def field_value(value: Any) -> Any:
 
 def describe(kind: str, fact: Any, facts: dict) -> str:
     if kind == "engagemang":
-        person = facts.get(("person", fact.person))
-        who = person.namn if person is not None else fact.person
+        who = person_name(facts, fact.person)
         end = f"–{fact.slut.isoformat()}" if fact.slut else ""
         return f"{who}, {FORM_SV.get(fact.form, fact.form)} {fact.start.isoformat()}{end}"
     if kind == "verksamhet":
         return f"{fact.namn} ({TYPE_SV.get(fact.typ, fact.typ)})"
     if kind == "foretradare":
-        person = facts.get(("person", fact.person))
         org = facts.get(("organisation", fact.organisation))
-        who = person.namn if person is not None else fact.person
+        who = person_name(facts, fact.person)
         where = org.namn if org is not None else fact.organisation
         since = f"från {fact.fran.isoformat()}" if fact.fran else f"enligt uppgift per {fact.uppgift_per or '?'}"
         return f"{who}, {ROLL_SV.get(fact.roll, fact.roll)} hos {where} {since}"
@@ -99,11 +65,47 @@ def describe(kind: str, fact: Any, facts: dict) -> str:
         cause = "avbrott i " if fact.grund == "avbrott" else ""
         return f"{cause}{what}, kvartalsrapporten för kvartalet som slutade {fact.kvartal_slut.isoformat()}"
     if kind == "kretsperson":
-        person = facts.get(("person", fact.person))
-        who = person.namn if person is not None else fact.person
+        who = person_name(facts, fact.person)
         return f"{who}, {ROLL_SV.get(fact.roll, fact.roll)} enligt ansökan"
     if kind == "ansokan":
         what = f" ({code_sv('verksamhetstyp', fact.verksamhetstyp)})" if fact.verksamhetstyp else ""
         return f"Ansökan från {fact.namn}{what}"
+    if kind == "behandling":
+        return f"behandling {fact.datum.isoformat()} ({fact.id})"
+    if kind == "person":
+        return person_name(facts, fact.id)
+    if kind == "organisation":
+        return f"{fact.namn} (huvudman)"
     name = getattr(fact, "namn", None)
     return f"{name} ({kind} {fact.id})" if name else f"{kind} {fact.id}"
+
+
+def person_name(facts: dict, person_id: str) -> str:
+    """A person as a report identifies them: the name and the personnummer (masked on the way out unless
+    personal data is to be shown), or the id when the data has no such person."""
+    person = facts.get(("person", person_id))
+    if person is None:
+        return person_id
+    return f"{person.namn} ({person.personnummer[:8]}-{person.personnummer[8:]})" if person.personnummer \
+        else person.namn
+
+
+# fields that name an organisation without being declared a reference (derived, never given)
+_ORGANISATION_FIELDS = {"huvudman": "organisation"}
+_NAMED = ("person", "verksamhet", "organisation", "ansokan")
+
+
+def reference_names(kind: str, fact: Any, facts: dict, shown: Any) -> dict[str, str]:
+    """The names of the people and facilities a fact's `shown` fields point at, and its own if it is one."""
+    out: dict[str, str] = {}
+    targets = {**_ORGANISATION_FIELDS, **type(fact).references, **({"id": kind} if kind in _NAMED else {})}
+    for name, target in targets.items():
+        ref = getattr(fact, name, None)
+        if name not in shown or target not in _NAMED or not isinstance(ref, str):
+            continue
+        if target == "person":
+            if ("person", ref) in facts:
+                out[name] = person_name(facts, ref)
+        elif (found := facts.get((target, ref))) is not None:
+            out[name] = found.namn
+    return out

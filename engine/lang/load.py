@@ -462,7 +462,7 @@ class _Checker:
         params = set().union(*(v.parametrar for v in self.rule.versioner))
         for name in sorted(names):
             head, _, tail = name.partition(".")
-            if name in ("subjekt", "lagrum"):
+            if name in ("subjekt", "lagrum", "saknas"):
                 continue
             if head == "parameter" and tail in params:
                 continue
@@ -470,7 +470,7 @@ class _Checker:
             if alias and not alias[1] and tail in fact_model.field_types(alias[0]):
                 continue
             self.error("RK-R071", f"okänt namn i meddelandet: ${{{name}}}", "meddelande",
-                       hint="använd ${alias.falt}, ${subjekt}, ${lagrum} eller ${parameter.namn}")
+                       hint="använd ${alias.falt}, ${subjekt}, ${lagrum}, ${saknas} eller ${parameter.namn}")
 
 
 class MessageTemplate(Template):

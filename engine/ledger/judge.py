@@ -10,13 +10,13 @@ from regelkoll.backends.durable.compile import CompiledRuleset, CompiledVersion
 from regelkoll.backends.durable.host import Match
 from regelkoll.backends.durable.prepare import Withheld, session_batch, withheld_facts
 from regelkoll.facts.bundle import BrokenFact
-from regelkoll.facts.describe import describe, field_value
+from regelkoll.facts.describe import describe, field_value, reference_names
 from regelkoll.facts.model import Fact, Kontext
 from regelkoll.facts.scope import FacilityFacts
 from regelkoll.lang.load import LoadedRule
 from regelkoll.lang.model import FieldRef, ParamRef, decisive_date, role_index
 from regelkoll.lang.operators import OPERATORS
-from regelkoll.ledger.findings import Ask, Evidence, Finding
+from regelkoll.ledger.findings import Ask, Evidence, Finding, lacking_items
 
 
 class Runner(Protocol):
@@ -304,6 +304,8 @@ def _judge(crule: CompiledRule, compiled: CompiledVersion, subject: Fact, decisi
                                "att det är samma person"]
         finding.absent = [p.beskrivning or f"{p.typ} ({p.som})" for p in rule.overtradelse_nar if p.saknas]
         finding.variables = _variables(violating[0], compiled, facts)
+        finding.lacking = lacking_items(rule, finding.variables)
+        finding.absent += finding.lacking
     elif affecting and ("galler" in roles or applies_affecting):
         finding.outcome = "undetermined"
         finding.missing = [_describe_withheld(w) for w in affecting]
@@ -368,7 +370,8 @@ def _evidence(matches: list[Match], compiled: CompiledVersion, facts: dict,
             if fact is None or kind == "kontext" or (kind, ref) in seen:
                 continue
             source, link = provenance.get((kind, ref), ("", ""))
-            seen[(kind, ref)] = Evidence(kind, ref, _shown(kind, fact, compiled, cache), source, link)
+            shown = _shown(kind, fact, compiled, cache)
+            seen[(kind, ref)] = Evidence(kind, ref, shown, source, link, reference_names(kind, fact, facts, shown))
     return sorted(seen.values(), key=lambda e: (e.kind, e.id))
 
 

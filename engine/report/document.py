@@ -12,8 +12,8 @@ import re
 from typing import Any
 
 from regelkoll.codes import is_notice
-from regelkoll.facts.describe import code_sv
 from regelkoll.facts.identity import mask
+from regelkoll.facts.words import code_word, field_word
 from regelkoll.lang.load import MessageTemplate, Rulebook
 from regelkoll.ledger.findings import OUTCOME_RANK, OUTCOME_SV, Finding
 from regelkoll.ledger.result import RunResult
@@ -39,7 +39,8 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         return "ja" if value else "nej"
     if isinstance(value, list):
-        return " och ".join(str(v) for v in value)
+        items = [str(v) for v in value]
+        return " och ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " och " + items[-1]
     return str(value)
 
 
@@ -50,10 +51,11 @@ def _message(finding: Finding, book: Rulebook, show: bool) -> dict[str, str]:
         values = {k: _text(_mask_value(k, v, show)) for k, v in finding.variables.items()}
         values["subjekt"] = finding.subject_label
         values["lagrum"] = cite_short(version_.lagrum[0], book.acts, book.abbreviations)  # the title is listed once
+        values["saknas"] = _text(finding.lacking) if finding.lacking else "–"
         for name, param in version_.parametrar.items():
             values[f"parameter.{name}"] = param.swedish() if isinstance(param, Period) else _text(param)
         swedish = dict(values)  # coded values (roles, crimes, statuses) in Swedish words
-        swedish.update({k: _text(code_sv(k, _mask_value(k, v, show))) for k, v in finding.variables.items()})
+        swedish.update({k: _text(code_word(k, _mask_value(k, v, show))) for k, v in finding.variables.items()})
         return {"sv": MessageTemplate(rule.meddelande.sv).safe_substitute(swedish),
                 "en": MessageTemplate(rule.meddelande.en).safe_substitute(values)}
     if finding.outcome == "undetermined":
@@ -62,6 +64,25 @@ def _message(finding: Finding, book: Rulebook, show: bool) -> dict[str, str]:
     if finding.outcome == "pass":
         return {"sv": "Kravet är uppfyllt.", "en": "The requirement is met."}
     return {"sv": f"Ej tillämplig: {finding.reason}", "en": "Not applicable."}
+
+
+# fields naming a unit of the run: a unit's own record may be out of its scope (an organisation's unit)
+_UNIT_FIELDS = {"verksamhet": "verksamhet", "organisation": "organisation", "huvudman": "organisation"}
+
+
+def _evidence_json(evidence, show: bool, facility_names: dict[str, str]) -> dict[str, Any]:
+    """A piece of evidence: its raw `fields` and ids, and beside them how a reader reads it (`label`: the
+    fact, named where it is a person or facility; `text`: its fields in Swedish words, with names for ids)."""
+    fields = {k: _mask_value(k, v, show) for k, v in evidence.fields.items()}
+    names = dict(evidence.names)
+    units = {**{k: fields.get(k) for k in _UNIT_FIELDS},
+             **({"id": evidence.id} if evidence.kind in _UNIT_FIELDS.values() else {})}
+    names.update({k: facility_names[ref] for k, ref in units.items()
+                  if k not in names and isinstance(ref, str) and ref in facility_names})
+    text = "; ".join(f"{field_word(k)} {names[k] if k in names else _text(code_word(k, v))}"
+                     for k, v in fields.items() if k != "id" and v is not None)
+    return {**evidence.to_json(), "fields": fields, "names": names, "label": f"{evidence.kind} {names.get('id', evidence.id)}",
+            "text": text}
 
 
 def finding_json(finding: Finding, book: Rulebook, facility_names: dict[str, str], show: bool) -> dict[str, Any]:
@@ -88,9 +109,7 @@ def finding_json(finding: Finding, book: Rulebook, facility_names: dict[str, str
         "legal_basis": basis,
         "exemption": {"applies": finding.exempt, "reason": finding.reason, "legal_basis": exemption}
         if finding.exempt else None,
-        "evidence": [
-            {**e.to_json(), "fields": {k: _mask_value(k, v, show) for k, v in e.fields.items()}}
-            for e in finding.evidence],
+        "evidence": [_evidence_json(e, show, facility_names) for e in finding.evidence],
         "absent": finding.absent,
         "missing": finding.missing,
         "reason": finding.reason,

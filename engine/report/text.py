@@ -49,8 +49,7 @@ def _value(value: Any) -> str:
 def _evidence(item: dict[str, Any]) -> list[str]:
     lines = []
     for ev in item["evidence"]:
-        fields = ", ".join(f"{k} {_value(v)}" for k, v in ev["fields"].items() if k != "id" and v is not None)
-        lines.append(f"      - {ev['kind']} {ev['id']}: {fields}")
+        lines.append(f"      - {ev['label']}: {ev['text']}")
         if ev.get("source"):
             lines.append(f"        källa: {ev['source']}")
         if ev.get("link"):
