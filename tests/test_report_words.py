@@ -15,7 +15,8 @@ from lxml import html as lxml_html
 from regelkoll import api
 from regelkoll.brief.html import render_brief_html
 from regelkoll.brief.text import render_brief_text
-from regelkoll.facts.words import CODE_WORDS, FIELD_CODE_WORDS, FIELD_WORDS, code_word, model_codes, model_fields
+from regelkoll.facts.words import (
+    CODE_WORDS, FIELD_CODE_WORDS, FIELD_WORDS, KIND_WORDS, code_word, model_codes, model_fields)
 from regelkoll.report.html import render_html
 from regelkoll.report.text import render_text
 
@@ -59,8 +60,9 @@ def _offenders(text: str, ids: set[str]) -> list[str]:
     return sorted(found)
 
 
-# field keys whose Swedish label differs (`utforare`, `fran`); the rest are Swedish words already
-FIELD_KEYS = {name for name, label in FIELD_WORDS.items() if label != name}
+# field keys and fact kinds whose Swedish differs (`utforare`, `fran`, `foretradare`)
+FIELD_KEYS = {name for words in (FIELD_WORDS, KIND_WORDS) for name, label in words.items()
+              if label != name and name not in _SWEDISH}
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +110,21 @@ def test_the_brief_names_people_and_facilities_and_has_no_codes(demo, facility):
     own = re.compile(r"\[" + re.escape(facility) + r"\]")  # the brief's heading keeps the facility's id
     assert not _offenders(own.sub("", render_brief_text(doc)), named)
     assert not _offenders(own.sub("", _html_outside_small_print(render_brief_html(doc))), named)
+
+
+def test_a_person_identified_in_a_report_shows_the_personnummer_only_when_asked(demo):
+    _, _, result, _ = demo
+    masked, shown = render_text(api.document(result)), render_text(api.document(result, show_personal_data=True))
+    assert "Johanna Westin (19900629-****)" in masked and "2388" not in masked
+    assert "Johanna Westin (19900629-2388)" in shown
+    shown_html = render_html(api.document(result, show_personal_data=True))
+    assert "19900629-2388" in shown_html and "19900629-2388" not in render_html(api.document(result))
+
+
+def test_a_completeness_finding_names_what_was_missing(demo):
+    _, _, result, _ = demo
+    (finding,) = [f for f in api.document(result)["findings"]
+                  if f["rule_id"] == "LE-11" and f["outcome"] == "violation"]
+    assert "den saknade kostnaden och att verksamheten är registrerad hos IVO" in finding["message"]["sv"]
+    assert {"kostnaden", "att verksamheten är registrerad hos IVO"} <= set(finding["absent"])
+    assert "omfattade: alternativa" not in finding["message"]["sv"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from regelkoll.facts.model import YRKEN
 from regelkoll.facts.words import (
     BROTT_WORDS,
     CODE_WORDS,
@@ -21,7 +22,7 @@ TYPE_SV = VERKSAMHETSTYP_WORDS
 ROLL_SV = ROLL_WORDS
 BROTT_SV = BROTT_WORDS
 STATUS_SV = STATUS_WORDS
-YRKE_SV = YRKE_WORDS
+YRKE_SV = {code: YRKE_WORDS[code] for code in YRKEN}  # the 22 professions, without undersköterska
 
 
 def code_sv(field: str, value: Any) -> Any:

@@ -14,6 +14,19 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from regelkoll.facts import model
 
+# the fact kinds as nouns (evidence and summaries name a record by its kind)
+KIND_WORDS = {
+    "organisation": "huvudman", "verksamhet": "verksamhet", "tillstand": "tillstånd",
+    "tillstandsperiod": "tillståndsperiod", "person": "person", "engagemang": "engagemang",
+    "registerutdrag": "registerutdrag", "placering": "placering", "belaggning": "beläggning",
+    "foretradare": "företrädare", "dom": "dom", "ekonomisk_anmarkning": "ekonomisk anmärkning", "beslut": "beslut",
+    "avbrott": "avbrott", "rapportering": "rapportering", "rapportkvartal": "kvartalsrapport",
+    "legitimation": "legitimation", "legitimationsperiod": "legitimationsperiod", "specialistbevis": "specialistbevis",
+    "sarskilt_forordnande": "särskilt förordnande", "underskoterskebevis": "undersköterskebevis",
+    "behandling": "behandling", "journal": "journal", "ansokan": "ansökan", "kretsperson": "kretsperson",
+    "kontext": "kontext",
+}
+
 FIELD_WORDS = {
     "agande": "ägande", "alder": "ålder", "alder_fran": "ålder från", "alder_till": "ålder till",
     "anmald": "anmäld till IVO", "anmald_ivo": "anmäld till IVO", "ansokan": "ansökan", "antal": "antal",
@@ -142,6 +155,11 @@ FREE_CODE_WORDS = {
     "vald_i_nara_relation": "våld i nära relation", "unga_vuxna": "unga vuxna", "barn_och_unga": "barn och unga",
     "allmanmedicin": "allmänmedicin", "dermatologi": "dermatologi", "plastikkirurgi": "plastikkirurgi",
 }
+
+
+def kind_word(kind: str) -> str:
+    """A fact kind as a Swedish noun."""
+    return KIND_WORDS.get(kind, kind.replace("_", " "))
 
 
 def field_word(name: str) -> str:

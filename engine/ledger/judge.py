@@ -13,6 +13,7 @@ from regelkoll.facts.bundle import BrokenFact
 from regelkoll.facts.describe import describe, field_value, reference_names
 from regelkoll.facts.model import Fact, Kontext
 from regelkoll.facts.scope import FacilityFacts
+from regelkoll.facts.words import field_word, kind_word
 from regelkoll.lang.load import LoadedRule
 from regelkoll.lang.model import FieldRef, ParamRef, decisive_date, role_index
 from regelkoll.lang.operators import OPERATORS
@@ -159,8 +160,10 @@ def _ask_withheld(w: Withheld) -> Ask:
 
 def _describe_withheld(w: Withheld) -> str:
     if w.reason:
-        return f"{w.kind} {w.fact_id or '(utan id)'} är ogiltigt: {w.reason}"
-    return f"{w.kind} {w.fact_id}: uppgift saknas om {', '.join(w.missing)}"
+        return f"{kind_word(w.kind)} {w.fact_id or '(utan id)'} är ogiltigt: {w.reason}"
+    name = w.raw.get("namn") if w.kind in ("verksamhet", "organisation", "person") else None
+    return f"{kind_word(w.kind)} {name if isinstance(name, str) else w.fact_id}: uppgift saknas om " \
+           f"{', '.join(map(field_word, w.missing))}"
 
 
 def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext, runner: Runner,
@@ -183,7 +186,8 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
                 base.reason = "regelns villkor för tillämplighet är inte uppfyllda"
             else:
                 base.outcome = "undetermined"
-                base.missing = [f"{subject_kind} {subject.id}: uppgift saknas om {rule.avgorande_datum}"]
+                base.missing = [f"{kind_word(subject_kind)} {subject.id}: uppgift saknas om "
+                                f"{field_word(rule.avgorande_datum)}"]
                 base.asks = [Ask("uppgift", subject_kind, subject.id, (rule.avgorande_datum,))]
             findings.append(base)
             continue

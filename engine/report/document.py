@@ -13,7 +13,7 @@ from typing import Any
 
 from regelkoll.codes import is_notice
 from regelkoll.facts.identity import mask
-from regelkoll.facts.words import code_word, field_word
+from regelkoll.facts.words import code_word, field_word, kind_word
 from regelkoll.lang.load import MessageTemplate, Rulebook
 from regelkoll.ledger.findings import OUTCOME_RANK, OUTCOME_SV, Finding
 from regelkoll.ledger.result import RunResult
@@ -81,7 +81,7 @@ def _evidence_json(evidence, show: bool, facility_names: dict[str, str]) -> dict
                   if k not in names and isinstance(ref, str) and ref in facility_names})
     text = "; ".join(f"{field_word(k)} {names[k] if k in names else _text(code_word(k, v))}"
                      for k, v in fields.items() if k != "id" and v is not None)
-    return {**evidence.to_json(), "fields": fields, "names": names, "label": f"{evidence.kind} {names.get('id', evidence.id)}",
+    return {**evidence.to_json(), "fields": fields, "names": names, "label": f"{kind_word(evidence.kind)} {names.get('id', evidence.id)}",
             "text": text}
 
 

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any, Literal
 
+from regelkoll.facts.words import kind_word
 from regelkoll.lang.load import Rulebook
 from regelkoll.lang.model import SEVERITY_RANK
 from regelkoll.ledger.findings import OUTCOME_RANK, OUTCOME_SV, Finding
@@ -78,6 +79,7 @@ def _summary_row(group: list[Finding], book: Rulebook, facility_names: dict[str,
     reasons = Counter(f.reason for f in group)
     listed = [{"reason": reason, "count": count} for reason, count in sorted(reasons.items())]
     said = "; ".join(f"{item['reason']} ({item['count']})" for item in listed)
+    kind = kind_word(first.subject_kind)
     return {
         "key": finding_key(first.rule_id, first.facility_id, first.subject_kind, None),
         "rule_id": first.rule_id,
@@ -89,7 +91,7 @@ def _summary_row(group: list[Finding], book: Rulebook, facility_names: dict[str,
         "title": rule.titel.model_dump(),
         "facility_id": first.facility_id,
         "facility_name": facility_names.get(first.facility_id, first.facility_id),
-        "subject": {"kind": first.subject_kind, "id": None, "label": f"{len(group)} st. {first.subject_kind}"},
+        "subject": {"kind": first.subject_kind, "id": None, "label": f"{len(group)} st. {kind}"},
         "count": len(group),
         "reasons": listed,
         "decisive_date": None,
@@ -99,7 +101,7 @@ def _summary_row(group: list[Finding], book: Rulebook, facility_names: dict[str,
         "absent": [],
         "missing": [],
         "reason": said,
-        "message": {"sv": f"Ej tillämplig för {len(group)} st. {first.subject_kind}: {said}",
+        "message": {"sv": f"Ej tillämplig för {len(group)} st. {kind}: {said}",
                     "en": f"Not applicable to {len(group)} subjects ({first.subject_kind})."},
     }
 
