@@ -232,6 +232,7 @@ def _hostile_document() -> dict:
         for ev in item["evidence"]:
             ev["id"] = HOSTILE
             ev["fields"] = {"namn": HOSTILE, "lista": [HOSTILE, HOSTILE]}
+            ev.update(names={"namn": HOSTILE}, label="underlag " + HOSTILE, text=HOSTILE)
     for err in doc["errors"]:
         err.update(message=HOSTILE, field=HOSTILE, hint=HOSTILE, file=HOSTILE)
     return doc
