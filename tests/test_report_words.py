@@ -128,3 +128,15 @@ def test_a_completeness_finding_names_what_was_missing(demo):
     assert "den saknade kostnaden och att verksamheten är registrerad hos IVO" in finding["message"]["sv"]
     assert {"kostnaden", "att verksamheten är registrerad hos IVO"} <= set(finding["absent"])
     assert "omfattade: alternativa" not in finding["message"]["sv"]
+
+
+def test_the_json_reports_readable_strings_have_no_codes_and_keep_the_raw_fields(demo):
+    _, _, result, named = demo
+    findings = api.document(result, ledger="full")["findings"]
+    readable = [s for f in findings for s in (f["message"]["sv"], f["subject"]["label"] or "", f["reason"],
+                                                *f["absent"], *f["missing"],
+                                                *(e[k] for e in f["evidence"] for k in ("label", "text")))]
+    assert not _offenders("\n".join(readable), named)
+    evidence = next(e for f in findings for e in f["evidence"] if e["id"] == "b-klinik-glans-05")
+    assert evidence["fields"]["utforare"] == "p-085" and evidence["fields"]["injektionsslag"] == "nal_fyllnadsmedel"
+    assert evidence["names"]["utforare"] == "Johanna Westin (19900629-****)"

@@ -193,7 +193,7 @@ def evaluate_rule(crule: CompiledRule, facility: FacilityFacts, kontext: Kontext
             continue
         index = next((i for i, v in enumerate(rule.versioner) if v.covers(decisive)), None)
         if index is None:
-            base.reason = f"ingen version av regeln gäller för {rule.avgorande_datum} {decisive.isoformat()}"
+            base.reason = f"ingen version av regeln gäller för {field_word(rule.avgorande_datum)} {decisive.isoformat()}"
             findings.append(base)
             continue
         by_version.setdefault(index, []).append((subject, decisive))
