@@ -2,7 +2,7 @@
 
 The codes are read from the fact model (engine/facts/words.py `model_codes`), so a value added there
 without a word fails here, and so does a report that prints one. Ids are allowed only where a report keeps
-them on purpose: the facility's own heading (`[klinik-glans]`) and, in HTML, the small print.
+them on purpose: after a facility's name (`Klinik Glans [klinik-glans]`) and, in HTML, the small print.
 """
 
 from __future__ import annotations
@@ -75,14 +75,16 @@ def demo():
 
 
 def _text_outside_headings(text: str, facility_ids: set[str]) -> str:
-    # the facility heading keeps its id, the one a user types after --facility
-    return re.sub(r"\[(" + "|".join(map(re.escape, facility_ids)) + r")\] ==", "", text)
+    # a facility's name is followed by its id in brackets (its heading, the closing summary table): the id a user
+    # types after --facility
+    return re.sub(r"(?<=\S) \[(" + "|".join(map(re.escape, facility_ids)) + r")\]", "", text)
 
 
 def _html_outside_small_print(page: str) -> str:
     tree = lxml_html.fromstring(page)
-    for small in tree.xpath('//*[contains(concat(" ", normalize-space(@class), " "), " small ")]'):
-        small.drop_tree()
+    for kind in ("small", "id"):  # "id": the summary table's id after each name
+        for small in tree.xpath(f'//*[contains(concat(" ", normalize-space(@class), " "), " {kind} ")]'):
+            small.drop_tree()
     for node in tree.xpath("//style|//script|//head"):
         node.drop_tree()
     return tree.text_content()
