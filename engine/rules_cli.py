@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Optional
 
@@ -84,13 +83,13 @@ def _id_hint(word: str, ids: list[str]) -> str:
 def _chosen(book, patterns: list[str]) -> list:
     """The rules whose ids match one of the patterns (ids or globs such as RK-HVB-*, in any case)."""
     from regelkoll import cli
+    from regelkoll.triage.selection import matches, matches_any
 
     ids = [loaded.rule.id for loaded in book.rules]
-    unmatched = [p for p in patterns if not any(fnmatchcase(i, p.upper()) for i in ids)]
+    unmatched = [p for p in patterns if not matches_any(p, ids)]
     if unmatched:
         cli._fail([f"--rule: RK-R103: ingen regel matchar '{p}' ({_id_hint(p, ids)})" for p in unmatched])
-    return [loaded for loaded in book.rules
-            if not patterns or any(fnmatchcase(loaded.rule.id, p.upper()) for p in patterns)]
+    return [loaded for loaded in book.rules if not patterns or matches(loaded.rule.id, patterns)]
 
 
 @rules_app.command("test")

@@ -138,8 +138,8 @@ class Selection:
         if problems:
             raise DiagnosticError(problems)
         chosen = [loaded for loaded in book.rules
-                  if (not self.rules or _matches(loaded.rule.id, self.rules))
-                  and not _matches(loaded.rule.id, self.skip_rules)]
+                  if (not self.rules or matches(loaded.rule.id, self.rules))
+                  and not matches(loaded.rule.id, self.skip_rules)]
         if not chosen:
             raise DiagnosticError([_error("RK-E024", "--rule", "urvalet lämnar ingen regel att kontrollera",
                                           "--skip-rule tar bort alla regler som --rule valde")])
@@ -148,16 +148,17 @@ class Selection:
                         compiled=book.compiled)
 
 
-def _matches(rule_id: str, patterns: tuple[str, ...]) -> bool:
+def matches(rule_id: str, patterns: tuple[str, ...] | list[str]) -> bool:
+    """Whether a rule id matches one of the ids or globs (`LE-*`), in any case: `check --rule`, `rules test --rule`."""
     return any(fnmatchcase(rule_id.upper(), pattern.upper()) for pattern in patterns)
 
 
 def _unmatched(option: str, pattern: str, ids: list[str]) -> Diagnostic | None:
-    if _matches_any(pattern, ids):
+    if matches_any(pattern, ids):
         return None
     what = "mönstret" if any(c in pattern for c in "*?[") else "regeln"
     return _error("RK-E020", option, f"{what} '{pattern}' matchar ingen regel", nearest(pattern.upper(), ids))
 
 
-def _matches_any(pattern: str, ids: list[str]) -> bool:
-    return any(fnmatchcase(rule_id.upper(), pattern.upper()) for rule_id in ids)
+def matches_any(pattern: str, ids: list[str]) -> bool:
+    return any(matches(rule_id, (pattern,)) for rule_id in ids)
