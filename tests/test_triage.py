@@ -75,6 +75,18 @@ def test_rules_are_chosen_by_id_and_glob_before_anything_is_compiled(book):
     assert chosen.compiled is supervision.compiled
     compiled = api.compile_rules(chosen)
     assert [c.rule.id for c in compiled] == ids
+    # a part of the book cites as the whole does: each act's title and its short name ("LEKEI") are kept
+    assert chosen.acts == book.acts and chosen.abbreviations == book.abbreviations and book.abbreviations
+
+
+def test_a_narrowed_run_reports_each_finding_as_the_full_run_does(book, facts):
+    full = json.loads(to_json_bytes(api.document(api.check(api.select_rules(book), facts, jobs=0,
+                                                            facilities=["klinik-glans"]))))
+    narrow = json.loads(to_json_bytes(api.document(api.check(
+        api.select_rules(book, Selection(rules=("LE-*",))), facts, jobs=0, facilities=["klinik-glans"]))))
+    by_key = {f["key"]: f for f in full["findings"]}
+    shown = [f for f in narrow["findings"] if f["outcome"] in ("violation", "indication")]
+    assert shown and all(f == by_key[f["key"]] for f in shown)
 
 
 def test_an_unknown_rule_or_a_glob_of_none_is_an_error_with_the_nearest_ids(book):

@@ -10,9 +10,7 @@ PACK_PREFIX = "ansokan"
 
 def application_rules(book: Rulebook) -> Rulebook:
     """The rule book with only the packs about applications (digest and acts kept from the whole book)."""
-    chosen = [r for r in book.rules if r.pack.startswith(PACK_PREFIX)]
-    return Rulebook(rules=chosen, acts=book.acts, abbreviations=book.abbreviations,
-                    packs={k: v for k, v in book.packs.items() if k.startswith(PACK_PREFIX)}, compiled=book.compiled)
+    return book.subset([r for r in book.rules if r.pack.startswith(PACK_PREFIX)])
 
 
 def supervision_rules(book: Rulebook) -> Rulebook:
@@ -20,6 +18,4 @@ def supervision_rules(book: Rulebook) -> Rulebook:
     chosen = [r for r in book.rules if not r.pack.startswith(PACK_PREFIX)]
     if len(chosen) == len(book.rules):
         return book
-    return Rulebook(rules=chosen, acts=book.acts, abbreviations=book.abbreviations,
-                    packs={k: v for k, v in book.packs.items() if not k.startswith(PACK_PREFIX)},
-                    compiled=book.compiled)
+    return book.subset(chosen)

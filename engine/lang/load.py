@@ -75,6 +75,13 @@ class Rulebook:
             self._digest = (len(self.rules), hashlib.sha256(canon.encode()).hexdigest())
         return self._digest[1]
 
+    def subset(self, chosen: list[LoadedRule]) -> Rulebook:
+        """The book with only these rules and their packs; everything else about the acts and the compiled
+        rules is kept, so a part of the book (application packs, `check --rule`) cites and runs as the whole."""
+        packs = {loaded.pack for loaded in chosen}
+        return Rulebook(rules=chosen, acts=self.acts, abbreviations=self.abbreviations,
+                        packs={k: v for k, v in self.packs.items() if k in packs}, compiled=self.compiled)
+
     def get(self, rule_id: str) -> LoadedRule:
         if len(self._index) != len(self.rules) or rule_id not in self._index:
             self._index = {r.rule.id: r for r in self.rules}

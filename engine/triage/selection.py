@@ -143,9 +143,7 @@ class Selection:
         if not chosen:
             raise DiagnosticError([_error("RK-E024", "--rule", "urvalet lämnar ingen regel att kontrollera",
                                           "--skip-rule tar bort alla regler som --rule valde")])
-        packs = {loaded.pack for loaded in chosen}
-        return Rulebook(rules=chosen, acts=book.acts, packs={k: v for k, v in book.packs.items() if k in packs},
-                        compiled=book.compiled)
+        return book.subset(chosen)
 
 
 def matches(rule_id: str, patterns: tuple[str, ...] | list[str]) -> bool:
