@@ -252,6 +252,10 @@ def stream(rules: Rulebook, facts: FactBundle, *, fmt: str = "json", ledger: str
     plan = plan or plan_check(rules, facts, as_of=as_of, source=source, compiled=compiled, facilities=facilities,
                               selection=selection)
     only = selection.show if selection is not None and not selection.show.everything else None
+    if follow_up is not None:
+        # the caller that narrowed the book (the CLI's --rule) names the whole book's rules itself
+        follow_up.known_rules = follow_up.known_rules or frozenset(loaded.rule.id for loaded in rules.rules)
+        follow_up.known_units = frozenset(units(facts))
     renderer = RowRenderer(plan.rules, plan.names, fmt, ledger, show_personal_data,
                            keep_for(fmt, len(plan.reported)), only, follow_up)
     header = run_header(plan.rules, source=plan.source, as_of=plan.day.isoformat(), rules_digest=plan.rules.digest,

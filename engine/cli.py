@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sys
 from collections.abc import Callable, Iterable
@@ -121,6 +122,9 @@ def _parse_date(text: str | None, option: str) -> date | None:
     if text is None:
         return None
     try:
+        # Python also reads 20261201 and 2026W011 (a week) as days: only the form the help names is a day here
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
         _fail([f"{option}: ogiltigt datum '{text}' (skriv ÅÅÅÅ-MM-DD)"])
@@ -150,7 +154,7 @@ def _prepare(path: Path, as_of: str | None, rules: Path, output: Path | None, ch
 
 @app.command()
 def check(
-    path: Path = typer.Argument(..., help="Datamängd: en katalog eller fil med YAML/JSON-fakta."),
+    path: Path = typer.Argument(..., metavar="DATAMÄNGD", help="Datamängd: en katalog eller fil med YAML/JSON-fakta."),
     as_of: Optional[str] = typer.Option(None, "--as-of", help="Bedömningsdag ÅÅÅÅ-MM-DD (annars datamängdens "
                                                              "kontext.per_datum, annars i dag)."),
     rules: Path = typer.Option(PROJECT_RULES, "--rules", help="Katalog med regelpaket."),
@@ -188,9 +192,16 @@ def check(
     from regelkoll import api
 
     selection = _selection(rule, skip_rule, min_severity, outcome, fail_on, quiet, fmt)
-    book, bundle, day, compiled = _prepare(path, as_of, rules, output,
-                                           choose=lambda full: api.select_rules(full, selection))
+    every_rule: set[str] = set()  # a decision about a rule --rule left out is outside the run, not orphaned
+
+    def choose(full):
+        every_rule.update(loaded.rule.id for loaded in api.select_rules(full).rules)
+        return api.select_rules(full, selection)
+
+    book, bundle, day, compiled = _prepare(path, as_of, rules, output, choose=choose)
     follow_up = _follow_up(stallningstaganden, baseline, day)
+    if follow_up is not None:
+        follow_up.known_rules = frozenset(every_rule)
     try:
         plan = api.plan_check(book, bundle, as_of=day, source=str(path), compiled=compiled,
                               facilities=facility or None)
@@ -240,8 +251,8 @@ def _selection(rule, skip_rule, min_severity, outcome, fail_on, quiet: bool, fmt
             problems += exc.diagnostics
     if quiet and fmt is not CheckFormat.text:
         problems.append(Diagnostic("kommandoraden", 0, 0, "RK-E025", f"--quiet gäller textrapporten, inte "
-                                   f"--format {fmt.value}", "--quiet", "ett skript som läser json vill ha hela "
-                                   "rapporten; slutstatusen är densamma"))
+                                   f"--format {fmt.value}", "--quiet", "--quiet väljer ur textrapporten; json, "
+                                   "jsonl och html ger alltid hela rapporten, med samma slutstatus"))
     if problems:
         _fail([d.render() for d in problems])
     return Selection(tuple(rule or ()), tuple(skip_rule or ()), Show(parsed["severity"], parsed["outcomes"]),
@@ -307,7 +318,7 @@ def _render(doc: dict, fmt: Format, text, html) -> bytes:
 
 @app.command()
 def besok(
-    path: Path = typer.Argument(..., help="Datamängd: en katalog eller fil med YAML/JSON-fakta eller kallor.yaml."),
+    path: Path = typer.Argument(..., metavar="DATAMÄNGD", help="Datamängd: en katalog eller fil med YAML/JSON-fakta eller kallor.yaml."),
     facility: str = typer.Option(..., "--facility", help="Verksamheten som ska besökas (id)."),
     inspector: Optional[str] = typer.Option(None, "--inspektor", help="Inspektörens personnummer (ÅÅÅÅMMDD-NNNN) "
                                             "eller person-id: visar var inspektören förekommer (jäv)."),
@@ -348,7 +359,7 @@ def _error_line(err: dict) -> str:
 
 @app.command("import")
 def import_sources(
-    path: Path = typer.Argument(..., help="Datamängd med kallor.yaml (och YAML/JSON-fakta)."),
+    path: Path = typer.Argument(..., metavar="DATAMÄNGD", help="Datamängd med kallor.yaml (och YAML/JSON-fakta)."),
     output: Optional[Path] = typer.Option(None, "--output", help="Katalog (fakta.yaml skrivs i den) eller "
                                                                  ".yaml-fil; utan: standard ut."),
     show_personal_data: bool = typer.Option(False, "--show-personal-data", help="Ta med personnummer."),

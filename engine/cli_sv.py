@@ -141,7 +141,7 @@ def _what(exc: Exception, ctx: Any) -> str:
 def _name(param: Any) -> str:
     opts = getattr(param, "opts", None) or []
     if getattr(param, "param_type_name", "") == "argument" or not opts:
-        return f"'{param.name}'"
+        return f"'{param.metavar or param.name}'"  # the name the usage line shows (DATAMÄNGD), not the code's
     return " / ".join(opts)
 
 

@@ -467,8 +467,13 @@ CODES = {entry.code: entry for entry in (
          notice=True),
     Code("RK-D011", "RK-D", "ställningstagandet motsvarar inget fynd",
          when="An entry names a key that no finding of the run has as a violation, indication or undetermined "
-              "finding (its rule and unit were checked): remedied since, or a misspelt key",
+              "finding, and its rule and unit were checked or exist nowhere (a misspelt rule id or unit, in any "
+              "case): remedied since, or a misspelt key",
          effect="Notice: the decision is not used", notice=True),
+    Code("RK-D012", "RK-D", "ställningstagandet är fattat efter bedömningsdagen",
+         when="An entry's `beslutad` is after the run's as-of day (a run of an earlier day with today's file)",
+         effect="Notice: the decision is not used for that day; its finding is shown, and counts, as without one",
+         notice=True),
     Code("RK-D020", "RK-D", "baslinjen kan inte läsas",
          when="The `--baseline` file does not exist, cannot be read, is not UTF-8 or not valid JSON",
          effect="Nothing is evaluated; the command stops (status 2)"),

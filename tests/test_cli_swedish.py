@@ -44,7 +44,7 @@ def broken_yaml(tmp_path_factory) -> Path:
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (["check"], "regelkoll check: argumentet 'path' saknas"),
+    (["check"], "regelkoll check: argumentet 'DATAMÄNGD' saknas"),
     (["check", "fixtures/demo", "--bogus"], "regelkoll check: okänd flagga --bogus"),
     (["check", "fixtures/demo", "--format", "pdf"],
      "regelkoll check: ogiltigt värde 'pdf' för --format; tillåtna: text, json, jsonl, html"),

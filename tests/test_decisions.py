@@ -62,6 +62,7 @@ def test_a_decision_applies_through_its_last_day(tmp_path, until, active):
      "stallningstaganden.0.giltig_till"),
     (("    slag: atgardad\n", "    slag: atgardad\n    orsak: x\n"), "RK-D003", 4, "stallningstaganden.0.orsak"),
     ((f"nyckel: {KEY}", "nyckel: LE-01 klinik-glans"), "RK-D004", 2, "stallningstaganden.0.nyckel"),
+    (("    beslutad_av: Anna Berg\n", '    beslutad_av: "  "\n'), "RK-D003", 5, "stallningstaganden.0.beslutad_av"),
 ])
 def test_a_malformed_entry_is_an_error_at_its_field(tmp_path, change, code, line, field):
     path = _write(tmp_path, "stallningstaganden:\n" + ENTRY.replace(*change))
@@ -118,9 +119,25 @@ def test_decisions_apply_to_findings_that_ask_for_attention_only(tmp_path):
     # a key one letter off a finding of the run is suggested
     notices, _ = follow_up.finish({KEY[:-1] + "6"}, {"LE-01"}, {"klinik-glans"}, {})
     assert notices[0].hint.endswith(f"menade du '{KEY[:-1] + '6'}'?")
-    # about a unit this run did not check: neither used nor orphaned
+    # about a unit of the data set this run did not check: neither used nor orphaned
+    follow_up.known_units = frozenset({"klinik-glans", "klinik-ljus"})
     notices, extra = follow_up.finish(set(), {"LE-01"}, {"klinik-ljus"}, {})
     assert notices == [] and extra["decisions"]["outside_run"] == 1
+    # about a rule or unit that exists nowhere (a misspelt id, in any case): orphaned, said at its line
+    for rules, units in (({"LE-02"}, {"klinik-glans"}), ({"LE-01"}, {"klinik-ljus"})):
+        follow_up.known_rules, follow_up.known_units = frozenset(rules), frozenset(units)
+        notices, extra = follow_up.finish(set(), rules, units, {})
+        assert [n.code for n in notices] == ["RK-D011"] and extra["decisions"]["orphaned"] == 1
+
+
+def test_a_decision_taken_after_the_day_judged_does_not_apply_and_is_said(tmp_path):
+    text = "stallningstaganden:\n" + ENTRY.replace("beslutad: 2026-10-01", "beslutad: 2026-12-01")
+    follow_up = FollowUp(decisions=read_decisions(_write(tmp_path, text), DAY))
+    violation = _row()
+    assert not follow_up.annotate(violation, KEY) and "decision" not in violation
+    notices, extra = follow_up.finish({KEY}, {"LE-01"}, {"klinik-glans"}, {})
+    assert [(n.code, n.line, n.field) for n in notices] == [("RK-D012", 2, "beslutad")]
+    assert extra["decisions"]["pending"] == 1 and extra["decisions"]["applied"] == 0
 
 
 def test_a_baseline_marks_new_unchanged_changed_and_outside_and_lists_what_was_resolved(tmp_path):
@@ -158,6 +175,8 @@ def test_a_baseline_made_otherwise_still_works_but_is_said(tmp_path):
 @pytest.mark.parametrize("text, code", [
     ("{not json", "RK-D020"),
     ('{"type": "run", "tool": "regelkoll"}\n{"type": "summary"}\n', "RK-D021"),
+    ('{"acts": [], "type": "run", "tool": "regelkoll"}\n{"type": "summary"}\n', "RK-D021"),  # as jsonl writes it
+    ('{"findings": [], "run": {"tool": "regelkoll", "rules": [], "facilities": [], "as_of": "2026-13-45"}}', "RK-D021"),
     ('{"findings": []}', "RK-D021"),
     ('[1, 2]', "RK-D021"),
     ('{"findings": [{"rule_id": "LE-01"}], "run": {"tool": "regelkoll", "rules": [], "facilities": []}}', "RK-D021"),

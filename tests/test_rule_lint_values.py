@@ -225,3 +225,18 @@ def test_a_misspelt_key_in_a_shape_that_may_take_several_forms_is_told_once(tmp_
     key = MINIMAL.replace("{falt: person, lika_med", "{falt: person, lika_mde")
     assert _lint(tmp_path, key) == [f"pack.yaml:{_where(key, 'lika_mde')}: RK-R001: regler.0.overtradelse_nar.0.dar.0."
                                     "lika_mde: okänd nyckel (menade du 'lika_med'?)"]
+
+
+def test_a_misspelt_value_reused_through_a_yaml_alias_is_one_error_at_its_place(tmp_path):
+    import shutil
+
+    rules = tmp_path / "rules"
+    shutil.copytree(ROOT / "rules", rules)
+    pack = rules / "registerkontroll" / "lss.yaml"
+    text = pack.read_text(encoding="utf-8")
+    written = "{falt: verksamhetstyp, lika_med: lss_personlig_assistans}"
+    assert "&" in text and written in text
+    pack.write_text(text.replace(written, written.replace("assistans}", "asistans}"), 1), encoding="utf-8")
+    with pytest.raises(DiagnosticError) as info:
+        load_rulebook(rules)
+    assert [d.code for d in info.value.diagnostics] == ["RK-R100"], [d.render() for d in info.value.diagnostics]

@@ -192,3 +192,10 @@ def test_quiet_prints_the_summary_and_only_errors_and_fail_on_indication_fails_o
     # shown only: an indication left out by --outcome does not fail the run
     assert regelkoll("check", str(DEMO), "--facility", "fh-hassel", "--quiet", "--fail-on", "utreda",
                      "--outcome", "overtradelse").returncode == 0
+
+
+@pytest.mark.parametrize("day", ["20261201", "2026W011", "2026-335"])
+def test_as_of_is_a_day_written_as_the_help_says_nothing_else(day):
+    # Python's date.fromisoformat reads the first two as days; judging on a day nobody wrote must not happen
+    proc = regelkoll("check", "fixtures/demo", "--as-of", day)
+    assert proc.returncode == 2 and "ÅÅÅÅ-MM-DD" in proc.stderr.decode() and not proc.stdout

@@ -148,7 +148,8 @@ def load_rulebook(root: Path) -> Rulebook:
     for loaded in book.rules:
         diags += _check_acts(loaded, book.acts)
     if diags:
-        raise DiagnosticError(sorted(diags))
+        # a node reused through a YAML alias is checked at every use, but is one mistake at one place
+        raise DiagnosticError(sorted(dict.fromkeys(diags)))
     book.rules.sort(key=lambda r: r.rule.id)
     return book
 

@@ -36,6 +36,7 @@ def selection_lines(run: dict[str, Any]) -> list[str]:
     if decisions:
         lines.append(f"Ställningstaganden: {decisions['file']} – {decisions['applied']} tillämpade, "
                      f"{decisions['expired']} utgångna, {decisions['orphaned']} utan motsvarande fynd"
+                     + (f", {decisions['pending']} fattade efter bedömningsdagen" if decisions.get("pending") else "")
                      + (f", {decisions['outside_run']} om regler eller verksamheter utanför körningen"
                         if decisions["outside_run"] else "") + ".")
     baseline = run.get("baseline")

@@ -15,7 +15,9 @@ nothing. A baseline of other rules, another as-of day or another data set still 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -100,11 +102,27 @@ def read_baseline(path: Path) -> Baseline:
     try:
         doc = json.loads(text)
     except json.JSONDecodeError as exc:
-        if text.lstrip().startswith('{"type": "run"'):
+        if _first_line_type(text) == "run":
             raise _bad(name, "baslinjen är en jsonl-rapport", "använd en rapport från check --format json") from None
         raise DiagnosticError([Diagnostic(name, exc.lineno, exc.colno, "RK-D020", "baslinjen är inte giltig JSON",
                                           "--baseline")]) from None
     return _baseline(name, doc)
+
+
+def _is_not_a_day(text: str) -> bool:
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return True
+    return False
+
+
+def _first_line_type(text: str) -> Any:
+    try:
+        first = json.loads(text.lstrip().partition("\n")[0])
+    except json.JSONDecodeError:
+        return None
+    return first.get("type") if isinstance(first, dict) else None
 
 
 def _baseline(name: str, doc: Any) -> Baseline:
@@ -114,6 +132,9 @@ def _baseline(name: str, doc: Any) -> Baseline:
                    "check --format json")
     if not isinstance(run.get("rules"), list) or not isinstance(run.get("facilities"), list):
         raise _bad(name, "baslinjens run saknar rules eller facilities")
+    if not isinstance(run.get("as_of"), str) or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", run["as_of"]) \
+            or _is_not_a_day(run["as_of"]):
+        raise _bad(name, f"baslinjens bedömningsdag {run.get('as_of')!r} är inget datum ÅÅÅÅ-MM-DD")
     selection = run.get("selection") or {}
     try:
         show = Show(selection.get("min_severity"), tuple(selection["outcomes"]) if selection.get("outcomes")

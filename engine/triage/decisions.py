@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, ValidationError
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, StrictStr, ValidationError
 
 from regelkoll.diagnostics import Diagnostic, DiagnosticError
 from regelkoll.triage.keys import key_parts
@@ -35,7 +35,13 @@ from regelkoll.yamlsafe import YamlError, load_file
 FILE_NAME = "stallningstaganden.yaml"
 TOP = "stallningstaganden"
 KINDS_SV = {"godtagen_risk": "godtagen risk", "atgardad": "åtgärdad", "felaktiga_uppgifter": "felaktiga uppgifter"}
-Text = Annotated[StrictStr, Field(min_length=1, max_length=2000)]
+def _not_blank(value: str) -> str:
+    if not value.strip():
+        raise ValueError("får inte vara tom")  # who decided and why must be said, not left as spaces
+    return value
+
+
+Text = Annotated[StrictStr, Field(min_length=1, max_length=2000), AfterValidator(_not_blank)]
 
 
 def _iso_day(value: Any) -> Any:
@@ -82,9 +88,11 @@ class Decisions:
     file: str
     active: dict[str, Decision] = field(default_factory=dict)  # by finding key
     expired: list[Decision] = field(default_factory=list)
+    pending: list[Decision] = field(default_factory=list)  # decided after the as-of day: not yet taken then
 
     def header(self) -> dict[str, Any]:
-        return {"file": self.file, "active": len(self.active), "expired": len(self.expired)}
+        return {"file": self.file, "active": len(self.active), "expired": len(self.expired),
+                "pending": len(self.pending)}
 
 
 def read_decisions(path: Path, as_of: date) -> Decisions:
@@ -142,6 +150,8 @@ def read_decisions(path: Path, as_of: date) -> Decisions:
                             item.giltig_till, f"{name}:{line}")
         if decision.valid_until < as_of:
             found.expired.append(decision)
+        elif decision.decided > as_of:
+            found.pending.append(decision)
         else:
             found.active[decision.key] = decision
     if problems:

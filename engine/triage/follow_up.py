@@ -21,6 +21,10 @@ from regelkoll.triage.keys import PROBLEMS, key_parts
 class FollowUp:
     decisions: Decisions | None = None
     baseline: Baseline | None = None
+    # every rule id of the rule book and every unit of the data set, chosen or not: a decision about one of these
+    # that the run left out (--rule, --facility) is outside the run; about anything else, its key is wrong
+    known_rules: frozenset[str] = frozenset()
+    known_units: frozenset[str] = frozenset()
 
     def annotate(self, row: dict[str, Any], key: str) -> bool:
         """Add the decision and baseline mark of one row; True when a decision applies to it."""
@@ -45,18 +49,21 @@ class FollowUp:
         extra: dict[str, Any] = {}
         if self.decisions is not None:
             notices += [_expired(d) for d in self.decisions.expired]
+            notices += [_pending(d) for d in self.decisions.pending]
             orphaned = outside = 0
             for key, decision in sorted(self.decisions.active.items()):
                 if key in seen:
                     continue
                 rule, unit, _, _ = key_parts(key)
-                if rule in rules and unit in units:
-                    orphaned += 1
-                    # a misspelt key is most likely one of the same unit's
-                    near = suggest(key, sorted(k for k in seen if k.split("/", 2)[1] == unit))
-                    notices.append(_orphaned(decision, near))
-                else:
+                left_out = (rule not in rules or unit not in units) and (
+                    rule in rules or rule in self.known_rules) and (unit in units or unit in self.known_units)
+                if left_out:
                     outside += 1  # about a rule or unit this run left out: neither used nor contradicted
+                    continue
+                orphaned += 1
+                # a misspelt key is most likely one of the same unit's, else any of the run's
+                same_unit = sorted(k for k in seen if k.split("/", 2)[1] == unit)
+                notices.append(_orphaned(decision, suggest(key, same_unit or sorted(seen))))
             extra["decisions"] = {**self.decisions.header(), "orphaned": orphaned, "outside_run": outside,
                                   "applied": len(self.decisions.active) - orphaned - outside}
         if self.baseline is not None:
@@ -76,6 +83,13 @@ def _expired(decision) -> Diagnostic:
     return Diagnostic(file, line, 0, "RK-D010", f"ställningstagandet om {decision.key} gällde till "
                       f"{decision.valid_until.isoformat()} och gäller inte längre; fyndet visas som utan "
                       "ställningstagande", "giltig_till")
+
+
+def _pending(decision) -> Diagnostic:
+    file, line = _file_line(decision.source)
+    return Diagnostic(file, line, 0, "RK-D012", f"ställningstagandet om {decision.key} beslutades "
+                      f"{decision.decided.isoformat()}, efter bedömningsdagen, och gäller inte i körningen; fyndet "
+                      "visas som utan ställningstagande", "beslutad")
 
 
 def _orphaned(decision, near: str) -> Diagnostic:

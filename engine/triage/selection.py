@@ -141,8 +141,9 @@ class Selection:
                   if (not self.rules or matches(loaded.rule.id, self.rules))
                   and not matches(loaded.rule.id, self.skip_rules)]
         if not chosen:
-            raise DiagnosticError([_error("RK-E024", "--rule", "urvalet lämnar ingen regel att kontrollera",
-                                          "--skip-rule tar bort alla regler som --rule valde")])
+            hint = "--skip-rule tar bort alla regler som --rule valde" if self.rules else "--skip-rule tar bort alla regler"
+            raise DiagnosticError([_error("RK-E024", "--skip-rule", "urvalet lämnar ingen regel att kontrollera",
+                                          hint)])
         return book.subset(chosen)
 
 
