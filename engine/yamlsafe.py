@@ -425,13 +425,13 @@ class _Builder:
 
     def refuse_anchor(self, path: tuple, event: Any) -> None:
         self.problem(path, event.start_mark, "RK-Y011",
-                     f"ankare (&{event.anchor}) stöds inte i datamängder; skriv ut värdet")
+                     f"ankare (&{event.anchor}) stöds bara i regelfiler, inte i den här filen; skriv ut värdet")
 
     def alias(self, event: Any, path: tuple) -> tuple[Any, int]:
         self.positions[path] = _pos(event.start_mark)
         if not self.anchors_allowed:
             self.problem(path, event.start_mark, "RK-Y010",
-                         f"alias (*{event.anchor}) stöds inte i datamängder; skriv ut värdet")
+                         f"alias (*{event.anchor}) stöds bara i regelfiler, inte i den här filen; skriv ut värdet")
             return None, 1
         anchored = self.anchors.get(event.anchor)
         if anchored is None:
@@ -517,6 +517,12 @@ def load_text(text: str, filename: str, *, anchors: bool = False) -> tuple[Any, 
     return data, builder.positions
 
 
+def _not_a_file(mode: int) -> str:
+    what = ("en katalog" if stat.S_ISDIR(mode) else "en FIFO" if stat.S_ISFIFO(mode) else "ett uttag (socket)"
+            if stat.S_ISSOCK(mode) else "en enhet")
+    return f"är {what}, ingen vanlig fil; läses inte"
+
+
 def read_limited(path: Path, name: str, max_bytes: int | None = None) -> bytes:
     """The bytes of a regular file, refusing anything else before opening it and anything too big."""
     max_bytes = max_bytes or MAX_FILE_BYTES
@@ -525,7 +531,7 @@ def read_limited(path: Path, name: str, max_bytes: int | None = None) -> bytes:
     except OSError as exc:
         raise YamlError(Diagnostic(name, 0, 0, "RK-Y006", f"kan inte läsa filen: {oserror_sv(exc)}")) from None
     if not stat.S_ISREG(info.st_mode):
-        raise YamlError(Diagnostic(name, 0, 0, "RK-Y018", "är ingen vanlig fil (enhet, FIFO eller uttag); läses inte"))
+        raise YamlError(Diagnostic(name, 0, 0, "RK-Y018", _not_a_file(info.st_mode)))
     if info.st_size > max_bytes:
         raise YamlError(Diagnostic(name, 0, 0, "RK-Y013", f"filen är {info.st_size} byte; högst {max_bytes} "
                                    "byte läses"))
@@ -535,9 +541,9 @@ def read_limited(path: Path, name: str, max_bytes: int | None = None) -> bytes:
     except OSError as exc:
         raise YamlError(Diagnostic(name, 0, 0, "RK-Y006", f"kan inte läsa filen: {oserror_sv(exc)}")) from None
     try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise YamlError(Diagnostic(name, 0, 0, "RK-Y018",
-                                       "är ingen vanlig fil (enhet, FIFO eller uttag); läses inte"))
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise YamlError(Diagnostic(name, 0, 0, "RK-Y018", _not_a_file(mode)))
         chunks, total = [], 0
         while total <= max_bytes:
             chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))

@@ -84,7 +84,7 @@ def test_the_nested_alias_bomb_comes_back_at_once_with_the_alias_position():
     assert time.monotonic() - started < 20  # the whole CLI run; before the fix it did not end in minutes
     assert status == 2
     file = HOSTILE / "yaml" / "alias_bomb.yaml"
-    assert f"{file}:6:55: RK-Y010: organisation.x: alias (*a) stöds inte i datamängder; skriv ut värdet " \
+    assert f"{file}:6:55: RK-Y010: organisation.x: alias (*a) stöds bara i regelfiler, inte i den här filen; skriv ut värdet " \
            "(och 72 till av samma slag här)" in errors, errors
     assert any(e.startswith(f"{file}:6:9: RK-Y011: organisation.x: ankare (&a)") for e in errors), errors
     assert "pass" in outcomes(doc, "hvb-a") or "not_applicable" in outcomes(doc, "hvb-a")
@@ -227,8 +227,8 @@ def test_an_alias_to_a_whole_record_breaks_that_record(tmp_path):
     path.write_text(HEAD + "organisation:\n  - &o {id: org-a, namn: A AB, regi: enskild}\n  - *o\n", encoding="utf-8")
     bundle = read_bundle(path)
     assert rendered(bundle) == [
-        f"{path}:3:5: RK-Y011: organisation: ankare (&o) stöds inte i datamängder; skriv ut värdet",
-        f"{path}:4:5: RK-Y010: organisation: alias (*o) stöds inte i datamängder; skriv ut värdet"]
+        f"{path}:3:5: RK-Y011: organisation: ankare (&o) stöds bara i regelfiler, inte i den här filen; skriv ut värdet",
+        f"{path}:4:5: RK-Y010: organisation: alias (*o) stöds bara i regelfiler, inte i den här filen; skriv ut värdet"]
     assert [(b.kind, b.raw) for b in bundle.broken] == [("organisation", {"id": "org-a", "namn": "A AB"}),
                                                          ("organisation", {})]
 
