@@ -13,10 +13,11 @@ import pytest
 from regelkoll import api
 from regelkoll.diagnostics import DiagnosticError
 from regelkoll.report.document import to_json_bytes
+from regelkoll.strict import fold_code as fold
 from regelkoll.triage.baseline import read_baseline
 from regelkoll.triage.decisions import read_decisions
 from regelkoll.triage.follow_up import FollowUp
-from regelkoll.triage.selection import Selection, Show, fold, parse_fail_on, parse_outcomes, parse_severity
+from regelkoll.triage.selection import Selection, Show, parse_fail_on, parse_outcomes, parse_severity
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "fixtures" / "demo"

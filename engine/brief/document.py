@@ -18,7 +18,7 @@ from regelkoll.ledger.result import RunResult
 from regelkoll.personal_data import mask_all, mask_one
 from regelkoll.report.document import _NOT_TEXT, build_document
 
-SEVERITIES = ("allvarlig", "betydande", "mindre")
+SEVERITIES = tuple(SEVERITY_RANK)  # most severe first
 
 
 def build_brief(result: RunResult, bundle: FactBundle, facility_id: str, *, inspector: set[str] | None = None,

@@ -17,12 +17,13 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from regelkoll.lang.model import SEVERITY_RANK
 from regelkoll.output import printable
 from regelkoll.report.citation import acts_cited, capitalised
 from regelkoll.report.text import SEVERITY_SV, _value, facility_order, grouped, large_run_note, outcome_tally
 from regelkoll.report.triage_text import mark_label, selection_lines, undetermined_detail
 
-SEVERITIES = ("allvarlig", "betydande", "mindre")
+SEVERITIES = tuple(SEVERITY_RANK)  # most severe first
 # a page name and its @page rule per facility; past this many the header names the report (a national run's CSS
 # would otherwise hold thousands of page rules)
 NAMED_PAGES = 400

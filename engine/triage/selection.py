@@ -8,7 +8,6 @@ the run's `counts` are the same with or without them, and the report's `run.sele
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from typing import Any
@@ -19,6 +18,7 @@ from regelkoll.diagnostics import Diagnostic, DiagnosticError
 from regelkoll.lang.load import Rulebook
 from regelkoll.lang.model import SEVERITY_RANK
 from regelkoll.ledger.findings import OUTCOME_RANK, OUTCOME_SV
+from regelkoll.strict import fold_code
 
 # every word an inspector may type for an outcome, folded (see `fold`): the report's keys and Swedish words,
 # the rule format's words, and the short forms of the README
@@ -32,12 +32,6 @@ _OUTCOME_WORDS = {
 OUTCOME_WORDS = {word: outcome for outcome, words in _OUTCOME_WORDS.items() for word in words}
 # what `--fail-on` accepts: an outcome that is a finding against the facility
 FAIL_ON = ("violation", "indication")
-
-
-def fold(text: str) -> str:
-    """Case, diacritics, spaces and hyphens folded: `Överträdelse`, `overtradelse` and `ÖVERTRÄDELSE` are one."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", text.strip().casefold()) if not unicodedata.combining(c))
-    return plain.replace(" ", "_").replace("-", "_")
 
 
 def _error(code: str, option: str, message: str, hint: str = "") -> Diagnostic:
@@ -56,10 +50,10 @@ def parse_outcomes(words: list[str] | None, option: str = "--outcome") -> tuple[
         return None
     chosen, problems = set(), []
     for word in words:
-        outcome = OUTCOME_WORDS.get(fold(word))
+        outcome = OUTCOME_WORDS.get(fold_code(word))
         if outcome is None:
             problems.append(_error("RK-E021", option, f"'{word}' är inget utfall",
-                                   "välj bland " + ", ".join(fold(OUTCOME_SV[o]) for o in OUTCOME_RANK)
+                                   "välj bland " + ", ".join(fold_code(OUTCOME_SV[o]) for o in OUTCOME_RANK)
                                    + " (eller " + ", ".join(OUTCOME_RANK) + ")"))
         else:
             chosen.add(outcome)
@@ -71,7 +65,7 @@ def parse_outcomes(words: list[str] | None, option: str = "--outcome") -> tuple[
 def parse_severity(word: str | None) -> str | None:
     if word is None:
         return None
-    severity = fold(word)
+    severity = fold_code(word)
     if severity not in SEVERITY_RANK:
         raise DiagnosticError([_error("RK-E022", "--min-severity", f"'{word}' är ingen allvarlighetsgrad",
                                       "välj bland " + ", ".join(SEVERITY_RANK))])
@@ -81,7 +75,7 @@ def parse_severity(word: str | None) -> str | None:
 def parse_fail_on(word: str | None) -> str:
     if word is None:
         return "violation"
-    outcome = OUTCOME_WORDS.get(fold(word))
+    outcome = OUTCOME_WORDS.get(fold_code(word))
     if outcome not in FAIL_ON:
         raise DiagnosticError([_error("RK-E023", "--fail-on", f"'{word}' går inte att välja",
                                       "välj overtradelse (violation) eller utreda (indication)")])
