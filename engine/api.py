@@ -115,7 +115,7 @@ def assessment_day(facts: FactBundle, as_of: date | None = None) -> tuple[date, 
 def iter_check(rules: Rulebook | list[CompiledRule], facts: FactBundle, *, as_of: date | None = None,
                jobs: int | None = None, only: Iterable[str] | None = None,
                finish: Callable[[str, list[Finding]], Any] | None = None,
-               scheduler: str | None = None) -> Iterator[UnitResult]:
+               scheduler: str | None = None, pool: Any = None) -> Iterator[UnitResult]:
     """Evaluate unit by unit, yielding each unit's result in order.
 
     `jobs`: None picks a number of worker processes, n uses n, and 0 evaluates in this process. Workers
@@ -125,6 +125,8 @@ def iter_check(rules: Rulebook | list[CompiledRule], facts: FactBundle, *, as_of
     (and `findings` is then empty): the report rows are made in the workers, in parallel.
     `scheduler`: the address of a Dask scheduler (the `kluster` extra) to evaluate on instead of `jobs`; it is
     connected to at once, so that DiagnosticError RK-E010 (not reachable) is raised by this call.
+    `pool`: worker processes that outlive the call (a long-lived server's, engine/web/pool.py), with a method
+    `run(job, units)` yielding `(unit, findings or FacilityError)` in order; used instead of `jobs`.
     """
     from regelkoll.ledger.workers import UnitJob, iter_facilities
 
@@ -132,7 +134,9 @@ def iter_check(rules: Rulebook | list[CompiledRule], facts: FactBundle, *, as_of
     day, _ = assessment_day(facts, as_of)
     job = UnitJob(compiled, facts, Kontext(per_datum=day), "regelkoll", finish)
     wanted = units(facts) if only is None else list(only)
-    if scheduler is not None:
+    if pool is not None:
+        outcomes = pool.run(job, wanted)
+    elif scheduler is not None:
         from regelkoll.ledger.cluster import iter_cluster
 
         outcomes = iter_cluster(job, wanted, scheduler)
@@ -209,7 +213,7 @@ def select_rules(rules: Rulebook, selection: Selection | None = None) -> Ruleboo
 
 def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs: int | None = None,
           source: str | None = None, compiled: list[CompiledRule] | None = None,
-          facilities: Iterable[str] | None = None, scheduler: str | None = None) -> RunResult:
+          facilities: Iterable[str] | None = None, scheduler: str | None = None, pool: Any = None) -> RunResult:
     """Every unit checked, collected into one result; `document(result)` turns it into the report.
 
     `compiled` saves compiling `rules` again when the caller already has (the rules must be the same).
@@ -217,13 +221,13 @@ def check(rules: Rulebook, facts: FactBundle, *, as_of: date | None = None, jobs
     (a representative's role in another company still counts); an unknown id raises DiagnosticError.
     The packs about permit applications are not used: an application is screened by `screen`.
     For a large run, `stream` writes the report as it goes instead of holding every finding.
-    `scheduler` evaluates on a Dask cluster, as in `iter_check`.
+    `scheduler` evaluates on a Dask cluster, and `pool` on a server's workers, as in `iter_check`.
     """
     plan = plan_check(rules, facts, as_of=as_of, source=source, compiled=compiled, facilities=facilities)
     findings: list[Finding] = []
     failed: list[FacilityError] = []
     for result in iter_check(plan.compiled, facts, as_of=plan.day, jobs=jobs, only=plan.evaluated,
-                             scheduler=scheduler):
+                             scheduler=scheduler, pool=pool):
         findings += result.findings
         if result.error is not None:
             failed.append(result.error)
@@ -236,12 +240,12 @@ def stream(rules: Rulebook, facts: FactBundle, *, fmt: str = "json", ledger: str
            show_personal_data: bool = False, as_of: date | None = None, jobs: int | None = None,
            source: str | None = None, compiled: list[CompiledRule] | None = None,
            facilities: Iterable[str] | None = None, plan: CheckPlan | None = None, scheduler: str | None = None,
-           selection: Selection | None = None, follow_up: FollowUp | None = None):
+           selection: Selection | None = None, follow_up: FollowUp | None = None, pool: Any = None):
     """The report of a check as a `ReportStream`: iterate it for the bytes, written unit by unit as the units
     finish (`json`: the bytes of `to_json_bytes(document(check(...)))`; `jsonl`: one object per line). The
     report rows are made in the workers; no more than a unit's findings is held at a time. `fmt="rows"`
     collects the rows for the text and HTML reports (a large run keeps violations and indications only).
-    `scheduler` evaluates on a Dask cluster, as in `iter_check`.
+    `scheduler` evaluates on a Dask cluster, and `pool` on a server's workers, as in `iter_check`.
     `selection` (engine/triage/selection.py) chooses the rules (unless `plan` was made with them already) and
     the findings shown, and is recorded in the report's `run.selection`; `follow_up` marks the rows with the
     inspector's decisions and a baseline (engine/triage/follow_up.py).
@@ -263,7 +267,7 @@ def stream(rules: Rulebook, facts: FactBundle, *, fmt: str = "json", ledger: str
     if selection is not None and selection.header() != Selection().header():
         header["selection"] = selection.header()
     results = iter_check(plan.compiled, facts, as_of=plan.day, jobs=jobs, only=plan.evaluated, finish=renderer,
-                         scheduler=scheduler)
+                         scheduler=scheduler, pool=pool)
     return ReportStream(results, fmt, header, plan.input_errors, plan.unreadable, plan.reported, show_personal_data,
                         renderer.keep, follow_up)
 
@@ -281,7 +285,7 @@ def document(result: RunResult, *, show_personal_data: bool = False, ledger: str
 
 def brief(rules: Rulebook, facts: FactBundle, facility: str, *, as_of: date | None = None, jobs: int | None = None,
           inspector: str | None = None, show_personal_data: bool = False, source: str | None = None,
-          compiled: list[CompiledRule] | None = None) -> dict[str, Any]:
+          compiled: list[CompiledRule] | None = None, pool: Any = None) -> dict[str, Any]:
     """The inspector's brief before visiting one facility, as a document (`regelkoll besok --format json`).
 
     The facility is judged against the whole bundle, like `check(..., facilities=[facility])`. `inspector`
@@ -299,7 +303,8 @@ def brief(rules: Rulebook, facts: FactBundle, facility: str, *, as_of: date | No
     number, person_id = _inspector(facts, inspector)
     if person_id is not None:
         number = inspector_number(facts, person_id)
-    result = check(rules, facts, as_of=as_of, jobs=jobs, source=source, compiled=compiled, facilities=[facility])
+    result = check(rules, facts, as_of=as_of, jobs=jobs, source=source, compiled=compiled, facilities=[facility],
+                   pool=pool)
     found = find_inspector(facts, number, person_id) if inspector is not None else set()
     return build_brief(result, facts, facility, inspector=found, inspector_number=number,
                        inspector_given=inspector is not None, show_personal_data=show_personal_data)

@@ -406,6 +406,11 @@ from regelkoll.rules_cli import rules_app  # noqa: E402
 
 app.add_typer(rules_app, name="rules")
 
+# `regelkoll serve`: the web pages and the API (engine/serve_cli.py, engine/web/)
+from regelkoll.serve_cli import serve as _serve  # noqa: E402
+
+app.command("serve")(_serve)
+
 
 _INTERRUPT_TEXT = {signal.SIGINT: "avbruten (Ctrl-C)", signal.SIGTERM: "avbruten (SIGTERM)",
                    signal.SIGHUP: "avbruten (SIGHUP, terminalen stängdes)"}

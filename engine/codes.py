@@ -76,6 +76,10 @@ finding. What is found about them once the run has ended (an expired or orphaned
 made otherwise) is an *upplysning* in the report's `notices` and on stderr.
 """),
     Area("RK-O", "writing the report (`--output`, stdout)"),
+    Area("RK-W", "the web server and its API (`regelkoll serve`)", intro="""\
+The pages show these codes in Swedish beside the field they are about; the API answers with a JSON body
+`{"errors": [{"code", "file", "line", "column", "field", "message", "hint"}]}`, the same fields as the
+command line's, and an HTTP status that says whose fault it is (4xx: the request, 5xx: the server)."""),
     Area("RK-A", "permit applications (`regelkoll ansokan`)", intro="""\
 Reported while an application file is read and screened. A fault in one person of the circle of
 owners and management, or in the proposed manager, spoils only that part: what depends on it is
@@ -794,6 +798,39 @@ CODES.update({entry.code: entry for entry in (
     Code("RK-A040", "RK-A", "granskningen av ansökan misslyckades i regelmotorn",
          when="The engine failed on the application's unit",
          effect="No findings for the application; exit status 2"),
+)})
+
+
+# the web server: choosing data and the access log (engine/web/service.py, datasets.py)
+CODES.update({entry.code: entry for entry in (
+    Code("RK-W001", "RK-W", "servern skulle lyssna på nätet utan API-nyckel",
+         when="`regelkoll serve --host` names an address other than the machine's own and no API token is "
+              "configured (REGELKOLL_API_TOKENS)",
+         effect="The server does not start; exit status 2"),
+    Code("RK-W010", "RK-W", "datamängden finns inte på servern",
+         when="A page or request names a data set that is not one of those offered (folders and files under "
+              "`--data`, and uploaded data sets); a path is never accepted",
+         effect="Nothing is checked; HTTP 404 with the nearest name"),
+    Code("RK-W020", "RK-W", "omaskerade personnummer begärdes utan angivet ändamål",
+         when="Unmasked personal identity numbers were asked for without a stated purpose (e.g. the case's "
+              "diary number), which the access log records",
+         effect="Nothing is shown; HTTP 422"),
+    Code("RK-W500", "RK-W", "internt fel i servern",
+         when="A request failed in a way the server did not foresee (a defect)",
+         effect="HTTP 500 with this code; the traceback is in the server's log, never in the answer, and the "
+                "server goes on serving"),
+)})
+
+# the web server: storage (engine/web/storage/)
+CODES.update({entry.code: entry for entry in (
+)})
+
+# the web server: the HTTP API and uploads (engine/web/api_v1.py, uploads.py)
+CODES.update({entry.code: entry for entry in (
+)})
+
+# the web server: pages and forms (engine/web/pages.py, csrf.py)
+CODES.update({entry.code: entry for entry in (
 )})
 
 

@@ -90,6 +90,15 @@ class Decisions:
     expired: list[Decision] = field(default_factory=list)
     pending: list[Decision] = field(default_factory=list)  # decided after the as-of day: not yet taken then
 
+    def add(self, decision: Decision, as_of: date) -> None:
+        """Sort a decision by whether it applies on `as_of`: expired after `giltig_till`, pending before `beslutad`."""
+        if decision.valid_until < as_of:
+            self.expired.append(decision)
+        elif decision.decided > as_of:
+            self.pending.append(decision)
+        else:
+            self.active[decision.key] = decision
+
     def header(self) -> dict[str, Any]:
         return {"file": self.file, "active": len(self.active), "expired": len(self.expired),
                 "pending": len(self.pending)}
@@ -146,14 +155,8 @@ def read_decisions(path: Path, as_of: date) -> Decisions:
                                        f"({item.beslutad.isoformat()})", f"{TOP}.{index}.giltig_till"))
             continue
         lines[item.nyckel] = line
-        decision = Decision(item.nyckel, item.slag, item.motivering, item.beslutad_av, item.beslutad,
-                            item.giltig_till, f"{name}:{line}")
-        if decision.valid_until < as_of:
-            found.expired.append(decision)
-        elif decision.decided > as_of:
-            found.pending.append(decision)
-        else:
-            found.active[decision.key] = decision
+        found.add(Decision(item.nyckel, item.slag, item.motivering, item.beslutad_av, item.beslutad,
+                           item.giltig_till, f"{name}:{line}"), as_of)
     if problems:
         raise DiagnosticError(problems)
     return found

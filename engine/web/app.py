@@ -1,0 +1,54 @@
+"""The web application: Swedish pages for people, `/api/v1` for systems, one service behind both."""
+
+from __future__ import annotations
+
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
+
+from regelkoll.diagnostics import DiagnosticError
+from regelkoll.version import package_version
+from regelkoll.web.errors import errors_body, internal, status_for
+from regelkoll.web.service import Service
+from regelkoll.web.settings import Settings
+
+
+def create_app(settings: Settings, service: Service | None = None) -> FastAPI:
+    """The app; `service` may be given (tests share one), else it is made at start-up and closed at shutdown."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        own = service is None
+        app.state.service = service if service is not None else Service(settings)
+        try:
+            yield
+        finally:
+            if own:
+                app.state.service.close()
+
+    app = FastAPI(title="Regelkoll", version=package_version("regelkoll"), lifespan=lifespan, docs_url="/api/v1/docs",
+                  openapi_url="/api/v1/openapi.json", redoc_url=None,
+                  description="Tillsynskontroll av vård och omsorg: kontrollera datamängder, besöksunderlag, "
+                              "granskning av tillståndsansökningar, regelkatalog och ställningstaganden.")
+    app.state.settings = settings
+    if service is not None:
+        app.state.service = service
+
+    @app.exception_handler(DiagnosticError)
+    async def diagnostic_error(request: Request, exc: DiagnosticError):
+        if request.url.path.startswith("/api/"):
+            return JSONResponse(errors_body(exc.diagnostics), status_code=status_for(exc.diagnostics))
+        from regelkoll.web.pages import error_page
+
+        return error_page(request, exc.diagnostics, status_for(exc.diagnostics))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        return JSONResponse(internal(request.url.path), status_code=500)
+
+    from regelkoll.web import api_v1, pages
+
+    app.include_router(api_v1.router)
+    app.include_router(pages.router)
+    return app

@@ -1,0 +1,156 @@
+"""What the pages and the API do, in one place: choose a data set, check it, brief a facility, screen an
+application, record decisions, and log every look at personal data. The web layers only translate HTTP.
+
+The rule book is loaded and compiled once, at start. A data set is read again only when its files change
+(their names, sizes and modification times), and the engine runs in the server's shared workers (pool.py).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from regelkoll import api
+from regelkoll.diagnostics import Diagnostic, DiagnosticError
+from regelkoll.facts.bundle import FactBundle
+from regelkoll.ledger.result import facts_digest
+from regelkoll.triage.follow_up import FollowUp
+from regelkoll.triage.selection import Selection
+from regelkoll.web.pool import DataRef, WarmPool
+from regelkoll.web.settings import Settings
+from regelkoll.web.storage import AccessEntry, RunRecord, Store
+
+KEPT_BUNDLES = 4  # data sets the server keeps read; memory stays flat however many are checked
+FACT_SUFFIXES = (".yaml", ".yml", ".json")
+
+
+@dataclass(frozen=True)
+class Who:
+    """Who asks: the API client's name, or the user a proxy names (else the name given on the form), and from where."""
+
+    name: str
+    client: str
+
+
+@dataclass
+class Loaded:
+    name: str
+    path: Path
+    bundle: FactBundle
+    digest: str
+
+
+class Service:
+    def __init__(self, settings: Settings, store: Store | None = None, pool: WarmPool | None = None) -> None:
+        self.settings = settings
+        self.rules = api.load_rules(settings.rules)
+        self.compiled = api.compile_rules(self.rules)
+        self.rules_path = str(settings.rules) if settings.rules is not None else str(api.BUNDLED_RULES)
+        self.store = store if store is not None else Store(settings.database_url)
+        self.pool = pool if pool is not None else WarmPool(settings.jobs)
+        self._bundles: OrderedDict[tuple, Loaded] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def close(self) -> None:
+        self.pool.close()
+        self.store.close()
+
+    # data sets
+    def datasets(self) -> list[str]:
+        """The data sets offered: the folders and fact files directly under `--data`, then the uploaded ones."""
+        from regelkoll.web.datasets import list_datasets
+
+        return list_datasets(self.settings)
+
+    def path_of(self, name: str) -> Path:
+        """The path of a data set by the name `datasets` gives; RK-W010 for any other name (never a path)."""
+        from regelkoll.web.datasets import resolve_dataset
+
+        return resolve_dataset(self.settings, name)
+
+    def load(self, name: str) -> Loaded:
+        path = self.path_of(name)
+        signature = (name, _signature(path))
+        with self._lock:
+            if signature in self._bundles:
+                self._bundles.move_to_end(signature)
+                return self._bundles[signature]
+        bundle = api.read_facts(path)
+        loaded = Loaded(name, path, bundle, facts_digest(bundle))
+        with self._lock:
+            self._bundles[signature] = loaded
+            while len(self._bundles) > KEPT_BUNDLES:
+                self._bundles.popitem(last=False)
+        return loaded
+
+    def _pool(self, data: Loaded):
+        return self.pool.bind(DataRef(str(data.path), data.digest, self.rules_path, self.rules.digest))
+
+    # checks
+    def check(self, name: str, who: Who, *, fmt: str = "json", facilities: list[str] | None = None,
+              selection: Selection | None = None, show_personal_data: bool = False, reason: str | None = None,
+              action: str = "kontroll"):
+        """The report of a check as the CLI's `api.stream` makes it (fmt json, jsonl or rows), with the stored
+        decisions about the data set's facilities applied. The access is logged before anything is shown."""
+        data = self.load(name)
+        plan = api.plan_check(self.rules, data.bundle, source=str(data.path), compiled=self.compiled,
+                              facilities=facilities, selection=selection)
+        follow_up = self._follow_up(data, plan.day)
+        self.log(who, action, name, facilities, show_personal_data, reason)
+        report = api.stream(self.rules, data.bundle, fmt=fmt, show_personal_data=show_personal_data, plan=plan,
+                            selection=selection, follow_up=follow_up, pool=self._pool(data))
+        return report, plan, data
+
+    def _follow_up(self, data: Loaded, day: date) -> FollowUp | None:
+        units = set(api.units(data.bundle))
+        decisions = self.store.triage_decisions(units, day)
+        if not (decisions.active or decisions.expired or decisions.pending):
+            return None  # no decision about this data: the report is the CLI's, byte for byte
+        every_rule = frozenset(loaded.rule.id for loaded in api.select_rules(self.rules).rules)
+        return FollowUp(decisions=decisions, known_rules=every_rule)
+
+    def record(self, kind: str, name: str, who: Who, plan, data: Loaded, counts: dict[str, int], errors: int,
+               facility: str | None = None) -> int:
+        return self.store.record_run(RunRecord(kind, name, facility, plan.day, plan.rules.digest, data.digest,
+                                               who.name, counts.get("violation", 0), counts.get("indication", 0),
+                                               counts.get("undetermined", 0), errors))
+
+    def brief(self, name: str, facility: str, who: Who, *, inspector: str | None = None,
+              show_personal_data: bool = False, reason: str | None = None) -> dict[str, Any]:
+        data = self.load(name)
+        self.log(who, "besok", name, [facility], show_personal_data, reason)
+        return api.brief(self.rules, data.bundle, facility, inspector=inspector,
+                         show_personal_data=show_personal_data, source=str(data.path), compiled=self.compiled,
+                         pool=self._pool(data))
+
+    def screen(self, application: Path, name: str | None, who: Who, *, show_personal_data: bool = False,
+               reason: str | None = None) -> dict[str, Any]:
+        data = self.path_of(name) if name else None
+        self.log(who, "ansokan", name or "", None, show_personal_data, reason)
+        screening = api.screen(application, data, rules=self.rules)
+        return api.screening_document(screening, show_personal_data=show_personal_data)
+
+    # the access log: whoever is shown a facility's findings is shown personal data (names, at least)
+    def log(self, who: Who, action: str, dataset: str, facilities: list[str] | None, unmasked: bool,
+            reason: str | None) -> None:
+        if unmasked and not (reason or "").strip():
+            raise DiagnosticError([Diagnostic("begäran", 0, 0, "RK-W020", "omaskerade personnummer visas bara med "
+                                              "ett angivet ändamål (t.ex. ärendets diarienummer), som loggas",
+                                              "andamal")])
+        for facility in facilities or [None]:
+            self.store.log_access(AccessEntry(who.name, who.client, action, dataset, facility, unmasked,
+                                              reason.strip() if reason else None))
+
+
+def _signature(path: Path) -> tuple:
+    """What changes when a data set's files do: each file's name, size and modification time."""
+    files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file())
+    out = []
+    for file in files:
+        stat = file.stat()
+        out.append((str(file), stat.st_size, stat.st_mtime_ns))
+    return tuple(out)

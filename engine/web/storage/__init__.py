@@ -1,0 +1,3 @@
+"""What the server keeps: runs, the inspectors' decisions about findings, and who looked at whose personal data."""
+
+from regelkoll.web.storage.store import AccessEntry, RunRecord, Store, StoredDecision  # noqa: F401
