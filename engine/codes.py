@@ -827,6 +827,24 @@ CODES.update({entry.code: entry for entry in (
 
 # the web server: the HTTP API and uploads (engine/web/api_v1.py, uploads.py)
 CODES.update({entry.code: entry for entry in (
+    Code("RK-W040", "RK-W", "filen är större än servern tar emot",
+         when="An upload is larger than `max_upload_bytes` (the body is counted as it arrives)",
+         effect="Nothing is kept; HTTP 413"),
+    Code("RK-W041", "RK-W", "den uppladdade filen är tom",
+         when="An upload has no bytes", effect="Nothing is kept; HTTP 422"),
+    Code("RK-W042", "RK-W", "den uppladdade filen är av okänt slag eller kan inte läsas",
+         when="A data set upload is neither a zip or tar archive nor a YAML/JSON file, or the archive is broken; "
+              "an application upload is not a YAML/JSON file",
+         effect="Nothing is kept; HTTP 422"),
+    Code("RK-W043", "RK-W", "arkivet innehåller något som inte får packas upp",
+         when="An archive member's path is absolute, climbs out with `..`, is hidden, is given twice, or the member "
+              "is a link or device rather than a file",
+         effect="The whole upload is refused (a data set missing a file would be checked as if it said nothing); "
+                "HTTP 422"),
+    Code("RK-W044", "RK-W", "arkivet har för många filer eller är för stort uppackat",
+         when="An archive has more members than `max_members`, or its files together unpack to more than "
+              "`max_unpacked_bytes` (counted as written, whatever the archive's header claims)",
+         effect="The whole upload is refused; HTTP 413"),
 )})
 
 # the web server: pages and forms (engine/web/pages.py, csrf.py)

@@ -37,7 +37,7 @@ def status_for(diagnostics: list[Diagnostic]) -> int:
 
 
 # codes whose HTTP status is neither 404 nor 422 (added by the parts that report them)
-STATUS: dict[str, int] = {}
+STATUS: dict[str, int] = {"RK-W040": 413, "RK-W044": 413}
 
 
 def internal(where: str) -> dict[str, Any]:

@@ -1,0 +1,195 @@
+"""Uploaded data sets and applications, unpacked under the upload directory and nowhere else.
+
+Limits (Settings): the bytes received, the number of files in an archive and their size unpacked, counted as
+they are written (an archive's own header can lie about sizes). A member whose name is absolute, climbs out
+(`..`), is not a regular file (links, devices) or is hidden is refused, never skipped: a data set missing a
+file would be checked as if the file said nothing. An upload is named by the SHA-256 of its bytes, so the same
+upload twice is one data set, and it appears only once it is complete (written aside, then renamed).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import shutil
+import stat
+import tarfile
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import BinaryIO
+
+from regelkoll.diagnostics import Diagnostic, DiagnosticError
+from regelkoll.web.datasets import FACT_FILES, UPLOADED
+from regelkoll.web.settings import Settings
+
+CHUNK = 1 << 16
+
+
+@dataclass(frozen=True)
+class Upload:
+    name: str  # the data set's name (uppladdad-…), or the application's file name
+    path: Path
+
+
+def _refuse(where: str, code: str, message: str, field: str = "fil", hint: str = "") -> DiagnosticError:
+    return DiagnosticError([Diagnostic(where, 0, 0, code, message, field, hint)])
+
+
+def _receive(stream: BinaryIO, limit: int, where: str, into: BinaryIO) -> str:
+    digest = hashlib.sha256()
+    size = 0
+    while chunk := stream.read(CHUNK):
+        size += len(chunk)
+        if size > limit:
+            raise _refuse(where, "RK-W040", f"filen är större än servern tar emot ({limit // (1024 * 1024)} MB)")
+        digest.update(chunk)
+        into.write(chunk)
+    if size == 0:
+        raise _refuse(where, "RK-W041", "filen är tom")
+    return digest.hexdigest()
+
+
+def _member_path(name: str, where: str) -> PurePosixPath:
+    path = PurePosixPath(name.replace("\\", "/"))
+    if "\x00" in name or path.is_absolute() or ".." in path.parts or not path.parts:
+        raise _refuse(where, "RK-W043", f"arkivet innehåller en sökväg som lämnar arkivet: '{name}'")
+    if any(part.startswith(".") for part in path.parts):
+        raise _refuse(where, "RK-W043", f"arkivet innehåller en dold fil: '{name}'", hint="packa bara "
+                      "datamängdens YAML/JSON-filer")
+    return path
+
+
+class _Budget:
+    def __init__(self, settings: Settings, where: str) -> None:
+        self.members = settings.max_members
+        self.bytes = settings.max_unpacked_bytes
+        self.where = where
+
+    def member(self) -> None:
+        self.members -= 1
+        if self.members < 0:
+            raise _refuse(self.where, "RK-W044", "arkivet har fler filer än servern packar upp")
+
+    def copy(self, source: BinaryIO, target: Path) -> None:
+        with open(target, "xb") as out:
+            while chunk := source.read(CHUNK):
+                self.bytes -= len(chunk)
+                if self.bytes < 0:
+                    raise _refuse(self.where, "RK-W044", "arkivet är större uppackat än servern tar emot")
+                out.write(chunk)
+
+
+def _unpack_zip(archive: Path, into: Path, budget: _Budget) -> None:
+    with zipfile.ZipFile(archive) as z:
+        for info in z.infolist():
+            budget.member()
+            if info.is_dir():
+                _member_path(info.filename, budget.where)
+                continue
+            mode = info.external_attr >> 16
+            if mode and not stat.S_ISREG(mode):
+                raise _refuse(budget.where, "RK-W043", f"arkivet innehåller något annat än en fil: "
+                              f"'{info.filename}'")
+            target = into / _member_path(info.filename, budget.where)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with z.open(info) as source:
+                budget.copy(source, target)
+
+
+def _unpack_tar(archive: Path, into: Path, budget: _Budget) -> None:
+    with tarfile.open(archive, mode="r:*") as t:
+        for info in t:
+            budget.member()
+            path = _member_path(info.name, budget.where)
+            if info.isdir():
+                continue
+            if not info.isreg():
+                raise _refuse(budget.where, "RK-W043", f"arkivet innehåller något annat än en fil: '{info.name}'")
+            target = into / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            budget.copy(t.extractfile(info), target)
+
+
+def _kind(head: bytes, filename: str) -> str:
+    if head.startswith(b"PK\x03\x04") or head.startswith(b"PK\x05\x06"):
+        return "zip"
+    if head.startswith(b"\x1f\x8b") or head.startswith(b"BZh") or head.startswith(b"\xfd7zXZ") or (
+            len(head) > 262 and head[257:262] == b"ustar"):
+        return "tar"
+    suffix = PurePosixPath(filename).suffix.lower()
+    if suffix in FACT_FILES:
+        return "file"
+    return "unknown"
+
+
+def receive_dataset(settings: Settings, filename: str, stream: BinaryIO) -> Upload:
+    """An uploaded data set (a zip or tar archive of YAML/JSON files, or one such file), unpacked; DiagnosticError
+    RK-W040..RK-W045 when it is too large, empty, of an unknown kind or has a member that may not be unpacked."""
+    where = _display(filename)
+    settings.uploads.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=".mottar-", dir=settings.uploads))
+    try:
+        raw = work / "upload"
+        with open(raw, "xb") as out:
+            digest = _receive(stream, settings.max_upload_bytes, where, out)
+        name = f"{UPLOADED}{digest[:16]}"
+        final = settings.uploads / name
+        if final.is_dir():
+            return Upload(name, final)
+        with open(raw, "rb") as f:
+            head = f.read(512)
+        unpacked = work / "data"
+        unpacked.mkdir()
+        kind = _kind(head, filename)
+        budget = _Budget(settings, where)
+        try:
+            if kind == "zip":
+                _unpack_zip(raw, unpacked, budget)
+            elif kind == "tar":
+                _unpack_tar(raw, unpacked, budget)
+            elif kind == "file":
+                budget.member()
+                with open(raw, "rb") as source:
+                    budget.copy(source, unpacked / PurePosixPath(where).name)
+            else:
+                raise _refuse(where, "RK-W042", "filen är varken ett zip- eller tar-arkiv eller en YAML/JSON-fil",
+                              hint="ladda upp datamängdens filer som .zip, .tar.gz, .yaml eller .json")
+        except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError) as exc:
+            if isinstance(exc, FileExistsError):
+                raise _refuse(where, "RK-W043", "arkivet innehåller samma fil två gånger") from None
+            raise _refuse(where, "RK-W042", f"arkivet kan inte läsas ({type(exc).__name__})") from None
+        try:
+            os.rename(unpacked, final)
+        except OSError:
+            if not final.is_dir():
+                raise
+        return Upload(name, final)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def receive_application(settings: Settings, filename: str, stream: BinaryIO) -> Upload:
+    """An uploaded application (one YAML/JSON file), kept under the upload directory by its digest."""
+    where = _display(filename)
+    if PurePosixPath(where).suffix.lower() not in FACT_FILES:
+        raise _refuse(where, "RK-W042", "en ansökan är en YAML- eller JSON-fil", hint="se fixtures/ansokningar")
+    folder = settings.uploads / "ansokningar"
+    folder.mkdir(parents=True, exist_ok=True)
+    buffer = io.BytesIO()
+    digest = _receive(stream, settings.max_upload_bytes, where, buffer)
+    target = folder / f"{digest[:16]}{PurePosixPath(where).suffix.lower()}"
+    if not target.exists():
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False, prefix=".mottar-") as tmp:
+            tmp.write(buffer.getvalue())
+        os.replace(tmp.name, target)
+    return Upload(where, target)
+
+
+def _display(filename: str | None) -> str:
+    """The upload's file name as shown in messages: its last part, printable, never a path."""
+    base = PurePosixPath((filename or "uppladdning").replace("\\", "/")).name or "uppladdning"
+    return "".join(ch if ch.isprintable() else "?" for ch in base)[:120]
+
