@@ -272,26 +272,29 @@ def stream(rules: Rulebook, facts: FactBundle, *, fmt: str = "json", ledger: str
                         renderer.keep, follow_up)
 
 
-def document(result: RunResult, *, show_personal_data: bool = False, ledger: str = "summary") -> dict[str, Any]:
+def document(result: RunResult, *, show_personal_data: bool = False, ledger: str = "summary",
+             follow_up: FollowUp | None = None) -> dict[str, Any]:
     """The report document of a run: plain JSON-able data, sorted, personal identity numbers masked.
 
     `ledger="summary"` (as `regelkoll check`) gives one row per unit and rule for what is not applicable;
-    `"full"` one row per finding."""
+    `"full"` one row per finding. `follow_up` marks the rows with decisions and a baseline, as in `stream`."""
     from regelkoll.report.document import build_document
 
     return build_document(result, result.rules, result.names, source=result.source,
-                          show_personal_data=show_personal_data, ledger=ledger)
+                          show_personal_data=show_personal_data, ledger=ledger, follow_up=follow_up)
 
 
 def brief(rules: Rulebook, facts: FactBundle, facility: str, *, as_of: date | None = None, jobs: int | None = None,
           inspector: str | None = None, show_personal_data: bool = False, source: str | None = None,
-          compiled: list[CompiledRule] | None = None, pool: Any = None) -> dict[str, Any]:
+          compiled: list[CompiledRule] | None = None, pool: Any = None,
+          follow_up: FollowUp | None = None) -> dict[str, Any]:
     """The inspector's brief before visiting one facility, as a document (`regelkoll besok --format json`).
 
     The facility is judged against the whole bundle, like `check(..., facilities=[facility])`. `inspector`
     (a 12-digit personnummer or a person's id in the data) adds the check of conflicts of interest; the
     number is never written into the brief. DiagnosticError (RK-E004, RK-E005) for an id that names no
     facility, or an inspector that is neither a valid personnummer nor a person in the data.
+    `follow_up` marks the findings with the inspector's decisions (engine/triage), as in `stream`.
     """
     from regelkoll.brief.conflict import find_inspector, inspector_number
     from regelkoll.brief.document import build_brief
@@ -306,8 +309,12 @@ def brief(rules: Rulebook, facts: FactBundle, facility: str, *, as_of: date | No
     result = check(rules, facts, as_of=as_of, jobs=jobs, source=source, compiled=compiled, facilities=[facility],
                    pool=pool)
     found = find_inspector(facts, number, person_id) if inspector is not None else set()
+    if follow_up is not None:
+        follow_up.known_rules = follow_up.known_rules or frozenset(loaded.rule.id for loaded in rules.rules)
+        follow_up.known_units = frozenset(units(facts))
     return build_brief(result, facts, facility, inspector=found, inspector_number=number,
-                       inspector_given=inspector is not None, show_personal_data=show_personal_data)
+                       inspector_given=inspector is not None, show_personal_data=show_personal_data,
+                       follow_up=follow_up)
 
 
 def _not_a_facility(facts: FactBundle, facility: str, homes: list[str]) -> Diagnostic:

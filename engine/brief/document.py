@@ -23,9 +23,10 @@ SEVERITIES = tuple(SEVERITY_RANK)  # most severe first
 
 def build_brief(result: RunResult, bundle: FactBundle, facility_id: str, *, inspector: set[str] | None = None,
                 inspector_number: str | None = None, inspector_given: bool = False,
-                show_personal_data: bool = False) -> dict[str, Any]:
+                show_personal_data: bool = False, follow_up: Any = None) -> dict[str, Any]:
     book = result.rules
-    report = build_document(result, book, result.names, source=result.source, show_personal_data=True)
+    report = build_document(result, book, result.names, source=result.source, show_personal_data=True,
+                            follow_up=follow_up)
     scope = facility_facts(bundle, facility_id)
     facts = {(k, f.id): f for k, f in scope.all()}
     units = {facility_id} | {u for u in result.facilities}

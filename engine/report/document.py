@@ -162,17 +162,29 @@ def masked(value: Any, show_personal_data: bool) -> Any:
 
 
 def build_document(result: RunResult, book: Rulebook, facility_names: dict[str, str], *, source: str,
-                   show_personal_data: bool = False, ledger: str = "full") -> dict[str, Any]:
+                   show_personal_data: bool = False, ledger: str = "full", follow_up: Any = None) -> dict[str, Any]:
+    """The report document of a collected run. `follow_up` (engine/triage/follow_up.py) marks the rows with the
+    inspector's decisions and a baseline, and adds what is known once every unit is in, as a streamed report does."""
     from regelkoll.report.rows import unit_rows
+    from regelkoll.triage.keys import PROBLEMS
 
-    errors, notices = error_rows(result.input_errors, result.facility_errors)
     run = run_header(book, source=source, as_of=result.as_of.isoformat(), rules_digest=result.rules_digest,
                      facts_digest=result.facts_digest, show_personal_data=show_personal_data, ledger=ledger)
-    run.update(facilities=result.facilities, counts=outcome_counts(result.findings))
+    rows = unit_rows(result.findings, book, facility_names, show_personal_data=show_personal_data, ledger=ledger)
+    input_errors = list(result.input_errors)
+    extra: dict[str, Any] = {}
+    if follow_up is not None:
+        for row in rows:
+            follow_up.annotate(row, row["key"])
+        seen = {row["key"] for row in rows if row["outcome"] in PROBLEMS}
+        units = set(result.facilities) - {e.facility_id for e in result.facility_errors}
+        late, extra = follow_up.finish(seen, {r["id"] for r in run["rules"]}, units, run)
+        input_errors += late
+    errors, notices = error_rows(input_errors, result.facility_errors)
+    run.update(facilities=result.facilities, counts=outcome_counts(result.findings), **extra)
     return {
         "run": masked(run, show_personal_data),
-        "findings": unit_rows(result.findings, book, facility_names, show_personal_data=show_personal_data,
-                              ledger=ledger),
+        "findings": rows,
         "errors": masked(errors, show_personal_data),
         "notices": masked(notices, show_personal_data),
     }

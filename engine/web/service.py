@@ -123,9 +123,10 @@ class Service:
               show_personal_data: bool = False, reason: str | None = None) -> dict[str, Any]:
         data = self.load(name)
         self.log(who, "besok", name, [facility], show_personal_data, reason)
+        day, _ = api.assessment_day(data.bundle)
         return api.brief(self.rules, data.bundle, facility, inspector=inspector,
                          show_personal_data=show_personal_data, source=str(data.path), compiled=self.compiled,
-                         pool=self._pool(data))
+                         pool=self._pool(data), follow_up=self._follow_up(data, day))
 
     def screen(self, application: Path, name: str | None, who: Who, *, show_personal_data: bool = False,
                reason: str | None = None) -> dict[str, Any]:
