@@ -101,3 +101,31 @@ def test_a_run_is_recorded_with_its_digests_and_counts(service):
                                                                 doc["run"]["facts_digest"])
     assert stored["violations"] == counts["violation"] > 0
     assert stored["as_of"] == date.fromisoformat(doc["run"]["as_of"])
+
+
+def test_a_report_made_once_is_served_again_until_a_decision_changes_it(service):
+    service.reports.clear()
+    first = b"".join(service.check("demo", WHO)[0])
+    hits = service.reports.hits
+    again, _, _ = service.check("demo", WHO)
+    assert b"".join(again) == first and service.reports.hits == hits + 1
+    key = next(r["key"] for r in json.loads(first)["findings"] if r["outcome"] == "violation")
+    service.store.save_decision({"nyckel": key, "slag": "godtagen_risk", "motivering": "Känd risk",
+                                 "beslutad_av": "Anna", "beslutad": "2026-01-01", "giltig_till": "2027-01-01"}, "Anna")
+    try:
+        decided = b"".join(service.check("demo", WHO)[0])
+    finally:
+        service.store.delete_decision(key)
+    assert service.reports.hits == hits + 1  # a new decision is a new report, not the kept one
+    assert json.loads(decided)["run"]["decisions"]["applied"] == 1
+    assert b"".join(service.check("demo", WHO)[0]) == first  # the decision withdrawn: as before
+
+
+def test_a_report_its_reader_left_half_way_is_not_kept(service):
+    service.reports.clear()
+    stream = iter(service.check("demo", WHO, facilities=["klinik-glans"])[0])
+    next(stream)
+    stream.close()  # the client went away
+    hits = service.reports.hits
+    whole = b"".join(service.check("demo", WHO, facilities=["klinik-glans"])[0])
+    assert service.reports.hits == hits and json.loads(whole)["findings"]

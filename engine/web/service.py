@@ -21,6 +21,7 @@ from regelkoll.ledger.result import facts_digest
 from regelkoll.triage.follow_up import FollowUp
 from regelkoll.triage.selection import Selection
 from regelkoll.web.pool import DataRef, WarmPool
+from regelkoll.web.reports import ReportCache
 from regelkoll.web.settings import Settings
 from regelkoll.web.storage import AccessEntry, RunRecord, Store
 
@@ -53,6 +54,7 @@ class Service:
         self.store = store if store is not None else Store(settings.database_url)
         self.pool = pool if pool is not None else WarmPool(settings.jobs)
         self._bundles: OrderedDict[tuple, Loaded] = OrderedDict()
+        self.reports = ReportCache()
         self._lock = threading.Lock()
 
     def close(self) -> None:
@@ -95,23 +97,34 @@ class Service:
               selection: Selection | None = None, show_personal_data: bool = False, reason: str | None = None,
               action: str = "kontroll"):
         """The report of a check as the CLI's `api.stream` makes it (fmt json, jsonl or rows), with the stored
-        decisions about the data set's facilities applied. The access is logged before anything is shown."""
+        decisions about the data set's facilities applied. The access is logged before anything is shown.
+
+        A report already made from the same data, rules, day, options and decisions is served again from memory
+        (reports.py): the output is deterministic, so it is the same bytes, and a county that many people open
+        is judged once, not once per person."""
         data = self.load(name)
         plan = api.plan_check(self.rules, data.bundle, source=str(data.path), compiled=self.compiled,
                               facilities=facilities, selection=selection)
-        follow_up = self._follow_up(data, plan.day)
+        follow_up, decided = self._follow_up(data, plan.day)
         self.log(who, action, name, facilities, show_personal_data, reason)
+        key = (data.digest, self.rules.digest, plan.day, fmt, tuple(plan.reported),
+               repr(selection.header()) if selection is not None else "", show_personal_data, decided)
+        made = self.reports.get(key)
+        if made is not None:
+            return made, plan, data
         report = api.stream(self.rules, data.bundle, fmt=fmt, show_personal_data=show_personal_data, plan=plan,
                             selection=selection, follow_up=follow_up, pool=self._pool(data))
-        return report, plan, data
+        return self.reports.recording(key, report, fmt), plan, data
 
-    def _follow_up(self, data: Loaded, day: date) -> FollowUp | None:
+    def _follow_up(self, data: Loaded, day: date) -> tuple[FollowUp | None, tuple]:
+        """The stored decisions about the data set's units, and what identifies them (for the report cache)."""
         units = set(api.units(data.bundle))
+        stored = self.store.decisions(units)
+        if not stored:
+            return None, ()  # no decision about this data: the report is the CLI's, byte for byte
         decisions = self.store.triage_decisions(units, day)
-        if not (decisions.active or decisions.expired or decisions.pending):
-            return None  # no decision about this data: the report is the CLI's, byte for byte
         every_rule = frozenset(loaded.rule.id for loaded in api.select_rules(self.rules).rules)
-        return FollowUp(decisions=decisions, known_rules=every_rule)
+        return FollowUp(decisions=decisions, known_rules=every_rule), tuple(sorted(repr(d) for d in stored))
 
     def record(self, kind: str, name: str, who: Who, plan, data: Loaded, counts: dict[str, int], errors: int,
                facility: str | None = None) -> int:
@@ -126,7 +139,7 @@ class Service:
         day, _ = api.assessment_day(data.bundle)
         return api.brief(self.rules, data.bundle, facility, inspector=inspector,
                          show_personal_data=show_personal_data, source=str(data.path), compiled=self.compiled,
-                         pool=self._pool(data), follow_up=self._follow_up(data, day))
+                         pool=self._pool(data), follow_up=self._follow_up(data, day)[0])
 
     def screen(self, application: Path, name: str | None, who: Who, *, show_personal_data: bool = False,
                reason: str | None = None) -> dict[str, Any]:
