@@ -845,6 +845,35 @@ CODES.update({entry.code: entry for entry in (
          when="An archive has more members than `max_members`, or its files together unpack to more than "
               "`max_unpacked_bytes` (counted as written, whatever the archive's header claims)",
          effect="The whole upload is refused; HTTP 413"),
+    Code("RK-W045", "RK-W", "den uppladdade filens namn är ogiltigt",
+         when="An upload's file name has path parts (`/`, `\\`), control characters, is hidden (begins with "
+              "`.`) or is longer than 200 characters",
+         effect="Nothing is kept; HTTP 422"),
+    Code("RK-W050", "RK-W", "API-nyckel saknas",
+         when="The server has API tokens and a request to `/api/v1` has no `Authorization: Bearer …` header "
+              "(the OpenAPI schema and its documentation page need none)",
+         effect="Nothing is done; HTTP 401 with `WWW-Authenticate: Bearer`"),
+    Code("RK-W051", "RK-W", "okänd API-nyckel",
+         when="The bearer token a request sends is none of the server's API tokens",
+         effect="Nothing is done; HTTP 401 with `WWW-Authenticate: Bearer error=\"invalid_token\"`"),
+    Code("RK-W052", "RK-W", "regeln finns inte",
+         when="`/api/v1/regler/{id}` names no rule of the server's rule book",
+         effect="HTTP 404 with the nearest rule ids"),
+    Code("RK-W053", "RK-W", "inget ställningstagande med nyckeln",
+         when="A decision to delete (`DELETE /api/v1/stallningstaganden/{nyckel}`) is not stored",
+         effect="Nothing is deleted; HTTP 404"),
+    Code("RK-W060", "RK-W", "ogiltigt värde eller okänt fält i begäran",
+         when="A request's JSON body, form fields, query or path parameters fail validation (a wrong type, a "
+              "missing field, an option the endpoint does not know); `field` is the path to the value",
+         effect="Nothing is done; HTTP 422"),
+    Code("RK-W061", "RK-W", "adressen finns inte i API:t",
+         when="A request to `/api/…` names no endpoint", effect="HTTP 404"),
+    Code("RK-W062", "RK-W", "metoden går inte att använda på adressen",
+         when="An endpoint of `/api/v1` is called with a method it does not take (e.g. DELETE on /regler)",
+         effect="HTTP 405 with `Allow`"),
+    Code("RK-W063", "RK-W", "begäran kan inte läsas",
+         when="A request's body cannot be parsed at all (e.g. a broken multipart body)",
+         effect="Nothing is done; HTTP 400"),
 )})
 
 # the web server: pages and forms (engine/web/pages.py, csrf.py)

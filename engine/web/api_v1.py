@@ -1,36 +1,29 @@
-"""The HTTP API, `/api/v1`: the same documents as the command line, errors as JSON with its codes."""
+"""The HTTP API, `/api/v1`: the same documents as the command line, errors as JSON with its codes.
+
+Documented by its OpenAPI schema (/api/v1/openapi.json, read at /api/v1/docs); every error answer is an
+`ErrorBody` (errors.py). The endpoints live by what they serve: data sets, checks, briefs and screenings
+(api_data.py), the rule catalogue (api_rules.py), decisions and the access log (api_records.py).
+"""
 
 from __future__ import annotations
 
-from typing import Literal
+from fastapi import APIRouter
 
-from fastapi import APIRouter, Request
-from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, Field
+from regelkoll.web import api_data, api_records, api_rules
+from regelkoll.web.errors import ErrorBody
 
-from regelkoll.web.access import api_client
+ERRORS = {
+    400: "begäran kan inte läsas (RK-W063)",
+    401: "API-nyckel saknas eller är okänd (RK-W050, RK-W051), när servern har API-nycklar",
+    404: "datamängden, verksamheten, regeln eller ställningstagandet finns inte (med de närmaste namnen)",
+    405: "metoden går inte att använda på adressen (RK-W062)",
+    413: "begäran eller det uppackade arkivet är större än servern tar emot (RK-W040, RK-W044)",
+    422: "ogiltig begäran eller ogiltiga uppgifter, med kommandoradens felkoder och positioner",
+    500: "internt fel i servern (RK-W500); händelsen är loggad",
+}
 
-router = APIRouter(prefix="/api/v1")
-
-MEDIA = {"json": "application/json", "jsonl": "application/x-ndjson"}
-
-
-class CheckRequest(BaseModel):
-    format: Literal["json", "jsonl"] = "json"
-    verksamheter: list[str] | None = Field(None, description="bara dessa verksamheter (och deras huvudmän)")
-    visa_personnummer: bool = False
-    andamal: str | None = Field(None, description="ändamålet med att visa personnummer omaskerade (loggas)")
-
-
-@router.get("/datamangder", summary="Datamängderna på servern")
-def datasets(request: Request) -> dict:
-    return {"datamangder": request.app.state.service.datasets()}
-
-
-@router.post("/datamangder/{namn}/kontroll", summary="Kontrollera en datamängd (som regelkoll check)")
-def check(namn: str, body: CheckRequest, request: Request):
-    service = request.app.state.service
-    report, _, _ = service.check(namn, api_client(request), fmt=body.format, facilities=body.verksamheter,
-                                 show_personal_data=body.visa_personnummer, reason=body.andamal,
-                                 action="api-kontroll")
-    return StreamingResponse(iter(report), media_type=MEDIA[body.format])
+router = APIRouter(prefix="/api/v1", responses={status: {"model": ErrorBody, "description": text}
+                                                 for status, text in ERRORS.items()})
+router.include_router(api_data.router, tags=["datamängder"])
+router.include_router(api_rules.router, tags=["regler"])
+router.include_router(api_records.router, tags=["ställningstaganden och åtkomstlogg"])

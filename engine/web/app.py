@@ -5,11 +5,15 @@ from __future__ import annotations
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from regelkoll.diagnostics import DiagnosticError
 from regelkoll.version import package_version
-from regelkoll.web.errors import errors_body, internal, status_for
+from regelkoll.web.auth import TokenAuth
+from regelkoll.web.errors import errors_body, http_error, internal, status_for, validation_error
+from regelkoll.web.limits import BodyLimit
 from regelkoll.web.service import Service
 from regelkoll.web.settings import Settings
 
@@ -46,6 +50,13 @@ def create_app(settings: Settings, service: Service | None = None) -> FastAPI:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         return JSONResponse(internal(request.url.path), status_code=500)
+
+    # every refusal under /api/ as an error body: FastAPI's validation, the router's 404 and 405; the body-size
+    # limit and the token check refuse before anything reads the body (the last added runs first)
+    app.add_exception_handler(RequestValidationError, validation_error)
+    app.add_exception_handler(StarletteHTTPException, http_error)
+    app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
+    app.add_middleware(TokenAuth, tokens=settings.api_tokens)
 
     from regelkoll.web import api_v1, pages
 

@@ -1,0 +1,66 @@
+"""What the API keeps: the inspectors' decisions about findings, and the access log of who saw whose data."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta, timezone
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from regelkoll.diagnostics import Diagnostic, DiagnosticError
+from regelkoll.web.access import api_client
+from regelkoll.web.api_models import AccessLog, DecisionIn, DecisionOut, Decisions
+from regelkoll.web.errors import WHERE
+
+router = APIRouter()
+
+
+@router.get("/stallningstaganden", summary="De lagrade ställningstagandena", response_model=Decisions,
+            description="Inspektörernas ställningstaganden till fynd, efter nyckel. De tillämpas på varje kontroll "
+                        "av en datamängd med fyndet, som en fil med ställningstaganden (`--stallningstaganden`).")
+def decisions(request: Request) -> Decisions:
+    return Decisions(stallningstaganden=[d.to_json() for d in request.app.state.service.store.decisions()])
+
+
+@router.post("/stallningstaganden", summary="Lagra ett ställningstagande", status_code=201,
+             response_model=DecisionOut,
+             description="Ett ställningstagande till ett fynd, med samma fält och samma prövning som i en fil med "
+                         "ställningstaganden (RK-D003, RK-D004). Ett ställningstagande om en nyckel som redan har "
+                         "ett ersätter det. API-klientens namn registreras.")
+def save(entry: DecisionIn, request: Request) -> DecisionOut:
+    stored = request.app.state.service.store.save_decision(entry.model_dump(exclude_unset=True),
+                                                           api_client(request).name)
+    return DecisionOut(**stored.to_json())
+
+
+@router.delete("/stallningstaganden/{nyckel:path}", summary="Ta bort ett ställningstagande", status_code=204,
+               response_class=Response,
+               description="Tar bort ställningstagandet om fyndet med nyckeln; 404 (RK-W053) om inget finns.")
+def delete(nyckel: str, request: Request) -> Response:
+    if not request.app.state.service.store.delete_decision(nyckel):
+        raise DiagnosticError([Diagnostic(WHERE, 0, 0, "RK-W053", f"inget ställningstagande med nyckeln "
+                                          f"'{nyckel}'", "nyckel")])
+    return Response(status_code=204)
+
+
+@router.get("/atkomstlogg", summary="Åtkomstloggen", response_model=AccessLog,
+            description="Vem som såg vilken verksamhets personuppgifter, när, och om personnummer visades "
+                        "omaskerade (med angivet ändamål); nyast först. `fran` och `till` är dagar (UTC), "
+                        "båda inräknade.")
+def access_log(request: Request, verksamhet: str | None = None, fran: date | None = None, till: date | None = None,
+               antal: int = Query(500, ge=1, le=10_000, description="högst så många rader")) -> AccessLog:
+    from sqlalchemy import select
+
+    from regelkoll.web.storage import models
+
+    query = select(models.Access).order_by(models.Access.id.desc()).limit(antal)
+    if verksamhet is not None:
+        query = query.where(models.Access.facility == verksamhet)
+    if fran is not None:
+        query = query.where(models.Access.at >= datetime.combine(fran, time(), timezone.utc))
+    if till is not None:
+        query = query.where(models.Access.at < datetime.combine(till + timedelta(days=1), time(), timezone.utc))
+    with request.app.state.service.store.session() as s:
+        rows = s.scalars(query).all()
+        found = [{c.name: getattr(r, c.name) for c in models.Access.__table__.columns} for r in rows]
+    return AccessLog(atkomstlogg=found)

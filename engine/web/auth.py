@@ -1,0 +1,61 @@
+"""The API's access token: with `Settings.api_tokens`, every request to `/api/` names a client by its secret.
+
+A pure ASGI middleware, so that a request without a valid token is refused before anything reads its body (an
+upload is not received, let alone unpacked, for a stranger). The OpenAPI schema and its documentation page are
+open: they describe the API, not its data. The client's name is left in `request.state.client_name`, which the
+access log records (access.api_client). With no tokens the API is open; `regelkoll serve` then refuses any
+address but the machine's own (RK-W001).
+"""
+
+from __future__ import annotations
+
+import hmac
+
+from regelkoll.diagnostics import Diagnostic
+from regelkoll.web.errors import WHERE, error_response
+
+OPEN = frozenset({"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/docs/oauth2-redirect"})
+REALM = 'Bearer realm="regelkoll"'
+
+
+def client_for(tokens: dict[str, str], header: bytes | None) -> str | None:
+    """The client whose secret `Authorization: Bearer …` sends, or None. Every secret is compared, in constant
+    time, so that the answer's timing says nothing about how much of a secret was right."""
+    if header is None:
+        return None
+    scheme, _, given = header.partition(b" ")
+    if scheme.lower() != b"bearer":
+        return None
+    given = given.strip()
+    found = None
+    for secret, name in tokens.items():
+        if hmac.compare_digest(given, secret.encode("utf-8")):
+            found = name
+    return found
+
+
+class TokenAuth:
+    def __init__(self, app, tokens: dict[str, str]) -> None:
+        self.app = app
+        self.tokens = tokens
+
+    async def __call__(self, scope, receive, send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or not self.tokens or not path.startswith("/api/") or path in OPEN:
+            await self.app(scope, receive, send)
+            return
+        header = dict(scope.get("headers") or ()).get(b"authorization")
+        name = client_for(self.tokens, header)
+        if name is None:
+            if header is None:
+                problem = Diagnostic(WHERE, 0, 0, "RK-W050", "API:t kräver en API-nyckel", "Authorization",
+                                     "skicka huvudet 'Authorization: Bearer <nyckel>'")
+                challenge = REALM
+            else:
+                problem = Diagnostic(WHERE, 0, 0, "RK-W051", "API-nyckeln är okänd", "Authorization",
+                                     "fråga serverns förvaltare efter en giltig nyckel")
+                challenge = REALM + ', error="invalid_token"'
+            await error_response([problem], {"WWW-Authenticate": challenge})(scope, receive, send)
+            return
+        scope.setdefault("state", {})["client_name"] = name
+        await self.app(scope, receive, send)
