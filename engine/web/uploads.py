@@ -10,7 +10,6 @@ upload twice is one data set, and it appears only once it is complete (written a
 from __future__ import annotations
 
 import hashlib
-import io
 import os
 import shutil
 import stat
@@ -26,6 +25,10 @@ from regelkoll.web.datasets import FACT_FILES, UPLOADED
 from regelkoll.web.settings import Settings
 
 CHUNK = 1 << 16
+# the most a zip's table of contents may take a file: a name, its header and extra fields, generously
+DIRECTORY_ENTRY = 1024
+# what a tar adds to its files' bytes: a header (and padding) a member, and the end-of-archive blocks
+TAR_OVERHEAD = 3 * 512
 
 
 @dataclass(frozen=True)
@@ -54,11 +57,13 @@ def _receive(stream: BinaryIO, limit: int, where: str, into: BinaryIO) -> str:
 
 def _member_path(name: str, where: str) -> PurePosixPath:
     path = PurePosixPath(name.replace("\\", "/"))
-    if "\x00" in name or path.is_absolute() or ".." in path.parts or not path.parts:
-        raise _refuse(where, "RK-W043", f"arkivet innehåller en sökväg som lämnar arkivet: '{name}'")
+    if path.is_absolute() or ".." in path.parts or not path.parts:
+        raise _refuse(where, "RK-W043", f"arkivet innehåller en sökväg som lämnar arkivet: '{_printable(name)}'")
     if any(part.startswith(".") for part in path.parts):
-        raise _refuse(where, "RK-W043", f"arkivet innehåller en dold fil: '{name}'", hint="packa bara "
+        raise _refuse(where, "RK-W043", f"arkivet innehåller en dold fil: '{_printable(name)}'", hint="packa bara "
                       "datamängdens YAML/JSON-filer")
+    if not name.isprintable():
+        raise _refuse(where, "RK-W043", f"arkivet innehåller ett filnamn med styrtecken: '{_printable(name)}'")
     return path
 
 
@@ -82,15 +87,29 @@ class _Budget:
                 out.write(chunk)
 
 
+def _zip_directory(archive: Path, budget: _Budget) -> None:
+    """Refuse a zip whose table of contents names too many files before `ZipFile` reads it into memory (a few
+    hundred bytes an entry: a 50 MB upload could hold a million)."""
+    with open(archive, "rb") as f:
+        end = zipfile._EndRecData(f)
+    if end is None:
+        raise zipfile.BadZipFile("no end of central directory")
+    entries, size = end[zipfile._ECD_ENTRIES_TOTAL], end[zipfile._ECD_SIZE]
+    if entries > budget.members or size > budget.members * DIRECTORY_ENTRY:
+        raise _refuse(budget.where, "RK-W044", "arkivet har fler filer än servern packar upp")
+
+
 def _unpack_zip(archive: Path, into: Path, budget: _Budget) -> None:
+    _zip_directory(archive, budget)
     with zipfile.ZipFile(archive) as z:
         for info in z.infolist():
             budget.member()
             if info.is_dir():
                 _member_path(info.filename, budget.where)
                 continue
-            mode = info.external_attr >> 16
-            if mode and not stat.S_ISREG(mode):
+            # the file type as a Unix zip tool records it; permissions alone (0o600), or none, is a plain file
+            kind = stat.S_IFMT(info.external_attr >> 16) if info.create_system == 3 else 0
+            if kind and kind != stat.S_IFREG:
                 raise _refuse(budget.where, "RK-W043", f"arkivet innehåller något annat än en fil: "
                               f"'{info.filename}'")
             target = into / _member_path(info.filename, budget.where)
@@ -99,8 +118,31 @@ def _unpack_zip(archive: Path, into: Path, budget: _Budget) -> None:
                 budget.copy(source, target)
 
 
-def _unpack_tar(archive: Path, into: Path, budget: _Budget) -> None:
-    with tarfile.open(archive, mode="r:*") as t:
+def _decompressed(archive: Path, head: bytes, budget: _Budget) -> Path:
+    """A compressed tar's plain bytes, on disk and counted: tarfile reads a member's long name or pax header into
+    memory whole, and in a compressed stream such a header can be gigabytes made of a few kilobytes."""
+    import bz2
+    import gzip
+    import lzma
+
+    opener = gzip.open if head.startswith(b"\x1f\x8b") else bz2.open if head.startswith(b"BZh") else (
+        lzma.open if head.startswith(b"\xfd7zXZ") else None)
+    if opener is None:
+        return archive
+    plain = archive.with_suffix(".tar")
+    limit = budget.bytes + budget.members * TAR_OVERHEAD + 2 * 10240
+    written = 0
+    with opener(archive, "rb") as source, open(plain, "xb") as out:
+        while chunk := source.read(CHUNK):
+            written += len(chunk)
+            if written > limit:
+                raise _refuse(budget.where, "RK-W044", "arkivet är större uppackat än servern tar emot")
+            out.write(chunk)
+    return plain
+
+
+def _unpack_tar(archive: Path, into: Path, budget: _Budget, head: bytes) -> None:
+    with tarfile.open(_decompressed(archive, head, budget), mode="r:") as t:
         for info in t:
             budget.member()
             path = _member_path(info.name, budget.where)
@@ -127,8 +169,9 @@ def _kind(head: bytes, filename: str) -> str:
 
 def receive_dataset(settings: Settings, filename: str, stream: BinaryIO) -> Upload:
     """An uploaded data set (a zip or tar archive of YAML/JSON files, or one such file), unpacked; DiagnosticError
-    RK-W040..RK-W045 when it is too large, empty, of an unknown kind or has a member that may not be unpacked."""
-    where = _display(filename)
+    RK-W040..RK-W045 when it is too large, empty, of an unknown kind, has a member that may not be unpacked, or
+    its file name is not a plain name."""
+    where = _checked_name(filename)
     settings.uploads.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=".mottar-", dir=settings.uploads))
     try:
@@ -149,7 +192,7 @@ def receive_dataset(settings: Settings, filename: str, stream: BinaryIO) -> Uplo
             if kind == "zip":
                 _unpack_zip(raw, unpacked, budget)
             elif kind == "tar":
-                _unpack_tar(raw, unpacked, budget)
+                _unpack_tar(raw, unpacked, budget, head)
             elif kind == "file":
                 budget.member()
                 with open(raw, "rb") as source:
@@ -157,9 +200,11 @@ def receive_dataset(settings: Settings, filename: str, stream: BinaryIO) -> Uplo
             else:
                 raise _refuse(where, "RK-W042", "filen är varken ett zip- eller tar-arkiv eller en YAML/JSON-fil",
                               hint="ladda upp datamängdens filer som .zip, .tar.gz, .yaml eller .json")
-        except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError) as exc:
-            if isinstance(exc, FileExistsError):
-                raise _refuse(where, "RK-W043", "arkivet innehåller samma fil två gånger") from None
+        except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError, NotImplementedError, RuntimeError, ValueError,
+                lzma_error(), zlib_error()) as exc:
+            if isinstance(exc, (FileExistsError, NotADirectoryError, IsADirectoryError)):
+                raise _refuse(where, "RK-W043", "arkivet innehåller samma fil två gånger, eller en fil och en "
+                              "katalog med samma namn") from None
             raise _refuse(where, "RK-W042", f"arkivet kan inte läsas ({type(exc).__name__})") from None
         try:
             os.rename(unpacked, final)
@@ -172,24 +217,56 @@ def receive_dataset(settings: Settings, filename: str, stream: BinaryIO) -> Uplo
 
 
 def receive_application(settings: Settings, filename: str, stream: BinaryIO) -> Upload:
-    """An uploaded application (one YAML/JSON file), kept under the upload directory by its digest."""
-    where = _display(filename)
+    """An uploaded application (one YAML/JSON file), kept under the upload directory by its digest; written aside
+    and renamed, so that a refused one leaves nothing."""
+    where = _checked_name(filename)
     if PurePosixPath(where).suffix.lower() not in FACT_FILES:
         raise _refuse(where, "RK-W042", "en ansökan är en YAML- eller JSON-fil", hint="se fixtures/ansokningar")
     folder = settings.uploads / "ansokningar"
     folder.mkdir(parents=True, exist_ok=True)
-    buffer = io.BytesIO()
-    digest = _receive(stream, settings.max_upload_bytes, where, buffer)
+    with tempfile.NamedTemporaryFile(dir=folder, delete=False, prefix=".mottar-") as tmp:
+        try:
+            digest = _receive(stream, settings.max_upload_bytes, where, tmp)
+        except BaseException:
+            tmp.close()
+            os.unlink(tmp.name)
+            raise
     target = folder / f"{digest[:16]}{PurePosixPath(where).suffix.lower()}"
-    if not target.exists():
-        with tempfile.NamedTemporaryFile(dir=folder, delete=False, prefix=".mottar-") as tmp:
-            tmp.write(buffer.getvalue())
-        os.replace(tmp.name, target)
+    os.replace(tmp.name, target)
     return Upload(where, target)
 
 
-def _display(filename: str | None) -> str:
-    """The upload's file name as shown in messages: its last part, printable, never a path."""
-    base = PurePosixPath((filename or "uppladdning").replace("\\", "/")).name or "uppladdning"
-    return "".join(ch if ch.isprintable() else "?" for ch in base)[:120]
+MAX_NAME = 200
+
+
+def _checked_name(filename: str | None) -> str:
+    """The upload's file name, which names the data set's one file and is shown in messages: a plain name or
+    nothing (then 'uppladdning'); RK-W045 for path parts, control characters, a hidden or an overlong name."""
+    if not filename:
+        return "uppladdning"
+    shown = _printable(filename)[:MAX_NAME]
+    problem = ("har sökvägsdelar" if "/" in filename or "\\" in filename else
+               "har styrtecken" if not filename.isprintable() else
+               "är dolt (börjar med punkt)" if filename.startswith(".") else
+               f"är längre än {MAX_NAME} tecken" if len(filename) > MAX_NAME else "")
+    if problem:
+        raise _refuse(shown, "RK-W045", f"filnamnet {problem}", hint="ladda upp filen med ett vanligt filnamn, "
+                      "t.ex. datamangd.zip")
+    return filename
+
+
+def _printable(text: str) -> str:
+    return "".join(ch if ch.isprintable() else "?" for ch in text)
+
+
+def lzma_error() -> type:
+    import lzma
+
+    return lzma.LZMAError
+
+
+def zlib_error() -> type:
+    import zlib
+
+    return zlib.error
 
