@@ -177,11 +177,11 @@ def test_a_file_name_with_path_parts_or_control_characters_is_refused(settings, 
 def test_an_application_is_kept_by_its_digest_and_a_refused_one_leaves_nothing(settings):
     kept = receive_application(settings, "ansokan.yaml", io.BytesIO(YAML))
     assert kept.name == "ansokan.yaml" and kept.path.read_bytes() == YAML
-    assert kept.path.parent == settings.uploads / "ansokningar"
+    assert kept.path.parent.parent == settings.uploads / "ansokningar" and kept.path.name == "ansokan.yaml"
     with pytest.raises(DiagnosticError) as refused:
         receive_application(settings, "stor.yaml", io.BytesIO(b"a" * 1_000_001))
     assert refused.value.diagnostics[0].code == "RK-W040"
-    assert [p.name for p in (settings.uploads / "ansokningar").iterdir()] == [kept.path.name]
+    assert [p.name for p in (settings.uploads / "ansokningar").iterdir()] == [kept.path.parent.name]
 
 
 # --- the body-size limit, as ASGI sees it -------------------------------------------------------------------

@@ -217,8 +217,8 @@ def receive_dataset(settings: Settings, filename: str, stream: BinaryIO) -> Uplo
 
 
 def receive_application(settings: Settings, filename: str, stream: BinaryIO) -> Upload:
-    """An uploaded application (one YAML/JSON file), kept under the upload directory by its digest; written aside
-    and renamed, so that a refused one leaves nothing."""
+    """An uploaded application (one YAML/JSON file), kept under the upload directory by its digest and name;
+    written aside and renamed, so that a refused one leaves nothing."""
     where = _checked_name(filename)
     if PurePosixPath(where).suffix.lower() not in FACT_FILES:
         raise _refuse(where, "RK-W042", "en ansökan är en YAML- eller JSON-fil", hint="se fixtures/ansokningar")
@@ -231,7 +231,10 @@ def receive_application(settings: Settings, filename: str, stream: BinaryIO) -> 
             tmp.close()
             os.unlink(tmp.name)
             raise
-    target = folder / f"{digest[:16]}{PurePosixPath(where).suffix.lower()}"
+    # in a folder of its own by its digest, under its own name: the screening names the application by its
+    # file name (`ansokan-<namn>`), as the command line does
+    target = folder / digest[:16] / where
+    target.parent.mkdir(exist_ok=True)
     os.replace(tmp.name, target)
     return Upload(where, target)
 
