@@ -312,8 +312,9 @@ def test_the_openapi_schema_documents_every_endpoint_and_every_error(client):
                   if path.startswith("/api/")}
     assert set(operations) == expected
     assert set(schema["components"]["schemas"]["ErrorBody"]["properties"]) == {"errors"}
+    assert schema["components"]["securitySchemes"]["api_nyckel"]["scheme"] == "bearer"
     for (path, method), op in operations.items():
-        assert op["summary"] and op["description"], (path, method)
+        assert op["summary"] and op["description"] and op["security"] == [{"api_nyckel": []}], (path, method)
         success = [status for status in op["responses"] if status.startswith("2")]
         assert success, (path, method)
         errors = {status: r for status, r in op["responses"].items() if status[0] in "45"}

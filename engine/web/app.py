@@ -12,6 +12,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from regelkoll.diagnostics import DiagnosticError
 from regelkoll.version import package_version
 from regelkoll.web.auth import TokenAuth
+from regelkoll.web.auth import document as document_security
 from regelkoll.web.errors import errors_body, http_error, internal, status_for, validation_error
 from regelkoll.web.limits import BodyLimit
 from regelkoll.web.service import Service
@@ -57,6 +58,7 @@ def create_app(settings: Settings, service: Service | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     app.add_middleware(TokenAuth, tokens=settings.api_tokens)
+    document_security(app)
 
     from regelkoll.web import api_v1, pages
 

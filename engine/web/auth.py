@@ -59,3 +59,23 @@ class TokenAuth:
             return
         scope.setdefault("state", {})["client_name"] = name
         await self.app(scope, receive, send)
+
+
+def document(app) -> None:
+    """The schema says how to send the token (a bearer scheme on every operation of /api/v1), whether or not this
+    server asks for one: a client written against one server runs against the next."""
+    made = app.openapi
+
+    def openapi():
+        if app.openapi_schema is None:
+            schema = made()
+            schema.setdefault("components", {})["securitySchemes"] = {"api_nyckel": {
+                "type": "http", "scheme": "bearer", "description": "API-nyckeln: `Authorization: Bearer <nyckel>`; "
+                "krävs när servern har API-nycklar (REGELKOLL_API_TOKENS)"}}
+            for path, methods in schema.get("paths", {}).items():
+                if path.startswith("/api/"):
+                    for operation in methods.values():
+                        operation["security"] = [{"api_nyckel": []}]
+        return app.openapi_schema
+
+    app.openapi = openapi
