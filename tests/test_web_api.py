@@ -341,3 +341,31 @@ def test_a_worker_crash_costs_one_unit_of_one_request_and_the_pool_is_replaced(s
     again = client.post("/api/v1/datamangder/demo/kontroll", json={})
     assert again.status_code == 200 and not [e for e in again.json()["errors"] if e["code"] == "RK-E001"]
     assert pool.started == started + 1  # the broken pool was replaced, in the same server
+
+
+# --- generated requests (schemathesis, when installed): none may make the server fail ----------------------
+
+def test_no_generated_request_makes_the_api_fail_or_answer_without_an_error_body(served):
+    schemathesis = pytest.importorskip("schemathesis")  # the test extra installs it
+    from hypothesis import HealthCheck, given, settings
+
+    schema = schemathesis.openapi.from_asgi("/api/v1/openapi.json", served[0].app).include(path_regex="^/api/")
+    schema.config.generation.update(modes=[schemathesis.GenerationMode.POSITIVE,
+                                           schemathesis.GenerationMode.NEGATIVE])
+    operations = [result.ok() for result in schema.get_all_operations()]
+    assert len(operations) == 12
+
+    for operation in operations:
+        @given(case=operation.as_strategy())
+        @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck), derandomize=True,
+                  database=None)
+        def answers(case):
+            response = case.call()
+            assert response.status_code < 500, (case.method, case.path, response.text[:300])
+            if response.status_code >= 400:
+                body = response.json()
+                assert list(body) == ["errors"] and body["errors"], response.text[:300]
+                assert all(set(e) == {"code", "file", "line", "column", "field", "message", "hint"}
+                           for e in body["errors"])
+
+        answers()
