@@ -250,6 +250,8 @@ def test_with_tokens_every_endpoint_but_the_schema_needs_one_and_the_client_is_l
     missing = guarded.get("/api/v1/datamangder")
     assert missing.status_code == 401 and _codes(missing) == ["RK-W050"]
     assert missing.headers["www-authenticate"].startswith("Bearer")
+    for header in ("Bearer", "Bearer ", "Basic hemlig-nyckel-1", "hemlig-nyckel-1", "Bearer hemlig-nyckel-1x"):
+        assert _codes(guarded.get("/api/v1/datamangder", headers={"Authorization": header})) == ["RK-W051"], header
     wrong = guarded.get("/api/v1/datamangder", headers={"Authorization": "Bearer hemlig-nyckel-2"})
     assert wrong.status_code == 401 and _codes(wrong) == ["RK-W051"]
     assert 'error="invalid_token"' in wrong.headers["www-authenticate"]
@@ -283,6 +285,8 @@ def test_router_and_parser_refusals_are_error_bodies(client, served):
     big = client.post("/api/v1/datamangder", content=b"x" * 10, headers={"content-length": str(limit + 1),
                                                                        "content-type": "application/octet-stream"})
     assert big.status_code == 413 and _codes(big) == ["RK-W040"]
+    page = client.post("/", content=b"x" * 10, headers={"content-length": str(limit + 1)})
+    assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")  # a page, for people
 
 
 def test_an_unexpected_failure_is_rk_w500_without_a_traceback_and_the_server_goes_on(served, monkeypatch):

@@ -29,7 +29,7 @@ def client_for(tokens: dict[str, str], header: bytes | None) -> str | None:
     given = given.strip()
     found = None
     for secret, name in tokens.items():
-        if hmac.compare_digest(given, secret.encode("utf-8")):
+        if given and secret and hmac.compare_digest(given, secret.encode("utf-8")):
             found = name
     return found
 
