@@ -131,7 +131,14 @@ def test_the_brief_is_the_cli_brief_and_unmasking_is_logged_with_its_purpose(ser
     assert wrong.json()["errors"][0]["field"] == "id"
 
 
-def test_the_screening_of_an_uploaded_application_is_the_cli_screening(client, tmp_path):
+def test_the_screening_of_an_uploaded_application_is_the_cli_screening(client, tmp_path, monkeypatch):
+    import regelkoll.application.screen
+
+    def in_the_server(*args, **kwargs):
+        raise AssertionError("granskningen kördes i serverns process")
+
+    # the screening runs the engine where it is called: never in the server, where a crash would end it
+    monkeypatch.setattr(regelkoll.application.screen, "screen", in_the_server)
     source = ROOT / "fixtures" / "ansokningar" / "03_domd_styrelseledamot.yaml"
     # the CLI run on a file of the uploaded name, with the data set by the path the server names it
     shutil.copy(source, tmp_path / source.name)
