@@ -205,6 +205,8 @@ def test_the_rule_catalogue_lists_every_rule_and_cites_its_legal_basis(served, c
     assert "patientsäkerhetslag" in basis["citation"]
     assert rule["definition"]["id"] == "PS-01" and len(rule["examples"]) >= 2
     assert rule["message"]["sv"] and rule["file"].endswith(".yaml") and not rule["file"].startswith("/")
+    for listed_rule in listed:  # every rule's definition can be written out, whatever its parameters' kinds
+        assert client.get(f"/api/v1/regler/{listed_rule['id']}").status_code == 200, listed_rule["id"]
     unknown = client.get("/api/v1/regler/PS-1")
     assert unknown.status_code == 404 and _codes(unknown) == ["RK-W052"]
     assert "PS-01" in unknown.json()["errors"][0]["hint"]
