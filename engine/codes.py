@@ -878,6 +878,20 @@ CODES.update({entry.code: entry for entry in (
 
 # the web server: pages and forms (engine/web/pages.py, csrf.py)
 CODES.update({entry.code: entry for entry in (
+    Code("RK-W070", "RK-W", "formuläret saknar giltig formulärnyckel",
+         when="A form was posted without the token the page gave it, with a token that does not belong to the "
+              "browser's cookie, or from another web site (cross-site request forgery protection)",
+         effect="Nothing is done; HTTP 403. Open the page again and send the form from there"),
+    Code("RK-W071", "RK-W", "sidan finns inte",
+         when="A page address names nothing the server has",
+         effect="HTTP 404 with a page that links to the menu"),
+    Code("RK-W072", "RK-W", "regeln finns inte i regelkatalogen",
+         when="`/regler/ID` names no rule of the server's rule book",
+         effect="HTTP 404 with the nearest rule id"),
+    Code("RK-W073", "RK-W", "ett fält i formuläret har ett ogiltigt värde",
+         when="A form field holds a value the page does not take: a filter that names no kind, severity or rule "
+              "of the data, a number that is not a whole number, a file that was not chosen",
+         effect="Nothing is done; the form is shown again with the message at the field (HTTP 422)"),
 )})
 
 

@@ -1,0 +1,118 @@
+"""`/ansokan`: screening a permit application, uploaded as a file or filled in on the page, with the requests for
+completion (engine/application/report.py builds the document; this page renders it)."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from regelkoll.diagnostics import Diagnostic, DiagnosticError
+from regelkoll.personal_data import mask_text
+from regelkoll.web import csrf
+from regelkoll.web.access import page_user
+from regelkoll.web.application_form import CHOICES, NUMBERS, PEOPLE, TEXTS, form_field, labels, to_application, to_yaml
+from regelkoll.web.errors import status_for
+from regelkoll.web.page_common import invalid, service_of
+from regelkoll.web.page_datasets import too_large
+from regelkoll.web.page_render import field_errors, render
+from regelkoll.web.uploads import Upload, receive_application
+
+router = APIRouter()
+
+FORM_NAME = "formular.yaml"
+
+
+def form_page(request: Request, values: dict[str, str] | None = None, errors: list[Diagnostic] | None = None,
+              status: int = 200, origin: str = "fil") -> HTMLResponse:
+    """The two forms; `origin` is the one whose fields the errors are about ("fil" or "formular")."""
+    names = service_of(request).datasets()
+    shown = field_errors(errors or [], {"datamangd": "formular_datamangd"} if origin == "formular" else None)
+    return render(request, "application.html.j2", status=status, values=values or {}, errors=shown, origin=origin,
+                  datasets=[("", "utan underlag")] + [(n, n) for n in names], choices=CHOICES, texts=TEXTS,
+                  numbers=NUMBERS, people=range(1, PEOPLE + 1), labels=labels())
+
+
+@router.get("/ansokan", response_class=HTMLResponse)
+def application(request: Request) -> HTMLResponse:
+    return form_page(request)
+
+
+def _dataset_problems(request: Request, dataset: str) -> list[Diagnostic]:
+    if dataset and dataset not in service_of(request).datasets():
+        return [Diagnostic("begäran", 0, 0, "RK-W010", f"'{dataset}' är ingen datamängd på servern", "datamangd")]
+    return []
+
+
+@router.post("/ansokan", response_class=HTMLResponse)
+async def upload(request: Request) -> Response:
+    settings = request.app.state.settings
+    problems = too_large(request, settings.max_upload_bytes)
+    if problems:
+        return form_page(request, errors=problems, status=413)
+    async with request.form(max_files=1, max_fields=5) as form:
+        refused = csrf.refusal(request, form.get(csrf.FIELD))
+        if refused:
+            from regelkoll.web.pages import error_page
+
+            return error_page(request, refused, 403)
+        dataset = str(form.get("datamangd") or "")
+        values = {"datamangd": dataset}
+        problems = _dataset_problems(request, dataset)
+        chosen = form.get("fil")
+        if not isinstance(chosen, UploadFile) or not chosen.filename:
+            problems.append(invalid("fil", "ingen fil valdes", "välj ansökans YAML- eller JSON-fil"))
+        if problems:
+            return form_page(request, values, problems, 422)
+        try:
+            received = await run_in_threadpool(receive_application, settings, chosen.filename, chosen.file)
+        except DiagnosticError as exc:
+            return form_page(request, values, exc.diagnostics, status_for(exc.diagnostics))
+    doc = await run_in_threadpool(service_of(request).screen, received.path, dataset or None, page_user(request))
+    return result_page(request, doc, received, dataset)
+
+
+@router.post("/ansokan/formular", response_class=HTMLResponse)
+async def filled_in(request: Request) -> Response:
+    async with request.form(max_files=0, max_fields=80) as form:
+        refused = csrf.refusal(request, form.get(csrf.FIELD))
+        values = {key: str(value) for key, value in form.items() if key != csrf.FIELD}
+    if refused:
+        from regelkoll.web.pages import error_page
+
+        return error_page(request, refused, 403)
+    dataset = values.get("datamangd", "")
+    document, problems = to_application(values)
+    problems += _dataset_problems(request, dataset)
+    if problems:
+        return form_page(request, values, problems, 422, "formular")
+    payload = to_yaml(document)
+    received = receive_application(request.app.state.settings, FORM_NAME, io.BytesIO(payload))
+    doc = await run_in_threadpool(service_of(request).screen, received.path, dataset or None, page_user(request))
+    doc = _named(doc, str(received.path), FORM_NAME)
+    if doc["errors"]:  # what the screening could not read is shown at the form's fields
+        faults = [Diagnostic(FORM_NAME, e["line"], e["column"], e["code"], e["message"], form_field(e["field"]) or
+                             e["field"], e["hint"]) for e in doc["errors"]]
+        return form_page(request, values, faults, 422, "formular")
+    return result_page(request, doc, received, dataset, mask_text(payload.decode("utf-8")))
+
+
+def _named(value: Any, path: str, name: str) -> Any:
+    """The document with the stored file's path replaced by the name it was uploaded as (no server path shown)."""
+    if isinstance(value, str):
+        return value.replace(path, name)
+    if isinstance(value, list):
+        return [_named(v, path, name) for v in value]
+    if isinstance(value, dict):
+        return {k: _named(v, path, name) for k, v in value.items()}
+    return value
+
+
+def result_page(request: Request, doc: dict[str, Any], received: Upload, dataset: str,
+                source: str | None = None) -> HTMLResponse:
+    doc = _named(doc, str(received.path), received.name)
+    return render(request, "application_result.html.j2", doc=doc, a=doc["ansokan"], dataset=dataset, source=source)
