@@ -20,7 +20,7 @@ from regelkoll.report.citation import acts_cited
 from regelkoll.report.text import SEVERITY_SV
 from regelkoll.web.access import page_user
 from regelkoll.web.page_common import choose_dataset, service_of
-from regelkoll.web.page_render import field_errors, render
+from regelkoll.web.page_render import field_errors, render, utc_text
 from regelkoll.web.storage import RunRecord
 
 router = APIRouter()
@@ -52,7 +52,7 @@ def brief(request: Request, facility: str, datamangd: str | None = None, visa_pe
                                        counts["undetermined"], len(doc["errors"])))
     f = doc["facility"]
     groups = [(group, list(items)) for group, items in groupby(doc["requests"], key=lambda r: r["group"])]
-    logged = {"who": who.name, "at": datetime.now(timezone.utc).astimezone().strftime("%Y-%m-%d %H:%M"),
+    logged = {"who": who.name, "at": utc_text(datetime.now(timezone.utc)) + " UTC",
               "unmasked": show, "reason": andamal.strip() if show else ""}
     return render(request, "brief.html.j2", status=422 if refused else 200, doc=doc, f=f, name=name, groups=groups,
                   severity_sv=SEVERITY_SV, acts=acts_cited(doc["violations"] + doc["indications"], run.get("acts", [])),

@@ -72,6 +72,7 @@ def overview(request: Request, datamangd: str | None = None, typ: str = "", allv
     service.record("kontroll", name, who, plan, data, report.counts, len(doc["errors"]))
     context["result"] = _result(doc, plan, kinds, typ)
     context["doc"] = doc
+    context["plan_notices"] = plan.notices  # e.g. no as-of day in the data: judged as of today
     context["narrowed"] = _narrowed(typ, allvarlighet, regel, context)
     return render(request, "overview.html.j2", errors={}, **context)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any
 
 from fastapi import Request
@@ -32,6 +33,16 @@ ENV = Environment(loader=PackageLoader("regelkoll.web", "templates"), autoescape
                   undefined=StrictUndefined, finalize=_visible, trim_blocks=True, lstrip_blocks=True)
 ENV.filters["value"] = _value
 ENV.filters["capitalised"] = capitalised
+
+
+def utc_text(at: datetime) -> str:
+    """A stored time as UTC: SQLite gives it back naive (it was written in UTC), PostgreSQL with its zone."""
+    if at.tzinfo is not None:
+        at = at.astimezone(timezone.utc)
+    return at.strftime("%Y-%m-%d %H:%M:%S")
+
+
+ENV.filters["utc"] = utc_text
 
 
 def _current(path: str) -> str:
