@@ -14,6 +14,7 @@ import subprocess
 import sys
 import zipfile
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -183,6 +184,21 @@ def test_a_decision_is_recorded_and_shown_on_the_next_brief(client):
                and "2027-03-31" in n for n in notes), notes
     listed = text(page(client.get("/stallningstaganden")))
     assert key in listed and "Anna Inspektör" in listed
+
+
+def test_a_decision_taken_after_the_data_s_day_is_shown_as_not_applying(client):
+    brief = page(client.get("/verksamhet/klinik-glans?datamangd=demo"))
+    link = brief.xpath("//a[starts-with(normalize-space(.), 'Registrera ställningstagande')]/@href")[-1]
+    key = parse_qs(urlsplit(link).query)["nyckel"][0]
+    as_of = api.assessment_day(api.read_facts(DEMO))[0]
+    values = {"csrf": token(client, link), "nyckel": key, "datamangd": "demo", "slag": "atgardad",
+              "motivering": "Åtgärdat efter besöket", "beslutad_av": "Bo Berg",
+              "beslutad": (as_of + timedelta(days=5)).isoformat(), "giltig_till": "2027-06-30"}
+    assert client.post("/stallningstaganden", data=values, follow_redirects=False).status_code == 303
+    notes = [text(p) for p in page(client.get("/verksamhet/klinik-glans?datamangd=demo")).xpath(
+        "//p[contains(@class,'decision')]")]
+    assert any(n.startswith("Ställningstagande: åtgärdad – gäller inte för detta underlag") and "efter "
+               "bedömningsdagen" in n for n in notes), notes
 
 
 def test_a_decision_without_a_kind_is_asked_for_again(client):

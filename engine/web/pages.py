@@ -41,8 +41,9 @@ def error_page(request: Request, diagnostics: list[Diagnostic], status: int) -> 
     """A page listing what went wrong, code by code, with positions, fields and hints (personnummer masked)."""
     errors = [diagnostic_json(d) for d in sorted(diagnostics)]
     heading = HEADINGS.get(status, "Begäran kunde inte utföras")
-    lead = ("Inget har ändrats. " if request.method == "POST" else "") + \
-        "Rätta det som står nedan och försök igen, eller gå tillbaka."
+    lead = ("Inget har ändrats. " if request.method == "POST" else "") + (
+        "Kontrollera adressen, eller välj en sida i huvudmenyn." if status == 404 else
+        "Rätta det som står nedan och försök igen, eller gå tillbaka.")
     return render(request, "error.html.j2", status=status, heading=heading, lead=lead, errors=errors,
                   back="/", back_text="Till översikten")
 
@@ -79,7 +80,7 @@ class _PagePath(Convertor):
 register_url_convertor("regelkoll_sida", _PagePath())
 
 
-@router.api_route("/{path:regelkoll_sida}", methods=["GET", "HEAD", "POST"])
+@router.api_route("/{path:regelkoll_sida}", methods=["GET", "POST"])
 def not_found(path: str, request: Request) -> HTMLResponse:
     # this router is included last, so only an address that no page or API route has reaches this
     return error_page(request, [Diagnostic("begäran", 0, 0, "RK-W071", f"sidan '/{path}' finns inte", "",
