@@ -315,3 +315,11 @@ def test_errors_are_swedish_pages(client):
         tree = page(response)
         assert tree.get("lang") == "sv" and len(tree.xpath("//h1")) == 1 and code in text(tree), url
     assert client.get("/api/v1/finns-inte").headers["content-type"].startswith("application/json")
+
+
+def test_an_installed_server_says_where_the_scenarios_are(client, monkeypatch, tmp_path):
+    from regelkoll.web import page_scenarios
+
+    monkeypatch.setattr(page_scenarios, "FEATURES", tmp_path / "features")  # a wheel has no features/ folder
+    section = page(client.get("/regler/PS-01")).xpath("//section[h2='Scenarier']")[0]
+    assert not section.xpath(".//pre") and "features/*.feature" in text(section) and "PS-01" in text(section)

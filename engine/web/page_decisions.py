@@ -90,6 +90,8 @@ async def save(request: Request) -> Response:
         service.store.save_decision(entry, registered_by=who.name)
     except DiagnosticError as exc:
         return form_page(request, values, dataset, facility, exc.diagnostics, 422)
+    if chosen is None:  # no data set on the server to show the finding in
+        return RedirectResponse("/stallningstaganden", status_code=303)
     unit = facility if facility and "/" not in facility else key_parts(values["nyckel"])[1]
     return RedirectResponse(f"/verksamhet/{quote(unit, safe='')}?{urlencode({'datamangd': chosen})}", status_code=303)
 
