@@ -323,3 +323,14 @@ def test_an_installed_server_says_where_the_scenarios_are(client, monkeypatch, t
     monkeypatch.setattr(page_scenarios, "FEATURES", tmp_path / "features")  # a wheel has no features/ folder
     section = page(client.get("/regler/PS-01")).xpath("//section[h2='Scenarier']")[0]
     assert not section.xpath(".//pre") and "features/*.feature" in text(section) and "PS-01" in text(section)
+
+
+def test_an_upload_larger_than_the_server_takes_is_refused_before_it_is_read(client, tmp_path):
+    settings = Settings(data=ROOT / "fixtures", uploads=tmp_path, database_url="sqlite://", max_upload_bytes=1024)
+    with TestClient(create_app(settings, service=client.app.state.service)) as small:
+        response = small.post("/datamangder", data={"csrf": token(small, "/datamangder")},
+                              files={"fil": ("stor.yaml", b"#" * 200_000, "application/x-yaml")})
+    assert response.status_code == 413
+    field = page(response).xpath("//input[@name='fil']")[0]
+    assert field.get("aria-invalid") == "true" and "RK-W040" in response.text
+    assert not any(tmp_path.iterdir())
