@@ -823,6 +823,22 @@ CODES.update({entry.code: entry for entry in (
 
 # the web server: storage (engine/web/storage/)
 CODES.update({entry.code: entry for entry in (
+    Code("RK-W030", "RK-W", "databasen kan inte nås",
+         when="The database of `--database` (or REGELKOLL_DATABASE_URL) refuses the connection, does not answer, "
+              "does not exist or does not accept the user, at start or during a request; the message names the "
+              "URL with its password masked and passes on what the database said",
+         effect="At start the server does not start (exit status 2); during a request nothing is shown or "
+                "stored, HTTP 503"),
+    Code("RK-W031", "RK-W", "databasens tabeller kan inte skapas eller uppdateras",
+         when="The database refuses the schema's creation or update at start (e.g. the user may not create tables)",
+         effect="The server does not start; the update is rolled back whole, so the database is as it was"),
+    Code("RK-W032", "RK-W", "databasens schema är nyare än denna version av Regelkoll",
+         when="The database was updated by a newer Regelkoll, whose schema version this one does not know",
+         effect="The server does not start (it would read and write tables it does not know); nothing is changed"),
+    Code("RK-W033", "RK-W", "databasadressen kan inte användas",
+         when="The database URL cannot be read, names a database other than SQLite or PostgreSQL, or its driver is "
+              "not installed",
+         effect="The server does not start"),
 )})
 
 # the web server: the HTTP API and uploads (engine/web/api_v1.py, uploads.py)

@@ -1,0 +1,1 @@
+"""The schema's history as Alembic revisions (versions/), run by storage/migrate.py on the server's own connection."""
