@@ -49,7 +49,7 @@ def postgres_server() -> str:
     """The URL of a database on the test server whose role may create databases."""
     if not POSTGRES_URL:
         _unavailable("REGELKOLL_TEST_POSTGRES_URL är inte satt")
-    engine = create_engine(POSTGRES_URL)
+    engine = create_engine(POSTGRES_URL, connect_args={"connect_timeout": 10})
     try:
         with engine.connect() as connection:
             connection.execute(text("SELECT 1"))
@@ -363,12 +363,16 @@ def test_the_agency_can_say_who_looked_at_a_facility_and_who_saw_identity_number
     at(5, 11, "Cecilia", "klinik-glans", unmasked=True, reason="dnr 3.5-1234/2026")
     at(6, 12, "Anna", "klinik-glans", action="kontroll")
     at(7, 13, "Bo", "hem-ek", unmasked=True, reason="dnr 3.5-999/2026")
+    at(8, 8, "David", None, action="kontroll")  # the whole county, every facility's data
     at(10, 0, "Efter Perioden", "klinik-glans", unmasked=True, reason="dnr 3.5-1/2026")  # at the end: outside
     start, end = datetime(2026, 11, 3, tzinfo=STOCKHOLM), datetime(2026, 11, 10, tzinfo=STOCKHOLM)
 
     looked = store.access_log(facility="klinik-glans", since=start, until=end)
     assert [(e["who"], e["at"].astimezone(STOCKHOLM).day, e["action"], e["unmasked"]) for e in looked] == [
         ("Anna", 6, "kontroll", False), ("Cecilia", 5, "besok", True), ("Anna", 3, "besok", False)]
+    with_county = store.access_log(facility="klinik-glans", since=start, until=end, whole_datasets=True)
+    assert [(e["who"], e["facility"]) for e in with_county] == [
+        ("David", None), ("Anna", "klinik-glans"), ("Cecilia", "klinik-glans"), ("Anna", "klinik-glans")]
     unmasked = store.access_log(since=start, until=end, unmasked=True)
     assert [(e["who"], e["facility"], e["reason"]) for e in unmasked] == [
         ("Bo", "hem-ek", "dnr 3.5-999/2026"), ("Cecilia", "klinik-glans", "dnr 3.5-1234/2026")]

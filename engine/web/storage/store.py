@@ -205,12 +205,17 @@ class Store:
             s.add(models.Access(at=self._at(), **entry.__dict__))
 
     def access_log(self, *, facility: str | None = None, since: datetime | None = None,
-                   until: datetime | None = None, unmasked: bool | None = None,
+                   until: datetime | None = None, unmasked: bool | None = None, whole_datasets: bool = False,
                    limit: int | None = 500) -> list[dict[str, Any]]:
         """The access log, newest first: about `facility` only, from `since` (inclusive) until `until`
-        (exclusive, so that consecutive periods share no entry), only unmasked looks or only masked ones."""
+        (exclusive, so that consecutive periods share no entry), only unmasked looks or only masked ones.
+
+        A look at a whole data set names no facility: `whole_datasets` counts those as looks at `facility` too,
+        since they showed every facility's data (which data sets hold the facility, the log cannot say)."""
         query = select(models.Access).order_by(models.Access.at.desc(), models.Access.id.desc())
-        if facility is not None:
+        if facility is not None and whole_datasets:
+            query = query.where((models.Access.facility == facility) | models.Access.facility.is_(None))
+        elif facility is not None:
             query = query.where(models.Access.facility == facility)
         if since is not None:
             query = query.where(models.Access.at >= _aware(since, "since"))
