@@ -120,7 +120,11 @@ class Store:
         if migrate:
             from regelkoll.web.storage.migrate import upgrade
 
-            upgrade(self.engine)
+            try:
+                upgrade(self.engine)
+            except BaseException:
+                self.engine.dispose()
+                raise
 
     @contextmanager
     def session(self) -> Iterator[Session]:
