@@ -53,6 +53,7 @@ def serve(
     import uvicorn
 
     from regelkoll.web.app import create_app
+    from regelkoll.web.service import Service
     from regelkoll.web.settings import Settings, default_database
 
     uploads = uploads or _default_uploads()
@@ -65,5 +66,12 @@ def serve(
     settings = Settings(data=data or _default_data(), uploads=uploads,
                         database_url=database or default_database(uploads), rules=rules, jobs=jobs or None,
                         api_tokens=tokens, user_header=user_header)
-    typer.echo(f"Regelkoll på http://{host}:{port}/ (datamängder i {settings.data}); avsluta med Ctrl-C", err=True)
-    uvicorn.run(create_app(settings), host=host, port=port, log_level="warning")
+    # made before the server starts, so that a database that cannot be reached or rules that do not load are
+    # said as the command line says errors (RK-W03x, RK-R…; status 2), not as a failed start-up's traceback
+    service = Service(settings)
+    try:
+        typer.echo(f"Regelkoll på http://{host}:{port}/ (datamängder i {settings.data}); avsluta med Ctrl-C",
+                   err=True)
+        uvicorn.run(create_app(settings, service), host=host, port=port, log_level="warning")
+    finally:
+        service.close()

@@ -5,7 +5,7 @@ data set by the same path (`--data fixtures` serves `fixtures/demo` as `regelkol
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from fastapi import APIRouter, File, Form, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
@@ -182,49 +182,11 @@ async def screen(request: Request, fil: UploadFile = File(..., description="ans�
                  visa_personnummer: bool = Form(False), andamal: str | None = Form(None)) -> Response:
     settings, service = request.app.state.settings, request.app.state.service
     received = await run_in_threadpool(receive_application, settings, fil.filename or "", fil.file)
-    data = service.path_of(datamangd) if datamangd else None
-    service.log(api_client(request), "ansokan", datamangd or "", None, visa_personnummer, andamal)
-    doc = await run_in_threadpool(_screen_apart, received, data, service.rules_path, visa_personnummer)
+    doc = await run_in_threadpool(service.screen, received, datamangd, api_client(request),
+                                  show_personal_data=visa_personnummer, reason=andamal)
     from regelkoll.report.document import to_pretty_json_bytes
 
-    return Response(to_pretty_json_bytes(_renamed(doc, str(received.path), received.name)), media_type=MEDIA["json"])
-
-
-def _screen_apart(received, data, rules: str, show_personal_data: bool) -> dict[str, Any]:
-    """The screening in a process of its own: it runs the engine in the process that calls it (`api.screen`
-    evaluates the application's one unit in process), and durable_rules' C core may crash on a hostile file."""
-    from concurrent.futures import ProcessPoolExecutor
-    from concurrent.futures.process import BrokenProcessPool
-
-    from regelkoll.web.pool import _context, _worker_init
-
-    with ProcessPoolExecutor(1, mp_context=_context(), initializer=_worker_init) as alone:
-        try:
-            return alone.submit(_screen, str(received.path), str(data) if data else None, rules,
-                                show_personal_data).result()
-        except BrokenProcessPool:
-            raise DiagnosticError([Diagnostic(received.name, 0, 0, "RK-A040", "granskningen kraschade i "
-                                              "regelmotorn; ingenting granskades", "fil", "servern arbetar vidare; "
-                                              "granska ansökan för hand och rapportera filen som ett fel")]) from None
-
-
-def _screen(application: str, data: str | None, rules: str, show_personal_data: bool) -> dict[str, Any]:
-    from regelkoll import api
-
-    screening = api.screen(application, data, rules=api.load_rules(rules))
-    return api.screening_document(screening, show_personal_data=show_personal_data)
-
-
-def _renamed(value: Any, path: str, name: str) -> Any:
-    """The document with the server's path of the upload written as the name it was uploaded by: the client
-    learns nothing of the server's folders, and the document reads as the CLI's run on a file of that name."""
-    if isinstance(value, str):
-        return name + value[len(path):] if value.startswith(path) else value
-    if isinstance(value, dict):
-        return {k: _renamed(v, path, name) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_renamed(v, path, name) for v in value]
-    return value
+    return Response(to_pretty_json_bytes(doc), media_type=MEDIA["json"])
 
 
 def _day(text: str):

@@ -37,7 +37,7 @@ def save(entry: DecisionIn, request: Request) -> DecisionOut:
                response_class=Response,
                description="Tar bort ställningstagandet om fyndet med nyckeln; 404 (RK-W053) om inget finns.")
 def delete(nyckel: str, request: Request) -> Response:
-    if not request.app.state.service.store.delete_decision(nyckel):
+    if not request.app.state.service.store.delete_decision(nyckel, deleted_by=api_client(request).name):
         raise DiagnosticError([Diagnostic(WHERE, 0, 0, "RK-W053", f"inget ställningstagande med nyckeln "
                                           f"'{nyckel}'", "nyckel")])
     return Response(status_code=204)
@@ -49,18 +49,8 @@ def delete(nyckel: str, request: Request) -> Response:
                         "båda inräknade.")
 def access_log(request: Request, verksamhet: str | None = None, fran: date | None = None, till: date | None = None,
                antal: int = Query(500, ge=1, le=10_000, description="högst så många rader")) -> AccessLog:
-    from sqlalchemy import select
-
-    from regelkoll.web.storage import models
-
-    query = select(models.Access).order_by(models.Access.id.desc()).limit(antal)
-    if verksamhet is not None:
-        query = query.where(models.Access.facility == verksamhet)
-    if fran is not None:
-        query = query.where(models.Access.at >= datetime.combine(fran, time(), timezone.utc))
-    if till is not None:
-        query = query.where(models.Access.at < datetime.combine(till + timedelta(days=1), time(), timezone.utc))
-    with request.app.state.service.store.session() as s:
-        rows = s.scalars(query).all()
-        found = [{c.name: getattr(r, c.name) for c in models.Access.__table__.columns} for r in rows]
+    found = request.app.state.service.store.access_log(
+        facility=verksamhet, whole_datasets=verksamhet is not None, limit=antal,
+        since=datetime.combine(fran, time(), timezone.utc) if fran is not None else None,
+        until=datetime.combine(till + timedelta(days=1), time(), timezone.utc) if till is not None else None)
     return AccessLog(atkomstlogg=found)

@@ -50,7 +50,14 @@ def create_app(settings: Settings, service: Service | None = None) -> FastAPI:
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
-        return JSONResponse(internal(request.url.path), status_code=500)
+        body = internal(request.url.path)
+        if request.url.path.startswith("/api/"):
+            return JSONResponse(body, status_code=500)
+        from regelkoll.diagnostics import Diagnostic
+        from regelkoll.web.pages import error_page
+
+        e = body["errors"][0]
+        return error_page(request, [Diagnostic(e["file"], 0, 0, e["code"], e["message"])], 500)
 
     # every refusal under /api/ as an error body: FastAPI's validation, the router's 404 and 405; the body-size
     # limit and the token check refuse before anything reads the body (the last added runs first)

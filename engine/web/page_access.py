@@ -18,7 +18,7 @@ ACTIONS = {"kontroll": "översikt (kontroll)", "besok": "underlag inför besök"
 @router.get("/atkomstlogg", response_class=HTMLResponse)
 def access_log(request: Request, verksamhet: str = "") -> HTMLResponse:
     wanted = verksamhet.strip()
-    rows = service_of(request).store.access_log(facility=wanted or None, limit=LIMIT)
+    rows = service_of(request).store.access_log(facility=wanted or None, whole_datasets=bool(wanted), limit=LIMIT)
     for row in rows:
         row["action_sv"] = ACTIONS.get(row["action"], row["action"])
     return render(request, "access_log.html.j2", rows=rows, facility=wanted, limit=LIMIT)

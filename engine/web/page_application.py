@@ -20,7 +20,7 @@ from regelkoll.web.errors import status_for
 from regelkoll.web.page_common import invalid, service_of
 from regelkoll.web.page_datasets import too_large
 from regelkoll.web.page_render import field_errors, render
-from regelkoll.web.uploads import Upload, receive_application
+from regelkoll.web.uploads import receive_application
 
 router = APIRouter()
 
@@ -72,8 +72,8 @@ async def upload(request: Request) -> Response:
             received = await run_in_threadpool(receive_application, settings, chosen.filename, chosen.file)
         except DiagnosticError as exc:
             return form_page(request, values, exc.diagnostics, status_for(exc.diagnostics))
-    doc = await run_in_threadpool(service_of(request).screen, received.path, dataset or None, page_user(request))
-    return result_page(request, doc, received, dataset)
+    doc = await run_in_threadpool(service_of(request).screen, received, dataset or None, page_user(request))
+    return result_page(request, doc, dataset)
 
 
 @router.post("/ansokan/formular", response_class=HTMLResponse)
@@ -92,27 +92,13 @@ async def filled_in(request: Request) -> Response:
         return form_page(request, values, problems, 422, "formular")
     payload = to_yaml(document)
     received = receive_application(request.app.state.settings, FORM_NAME, io.BytesIO(payload))
-    doc = await run_in_threadpool(service_of(request).screen, received.path, dataset or None, page_user(request))
-    doc = _named(doc, str(received.path), FORM_NAME)
+    doc = await run_in_threadpool(service_of(request).screen, received, dataset or None, page_user(request))
     if doc["errors"]:  # what the screening could not read is shown at the form's fields
         faults = [Diagnostic(FORM_NAME, e["line"], e["column"], e["code"], e["message"], form_field(e["field"]) or
                              e["field"], e["hint"]) for e in doc["errors"]]
         return form_page(request, values, faults, 422, "formular")
-    return result_page(request, doc, received, dataset, mask_text(payload.decode("utf-8")))
+    return result_page(request, doc, dataset, mask_text(payload.decode("utf-8")))
 
 
-def _named(value: Any, path: str, name: str) -> Any:
-    """The document with the stored file's path replaced by the name it was uploaded as (no server path shown)."""
-    if isinstance(value, str):
-        return value.replace(path, name)
-    if isinstance(value, list):
-        return [_named(v, path, name) for v in value]
-    if isinstance(value, dict):
-        return {k: _named(v, path, name) for k, v in value.items()}
-    return value
-
-
-def result_page(request: Request, doc: dict[str, Any], received: Upload, dataset: str,
-                source: str | None = None) -> HTMLResponse:
-    doc = _named(doc, str(received.path), received.name)
+def result_page(request: Request, doc: dict[str, Any], dataset: str, source: str | None = None) -> HTMLResponse:
     return render(request, "application_result.html.j2", doc=doc, a=doc["ansokan"], dataset=dataset, source=source)

@@ -121,6 +121,17 @@ class WarmPool:
     def bind(self, ref: DataRef) -> BoundPool:
         return BoundPool(self, ref)
 
+    def alone(self, function, *args, crashed: Any) -> Any:
+        """`function(*args)` in a process of its own, for work that runs the engine outside a unit job (the
+        screening of an application); DiagnosticError `crashed` when that process dies under it."""
+        from regelkoll.diagnostics import DiagnosticError
+
+        with ProcessPoolExecutor(1, mp_context=_context(), initializer=_worker_init) as executor:
+            try:
+                return executor.submit(function, *args).result()
+            except BrokenProcessPool:
+                raise DiagnosticError([crashed]) from None
+
     def close(self) -> None:
         with self._lock:
             executor, self._executor = self._executor, None

@@ -24,6 +24,7 @@ from regelkoll.web.pool import DataRef, WarmPool
 from regelkoll.web.reports import ReportCache
 from regelkoll.web.settings import Settings
 from regelkoll.web.storage import AccessEntry, RunRecord, Store
+from regelkoll.web.uploads import Upload
 
 KEPT_BUNDLES = 4  # data sets the server keeps read; memory stays flat however many are checked
 FACT_SUFFIXES = (".yaml", ".yml", ".json")
@@ -141,12 +142,21 @@ class Service:
                          show_personal_data=show_personal_data, source=str(data.path), compiled=self.compiled,
                          pool=self._pool(data), follow_up=self._follow_up(data, day)[0])
 
-    def screen(self, application: Path, name: str | None, who: Who, *, show_personal_data: bool = False,
+    def screen(self, application: Upload, name: str | None, who: Who, *, show_personal_data: bool = False,
                reason: str | None = None) -> dict[str, Any]:
+        """The screening of an uploaded application (`regelkoll ansokan --format json`), against data set `name`.
+
+        It runs in a process of its own: `api.screen` evaluates the application's unit in the calling process,
+        and a crash in durable_rules' C core there would end the server (RK-A040 instead). The document names
+        the application by the name it was uploaded as, never by the server's path."""
         data = self.path_of(name) if name else None
         self.log(who, "ansokan", name or "", None, show_personal_data, reason)
-        screening = api.screen(application, data, rules=self.rules)
-        return api.screening_document(screening, show_personal_data=show_personal_data)
+        doc = self.pool.alone(_screen, str(application.path), str(data) if data else None, self.rules_path,
+                              show_personal_data, crashed=Diagnostic(
+                                  application.name, 0, 0, "RK-A040", "granskningen kraschade i regelmotorn; "
+                                  "ingenting granskades", "fil", "servern arbetar vidare; granska ansökan för hand "
+                                  "och rapportera filen som ett fel"))
+        return _renamed(doc, str(application.path), application.name)
 
     # the access log: whoever is shown a facility's findings is shown personal data (names, at least)
     def log(self, who: Who, action: str, dataset: str, facilities: list[str] | None, unmasked: bool,
@@ -158,6 +168,23 @@ class Service:
         for facility in facilities or [None]:
             self.store.log_access(AccessEntry(who.name, who.client, action, dataset, facility, unmasked,
                                               reason.strip() if reason else None))
+
+
+def _screen(application: str, data: str | None, rules: str, show_personal_data: bool) -> dict[str, Any]:
+    screening = api.screen(application, data, rules=api.load_rules(rules))
+    return api.screening_document(screening, show_personal_data=show_personal_data)
+
+
+def _renamed(value: Any, path: str, name: str) -> Any:
+    """The document with the server's path of an upload written as the name it was uploaded by: the client
+    learns nothing of the server's folders, and the document reads as the CLI's run on a file of that name."""
+    if isinstance(value, str):
+        return value.replace(path, name)
+    if isinstance(value, dict):
+        return {k: _renamed(v, path, name) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_renamed(v, path, name) for v in value]
+    return value
 
 
 def _signature(path: Path) -> tuple:
