@@ -15,9 +15,9 @@ MENU = [("Översikt", "/"), ("Ladda upp datamängd", "/datamangder"), ("Ansökan
         ("Ställningstaganden", "/stallningstaganden"), ("Åtkomstlogg", "/atkomstlogg")]
 
 # {nyckel}: a violation of Klinik Glans in the demo county, as the API reports it
-PAGES = ["/", "/?datamangd=demo", "/verksamhet/klinik-glans?datamangd=demo", "/stallningstaganden/ny?{nyckel}",
+PAGES = ["/", "/verksamhet/klinik-glans?datamangd=demo", "/stallningstaganden/ny?{nyckel}",
          "/stallningstaganden", "/ansokan", "/regler", "/regler/LE-01", "/datamangder", "/atkomstlogg"]
-READY = {"/", "/?datamangd=demo"}  # the skeleton's overview; the others await the pages
+READY = {"/"}  # the skeleton's overview; the others await the pages
 
 
 def _url(template: str, demo_report: dict | None) -> str:
