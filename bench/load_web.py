@@ -64,6 +64,7 @@ class Memory(threading.Thread):
         super().__init__(daemon=True)
         self.root = psutil.Process(pid)
         self.samples: list[tuple[float, int, int]] = []  # (seconds since start, bytes, processes)
+        self.cpu: dict[int, float] = {}  # CPU seconds (user + system) of each process of the tree, last seen
         self.stopped = threading.Event()
 
     def run(self) -> None:
@@ -77,6 +78,8 @@ class Memory(threading.Thread):
             for process in tree:
                 try:
                     total += process.memory_info().rss
+                    times = process.cpu_times()
+                    self.cpu[process.pid] = times.user + times.system
                     count += 1
                 except psutil.NoSuchProcess:
                     pass
@@ -185,6 +188,13 @@ def run_variant(url: str, dataset: str, variant: str, clients: int, seconds: flo
             "max_s": round(max(lat), 2) if lat else None}
 
 
+def cpu_summary(memory: Memory) -> dict:
+    """The CPU the server process spent (requests, planning, writing the answers) against its descendants (the
+    engine's workers), from the start of the server; a worker that ended counts up to its last sample."""
+    server = memory.cpu.get(memory.root.pid, 0.0)
+    return {"server_cpu_s": round(server, 1), "children_cpu_s": round(sum(memory.cpu.values()) - server, 1)}
+
+
 def memory_summary(samples: list[tuple[float, int, int]]) -> dict:
     if not samples:
         return {}
@@ -236,6 +246,7 @@ def main() -> int:
                   "cores_usable": len(os.sched_getaffinity(0)), "url": url, "dataset": args.dataset,
                   "first_check_s": round(warm, 2), "report_bytes": len(first.content), "variants": results,
                   "memory": memory_summary(memory.samples) if memory else None,
+                  "cpu": cpu_summary(memory) if memory else None,
                   "memory_samples_mib": [round(b / 2**20) for _, b, _ in memory.samples] if memory else None}
     finally:
         if process is not None:
@@ -258,6 +269,9 @@ def main() -> int:
               f"{m['end_mib']} MiB, max {m['max_mib']} MiB; medel de första {m['window_s']} proven "
               f"{m['first_window_mean_mib']} MiB, de sista {m['last_window_mean_mib']} MiB; högst {m['processes_max']} "
               "processer")
+    if report["cpu"]:
+        print(f"CPU sedan serverns start: servern {report['cpu']['server_cpu_s']} s, dess underprocesser (motorns "
+              f"arbetsprocesser) {report['cpu']['children_cpu_s']} s")
     if args.json:
         args.json.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     return 1 if any(r["failed"] for r in results) else 0
