@@ -12,10 +12,6 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
-import pytest
-
-PENDING = pytest.mark.xfail(reason="sidorna (issue 15) saknas ännu", strict=False)
-
 ROOT = Path(__file__).resolve().parents[2]
 PAGE_TIMEOUT_MS = 120_000
 COLUMNS = ["Verksamhet", "Typ", "Överträdelser", "Bör utredas", "Kunde inte bedömas"]
@@ -78,7 +74,6 @@ def _decision_links(page) -> dict[str, object]:
     return found
 
 
-@PENDING
 def test_overview_lists_each_facility_with_the_apis_counts(page, accessible, demo_report):
     page.goto("/?datamangd=demo")
     assert page.locator("h1").inner_text().strip() == "Översikt"
@@ -92,6 +87,10 @@ def test_overview_lists_each_facility_with_the_apis_counts(page, accessible, dem
     assert all(column in rows[0] for column in COLUMNS), list(rows[0])
     shown = {}
     for row in rows:
+        if row["_href"] is None:  # an operator (huvudman) is a unit of its own, with no brief to open
+            unit = re.search(r"\[([^\]]+)\]", row["Verksamhet"]).group(1)
+            shown[unit] = _number(row["Överträdelser"])
+            continue
         facility, query = _facility_of(row["_href"])
         assert query.get("datamangd") == ["demo"], row["_href"]
         shown[facility] = _number(row["Överträdelser"])
@@ -101,7 +100,6 @@ def test_overview_lists_each_facility_with_the_apis_counts(page, accessible, dem
     accessible(page)
 
 
-@PENDING
 def test_choosing_the_data_set_shows_it(page):
     page.goto("/")
     page.select_option("select[name=datamangd]", "demo")
@@ -110,7 +108,6 @@ def test_choosing_the_data_set_shows_it(page):
     assert page.evaluate(TABLE)
 
 
-@PENDING
 def test_the_facility_with_most_violations_opens_its_brief(page, accessible, demo_report):
     violations = _violations(demo_report)
     worst, count = violations.most_common(1)[0]
@@ -129,7 +126,6 @@ def test_the_facility_with_most_violations_opens_its_brief(page, accessible, dem
     accessible(page)
 
 
-@PENDING
 def test_screening_an_application_asks_for_what_is_missing(page, accessible):
     page.goto("/ansokan")
     accessible(page, "ansokan_formular")
@@ -149,7 +145,6 @@ def test_screening_an_application_asks_for_what_is_missing(page, accessible):
     accessible(page, "ansokan_granskning")
 
 
-@PENDING
 def test_a_decision_recorded_from_a_brief_is_shown_on_the_next_run(page, accessible, base_url):
     import httpx
 
@@ -196,7 +191,6 @@ def test_a_decision_recorded_from_a_brief_is_shown_on_the_next_run(page, accessi
     assert facility in log or "HVB Granen" in log, "åtkomstloggen visar inte vem som såg verksamheten"
 
 
-@PENDING
 def test_uploading_a_data_set_offers_it(page, accessible, tmp_path):
     archive = tmp_path / "demo.zip"
     with zipfile.ZipFile(archive, "w") as out:
@@ -210,7 +204,6 @@ def test_uploading_a_data_set_offers_it(page, accessible, tmp_path):
     assert any(name.startswith("uppladdad-") for name in offered), offered
 
 
-@PENDING
 def test_the_rule_catalogue_links_every_rule_to_its_page(page, accessible):
     from regelkoll import api
 
