@@ -31,8 +31,11 @@ NAMED_PAGES = 400
 
 def _visible(value: Any) -> Any:
     # Jinja escapes markup; control characters are not markup, and an HTML page may not hold most of them.
-    # Markup is the template's own output (a macro's), already made of escaped values.
-    return printable(value) if isinstance(value, str) and not isinstance(value, Markup) else value
+    # Markup is the template's own output (a macro's), already made of escaped values. A line break is white
+    # space in HTML (and a line in <pre>): kept, where a terminal's report shows it as \n.
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return "\n".join(printable(line) for line in value.split("\n"))
+    return value
 
 
 def css_string(value: str) -> Markup:
