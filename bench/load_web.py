@@ -93,12 +93,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(tmp: Path, data: Path, jobs: int) -> tuple[subprocess.Popen, str]:
+def start_server(tmp: Path, data: Path, jobs: int, cache_mb: int | None = None) -> tuple[subprocess.Popen, str]:
     port = _free_port()
     script = Path(sys.executable).with_name("regelkoll")
     command = [str(script)] if script.is_file() else [sys.executable, "-m", "regelkoll.cli"]
     command += ["serve", "--port", str(port), "--data", str(data), "--uploads", str(tmp / "uppladdat"),
                 "--database", f"sqlite:///{tmp / 'regelkoll.db'}", "--jobs", str(jobs)]
+    if cache_mb is not None:
+        command += ["--report-cache-mb", str(cache_mb)]
     log = (tmp / "serve.log").open("wb")
     process = subprocess.Popen(command, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=log)
     url = f"http://127.0.0.1:{port}"
@@ -217,6 +219,8 @@ def main() -> int:
     parser.add_argument("--dataset", default="demo")
     parser.add_argument("--jobs", type=int, default=0, help="--jobs of the server started here (0 = automatic)")
     parser.add_argument("--json", type=Path, help="also write the figures here")
+    parser.add_argument("--report-cache-mb", type=int, help="--report-cache-mb of the server started here: 0 "
+                        "makes every request run the engine (the server's default serves a report made again)")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="regelkoll-last-"))
@@ -225,7 +229,7 @@ def main() -> int:
         if args.url:
             url, pid = args.url.rstrip("/"), args.pid
         else:
-            process, url = start_server(tmp, args.data, args.jobs)
+            process, url = start_server(tmp, args.data, args.jobs, args.report_cache_mb)
             pid = process.pid
         # the first answer is the reference every later one must equal; it also starts the workers, so that
         # memory is sampled from a warm server on

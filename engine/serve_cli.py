@@ -46,6 +46,8 @@ def serve(
                                            "i uppladdningskatalogen."),
     rules: Optional[Path] = typer.Option(None, "--rules", help="Katalog med regelpaket (standard de medföljande)."),
     jobs: int = typer.Option(0, "--jobs", min=0, help="Antal arbetsprocesser för regelmotorn (0 = automatiskt)."),
+    report_cache_mb: int = typer.Option(64, "--report-cache-mb", min=0, metavar="MB", help="Minne för rapporter "
+                                        "som visas igen utan ny kontroll (0 = inga)."),
     user_header: Optional[str] = typer.Option(None, "--user-header", metavar="HUVUD", help="HTTP-huvudet där en "
                                               "inloggande proxy anger användarens namn (för åtkomstloggen)."),
 ) -> None:
@@ -65,7 +67,7 @@ def serve(
     uploads.mkdir(parents=True, exist_ok=True)
     settings = Settings(data=data or _default_data(), uploads=uploads,
                         database_url=database or default_database(uploads), rules=rules, jobs=jobs or None,
-                        api_tokens=tokens, user_header=user_header)
+                        api_tokens=tokens, user_header=user_header, report_cache_bytes=report_cache_mb * 1024 * 1024)
     # made before the server starts, so that a database that cannot be reached or rules that do not load are
     # said as the command line says errors (RK-W03x, RK-R…; status 2), not as a failed start-up's traceback
     service = Service(settings)

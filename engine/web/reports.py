@@ -82,7 +82,7 @@ class ReportCache:
         return _Recording(self, key, stream, fmt)
 
     def put(self, key: tuple, report: Any, size: int) -> None:
-        if size > min(LARGEST, self.budget):
+        if size > min(LARGEST, self.budget) or self.budget <= 0:
             return
         with self._lock:
             if key in self._kept:

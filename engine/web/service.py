@@ -55,7 +55,7 @@ class Service:
         self.store = store if store is not None else Store(settings.database_url)
         self.pool = pool if pool is not None else WarmPool(settings.jobs)
         self._bundles: OrderedDict[tuple, Loaded] = OrderedDict()
-        self.reports = ReportCache()
+        self.reports = ReportCache(settings.report_cache_bytes)
         self._lock = threading.Lock()
 
     def close(self) -> None:

@@ -27,6 +27,7 @@ class Settings:
     max_upload_bytes: int = 50 * MB  # one request's body
     max_members: int = 2000  # files in an uploaded archive
     max_unpacked_bytes: int = 200 * MB  # the archive's files together, unpacked
+    report_cache_bytes: int = 64 * MB  # reports kept to be served again (reports.py); 0 keeps none
 
     @staticmethod
     def tokens_from_env(text: str | None) -> dict[str, str]:
