@@ -54,3 +54,19 @@ def test_page_has_the_shared_layout(page, template, request):
         link = nav.get_by_role("link", name=text, exact=True)
         assert link.count() == 1, f"menyn saknar länken {text}"
         assert urlsplit(link.get_attribute("href")).path == path, f"{text} ska leda till {path}"
+
+
+# the pages a mistyped address or a refused request leads to are pages people read too
+ERROR_PAGES = [("/finns-inte", 404), ("/?datamangd=finns-inte", 404), ("/verksamhet/finns-inte?datamangd=demo", 404),
+               ("/regler/LE-99", 404)]
+
+
+@pytest.mark.parametrize("path, status", ERROR_PAGES)
+def test_error_pages_are_swedish_and_accessible(page, accessible, path, status):
+    response = page.goto(path)
+    assert response is not None and response.status == status
+    assert page.get_attribute("html", "lang") == "sv"
+    assert page.locator("h1").count() == 1
+    assert "RK-" in page.locator("#innehall").inner_text()  # the code to quote when asking for help
+    assert page.locator('nav[aria-label="Huvudmeny"]').count() == 1
+    accessible(page)
