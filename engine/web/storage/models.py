@@ -65,41 +65,36 @@ class Run(Base):
     errors: Mapped[int] = mapped_column(Integer)
 
 
-class Decision(Base):
+class _DecisionColumns:
+    """What a decision says, the same in its current row and in each row of its history."""
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    nyckel: Mapped[str] = mapped_column(String(600))
+    slag: Mapped[str] = mapped_column(String(40))
+    motivering: Mapped[str] = mapped_column(Text)
+    beslutad_av: Mapped[str] = mapped_column(String(200))
+    beslutad: Mapped[date] = mapped_column(Date)
+    giltig_till: Mapped[date] = mapped_column(Date)
+    registrerad: Mapped[datetime] = mapped_column(UtcTime)
+    registrerad_av: Mapped[str] = mapped_column(String(200))
+
+
+class Decision(_DecisionColumns, Base):
     """An inspector's position on a finding (engine/triage/decisions.py) as it stands now, one per finding key.
     Every version it ever had, and its removal, are in DecisionEvent."""
 
     __tablename__ = "stallningstagande"
     __table_args__ = (Index(None, "nyckel", unique=True),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    nyckel: Mapped[str] = mapped_column(String(600))
-    slag: Mapped[str] = mapped_column(String(40))
-    motivering: Mapped[str] = mapped_column(Text)
-    beslutad_av: Mapped[str] = mapped_column(String(200))
-    beslutad: Mapped[date] = mapped_column(Date)
-    giltig_till: Mapped[date] = mapped_column(Date)
-    registrerad: Mapped[datetime] = mapped_column(UtcTime)
-    registrerad_av: Mapped[str] = mapped_column(String(200))
 
-
-class DecisionEvent(Base):
+class DecisionEvent(_DecisionColumns, Base):
     """The audit trail of decisions, only ever added to: each saved version (`sparad`) as it was saved, and each
     removal (`borttagen`) with the removed version's content; `registrerad_av` is who saved or removed it."""
 
     __tablename__ = "stallningstagande_historik"
     __table_args__ = (Index(None, "nyckel"),)
 
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
     handelse: Mapped[str] = mapped_column(String(20))  # sparad | borttagen
-    nyckel: Mapped[str] = mapped_column(String(600))
-    slag: Mapped[str] = mapped_column(String(40))
-    motivering: Mapped[str] = mapped_column(Text)
-    beslutad_av: Mapped[str] = mapped_column(String(200))
-    beslutad: Mapped[date] = mapped_column(Date)
-    giltig_till: Mapped[date] = mapped_column(Date)
-    registrerad: Mapped[datetime] = mapped_column(UtcTime)
-    registrerad_av: Mapped[str] = mapped_column(String(200))
 
 
 class Access(Base):

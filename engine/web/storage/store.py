@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -71,33 +71,16 @@ class StoredDecision:
     registrerad_av: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "nyckel": self.nyckel, "slag": self.slag, "motivering": self.motivering,
-                "beslutad_av": self.beslutad_av, "beslutad": self.beslutad.isoformat(),
-                "giltig_till": self.giltig_till.isoformat(), "registrerad": self.registrerad.isoformat(),
-                "registrerad_av": self.registrerad_av}
+        return {name: value.isoformat() if isinstance(value, (date, datetime)) else value
+                for name, value in asdict(self).items()}
 
 
-@dataclass(frozen=True)
-class DecisionEvent:
+@dataclass(frozen=True, kw_only=True)
+class DecisionEvent(StoredDecision):
     """One entry of a decision's history: a version saved (`sparad`) or the version removed (`borttagen`), when
     and by whom (`registrerad`, `registrerad_av`)."""
 
-    id: int
     handelse: str
-    nyckel: str
-    slag: str
-    motivering: str
-    beslutad_av: str
-    beslutad: date
-    giltig_till: date
-    registrerad: datetime
-    registrerad_av: str
-
-    def to_json(self) -> dict[str, Any]:
-        return {"id": self.id, "handelse": self.handelse, "nyckel": self.nyckel, "slag": self.slag,
-                "motivering": self.motivering, "beslutad_av": self.beslutad_av, "beslutad": self.beslutad.isoformat(),
-                "giltig_till": self.giltig_till.isoformat(), "registrerad": self.registrerad.isoformat(),
-                "registrerad_av": self.registrerad_av}
 
 
 DECISION_FIELDS = ("nyckel", "slag", "motivering", "beslutad_av", "beslutad", "giltig_till")
