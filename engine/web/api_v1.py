@@ -1,6 +1,6 @@
 """The HTTP API, `/api/v1`: the same documents as the command line, errors as JSON with its codes.
 
-Documented by its OpenAPI schema (/api/v1/openapi.json, read at /api/v1/docs); every error answer is an
+Documented by its OpenAPI schema (/api/v1/openapi.json); every error answer is an
 `ErrorBody` (errors.py). The endpoints live by what they serve: data sets, checks, briefs and screenings
 (api_data.py), the rule catalogue (api_rules.py), decisions and the access log (api_records.py).
 """

@@ -32,7 +32,9 @@ def create_app(settings: Settings, service: Service | None = None) -> FastAPI:
             if own:
                 app.state.service.close()
 
-    app = FastAPI(title="Regelkoll", version=package_version("regelkoll"), lifespan=lifespan, docs_url="/api/v1/docs",
+    # no Swagger UI: FastAPI's loads its scripts from a public CDN, which an agency's network may not reach and a
+    # page with personal data behind it should not call; the schema itself is the documentation
+    app = FastAPI(title="Regelkoll", version=package_version("regelkoll"), lifespan=lifespan, docs_url=None,
                   openapi_url="/api/v1/openapi.json", redoc_url=None,
                   description="Tillsynskontroll av vård och omsorg: kontrollera datamängder, besöksunderlag, "
                               "granskning av tillståndsansökningar, regelkatalog och ställningstaganden.")

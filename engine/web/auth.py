@@ -14,7 +14,7 @@ import hmac
 from regelkoll.diagnostics import Diagnostic
 from regelkoll.web.errors import WHERE, error_response
 
-OPEN = frozenset({"/api/v1/openapi.json", "/api/v1/docs", "/api/v1/docs/oauth2-redirect"})
+OPEN = frozenset({"/api/v1/openapi.json"})
 REALM = 'Bearer realm="regelkoll"'
 
 

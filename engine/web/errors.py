@@ -121,7 +121,7 @@ async def http_error(request: Request, exc: StarletteHTTPException):
         return await http_exception_handler(request, exc)
     if exc.status_code == 404:
         found = Diagnostic(WHERE, 0, 0, "RK-W061", f"{request.url.path} finns inte i API:t", "adress",
-                           "se /api/v1/docs")
+                           "se API:ts beskrivning, /api/v1/openapi.json")
     elif exc.status_code == 405:
         found = Diagnostic(WHERE, 0, 0, "RK-W062", f"{request.method} går inte att använda på "
                            f"{request.url.path}", "metod", f"tillåtna: {(exc.headers or {}).get('Allow', '')}")
