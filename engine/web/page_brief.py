@@ -69,9 +69,9 @@ def register_link(dataset: str, facility: str, row: dict[str, Any]) -> str:
 
 
 def apply_decisions(store: Any, doc: dict[str, Any]) -> None:
-    """Mark the brief's findings with the stored decisions about them, as `check` marks its rows (follow_up.py):
-    one in force as `decision`; one expired, or taken after the day the brief is made as of, as `decision_inactive`
-    with why it does not count."""
+    """Mark the brief's findings with the stored decisions that do not count on its day: expired, or taken after
+    the day the brief is made as of (`decision_inactive`, with why). Those in force the service's brief has
+    applied already (`decision`), as `check` does."""
     rows = doc["violations"] + doc["indications"]
     as_of = date.fromisoformat(doc["run"]["as_of"])
     decisions = store.triage_decisions({doc["facility"]["id"]} | {row["facility_id"] for row in rows}, as_of)
@@ -79,10 +79,6 @@ def apply_decisions(store: Any, doc: dict[str, Any]) -> None:
     inactive.update({d.key: (d, f"beslutades {d.decided.isoformat()}, efter bedömningsdagen {as_of.isoformat()}, "
                                "och gäller inte för detta underlag") for d in decisions.pending})
     for row in rows:
-        active = decisions.active.get(row["key"])
-        if active is not None:
-            row["decision"] = active.to_json()
-        elif row["key"] in inactive:
+        if "decision" not in row and row["key"] in inactive:
             decision, why = inactive[row["key"]]
             row["decision_inactive"] = {**decision.to_json(), "why": why}
-
