@@ -27,7 +27,7 @@ from regelkoll.ledger.result import FacilityError
 from regelkoll.ledger.workers import CRASHED, UnitJob, default_jobs, outcome
 
 KEPT = 2  # data sets (and rule books) a worker keeps in memory; a third evicts the oldest
-_DATA: OrderedDict[tuple[str, str], Any] = OrderedDict()
+_DATA: OrderedDict[tuple, Any] = OrderedDict()
 _BOOKS: OrderedDict[tuple[str, str], Any] = OrderedDict()
 
 
@@ -39,9 +39,11 @@ class DataRef:
     facts_digest: str
     rules: str
     rules_digest: str
+    # which reading of the files: the same facts read from files that moved lines have other sources (file:line)
+    files: str = ""
 
 
-def _remember(cache: OrderedDict, key: tuple[str, str], load) -> Any:
+def _remember(cache: OrderedDict, key: tuple, load) -> Any:
     if key in cache:
         cache.move_to_end(key)
         return cache[key]
@@ -76,7 +78,7 @@ class ChangedData(Exception):
 
 def _evaluate(ref: DataRef, rule_ids: tuple[str, ...], light: UnitJob, unit: str) -> tuple[str, Any]:
     try:
-        bundle = _remember(_DATA, (ref.facts, ref.facts_digest), lambda: _facts(ref))
+        bundle = _remember(_DATA, (ref.facts, ref.facts_digest, ref.files), lambda: _facts(ref))
         compiled = _remember(_BOOKS, (ref.rules, ref.rules_digest), lambda: _book(ref))
     except ChangedData as exc:
         return unit, str(exc)

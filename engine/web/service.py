@@ -7,6 +7,7 @@ The rule book is loaded and compiled once, at start. A data set is read again on
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -43,7 +44,8 @@ class Loaded:
     name: str
     path: Path
     bundle: FactBundle
-    digest: str
+    digest: str  # what the facts say; not where they were read, nor what could not be read
+    files: str = ""  # the files as read (names, sizes, times): with the digest, what a report is made from
 
 
 class Service:
@@ -83,7 +85,8 @@ class Service:
                 self._bundles.move_to_end(signature)
                 return self._bundles[signature]
         bundle = api.read_facts(path)
-        loaded = Loaded(name, path, bundle, facts_digest(bundle))
+        files = hashlib.sha256(repr(signature).encode("utf-8")).hexdigest()
+        loaded = Loaded(name, path, bundle, facts_digest(bundle), files)
         with self._lock:
             self._bundles[signature] = loaded
             while len(self._bundles) > KEPT_BUNDLES:
@@ -91,7 +94,7 @@ class Service:
         return loaded
 
     def _pool(self, data: Loaded):
-        return self.pool.bind(DataRef(str(data.path), data.digest, self.rules_path, self.rules.digest))
+        return self.pool.bind(DataRef(str(data.path), data.digest, self.rules_path, self.rules.digest, data.files))
 
     # checks
     def check(self, name: str, who: Who, *, fmt: str = "json", facilities: list[str] | None = None,
@@ -108,7 +111,9 @@ class Service:
                               facilities=facilities, selection=selection)
         follow_up, decided = self._follow_up(data, plan.day)
         self.log(who, action, name, facilities, show_personal_data, reason)
-        key = (data.digest, self.rules.digest, plan.day, fmt, tuple(plan.reported),
+        # the facts' digest leaves out where they were read and the files that could not be read: two data sets
+        # (or one before and after a broken file was added) with the same facts have different reports
+        key = (data.digest, data.files, self.rules.digest, plan.day, fmt, tuple(plan.reported),
                repr(selection.header()) if selection is not None else "", show_personal_data, decided)
         made = self.reports.get(key)
         if made is not None:
@@ -135,12 +140,15 @@ class Service:
 
     def brief(self, name: str, facility: str, who: Who, *, inspector: str | None = None,
               show_personal_data: bool = False, reason: str | None = None) -> dict[str, Any]:
+        _purpose(show_personal_data, reason)
         data = self.load(name)
-        self.log(who, "besok", name, [facility], show_personal_data, reason)
         day, _ = api.assessment_day(data.bundle)
-        return api.brief(self.rules, data.bundle, facility, inspector=inspector,
-                         show_personal_data=show_personal_data, source=str(data.path), compiled=self.compiled,
-                         pool=self._pool(data), follow_up=self._follow_up(data, day)[0])
+        doc = api.brief(self.rules, data.bundle, facility, inspector=inspector,
+                        show_personal_data=show_personal_data, source=str(data.path), compiled=self.compiled,
+                        pool=self._pool(data), follow_up=self._follow_up(data, day)[0])
+        # logged once there is a brief to show: a refused one (no such facility) showed nobody's data
+        self.log(who, "besok", name, [facility], show_personal_data, reason)
+        return doc
 
     def screen(self, application: Upload, name: str | None, who: Who, *, show_personal_data: bool = False,
                reason: str | None = None) -> dict[str, Any]:
@@ -161,13 +169,17 @@ class Service:
     # the access log: whoever is shown a facility's findings is shown personal data (names, at least)
     def log(self, who: Who, action: str, dataset: str, facilities: list[str] | None, unmasked: bool,
             reason: str | None) -> None:
-        if unmasked and not (reason or "").strip():
-            raise DiagnosticError([Diagnostic("begäran", 0, 0, "RK-W020", "omaskerade personnummer visas bara med "
-                                              "ett angivet ändamål (t.ex. ärendets diarienummer), som loggas",
-                                              "andamal")])
+        _purpose(unmasked, reason)
         for facility in facilities or [None]:
             self.store.log_access(AccessEntry(who.name, who.client, action, dataset, facility, unmasked,
                                               reason.strip() if reason else None))
+
+
+def _purpose(unmasked: bool, reason: str | None) -> None:
+    if unmasked and not (reason or "").strip():
+        raise DiagnosticError([Diagnostic("begäran", 0, 0, "RK-W020", "omaskerade personnummer visas bara med "
+                                          "ett angivet ändamål (t.ex. ärendets diarienummer), som loggas",
+                                          "andamal")])
 
 
 def _screen(application: str, data: str | None, rules: str, show_personal_data: bool) -> dict[str, Any]:

@@ -1,0 +1,93 @@
+"""`regelkoll serve` attacked as a careless data supplier, a curious colleague and a hostile uploader would.
+
+One app for the module over a small data set of its own (one facility whose name carries markup and a personal
+identity number), so that each check takes a second, not the demo county's four.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import tarfile
+from pathlib import Path
+
+import lxml.html
+import pytest
+from fastapi.testclient import TestClient
+
+from regelkoll.web.app import create_app
+from regelkoll.web.settings import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "fixtures" / "demo"
+NUMBER = "19990115-2380"  # the demo's Simone Johansson; also written into the facility's name below
+UNMASKED = re.compile(r"(?<!\d)(?:19|20)?990115-?2380(?!\d)")
+HOSTILE_NAME = f'HVB <script>alert(1)</script> "><img src=x onerror=alert(2)> {NUMBER}'
+KEY = "TS-SOL-02/hvb-tallen/verksamhet/hvb-tallen"
+
+
+def _small(folder: Path) -> Path:
+    folder.mkdir(parents=True)
+    shutil.copy(DEMO / "00_kontext.yaml", folder)
+    (folder / "01_organisationer.yaml").write_text(
+        "organisation:\n- id: org-tallen\n  namn: Tallens Behandlingshem AB\n  organisationsnummer: 556000-0001\n"
+        "  regi: enskild\n", encoding="utf-8")
+    text = (DEMO / "hvb-tallen.yaml").read_text(encoding="utf-8")
+    (folder / "hvb-tallen.yaml").write_text(text.replace("namn: HVB Tallen", f"namn: '{HOSTILE_NAME}'"),
+                                            encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def env(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("attacks")
+    data = tmp / "data"
+    for name in ("liten", "tvilling-a", "tvilling-b", "andras"):
+        _small(data / name)
+    settings = Settings(data=data, uploads=tmp / "uploads", database_url=f"sqlite:///{tmp}/db", jobs=1)
+    with TestClient(create_app(settings)) as client:
+        yield client, data
+
+
+@pytest.fixture(scope="module")
+def client(env):
+    return env[0]
+
+
+def token(client, url: str) -> str:
+    return lxml.html.fromstring(client.get(url).text).xpath("//input[@name='csrf']/@value")[0]
+
+
+def looks(client, facility: str) -> list[dict]:
+    return [row for row in client.get("/api/v1/atkomstlogg").json()["atkomstlogg"] if row["facility"] == facility]
+
+
+def test_a_brief_refused_for_a_facility_that_does_not_exist_is_not_logged_as_a_look(client):
+    assert client.get("/verksamhet/finns-inte", params={"datamangd": "liten"}).status_code == 404
+    assert client.get("/api/v1/datamangder/liten/verksamheter/finns-inte/besok").status_code == 404
+    assert looks(client, "finns-inte") == []
+    # nothing was shown; a brief that was shown is logged
+    assert client.get("/verksamhet/hvb-tallen", params={"datamangd": "liten"}).status_code == 200
+    assert [row["action"] for row in looks(client, "hvb-tallen")] == ["besok"]
+
+
+def test_a_broken_file_added_to_a_data_set_is_reported_by_the_next_check(env):
+    client, data = env
+    first = client.post("/api/v1/datamangder/andras/kontroll").json()
+    assert not [e for e in first["errors"] if e["code"] == "RK-Y001"]
+    # the same facts and one more file that cannot be read: the facts' digest is unchanged
+    (data / "andras" / "trasig.yaml").write_text("kontext: [ofullständig\n", encoding="utf-8")
+    again = client.post("/api/v1/datamangder/andras/kontroll").json()
+    assert [e["file"].rsplit("/", 1)[-1] for e in again["errors"] if e["code"] == "RK-Y001"] == ["trasig.yaml"]
+    html = client.get("/", params={"datamangd": "andras"}).text
+    assert "RK-Y001" in html and "trasig.yaml" in html
+
+
+def test_two_data_sets_with_the_same_facts_each_get_their_own_report(env):
+    client, data = env
+    a = client.post("/api/v1/datamangder/tvilling-a/kontroll").json()
+    b = client.post("/api/v1/datamangder/tvilling-b/kontroll").json()
+    assert a["run"]["source"].endswith("tvilling-a") and b["run"]["source"].endswith("tvilling-b")
+    sources = re.findall(r"tvilling-[ab]", str(b["findings"]))
+    assert sources and set(sources) == {"tvilling-b"}
