@@ -72,6 +72,23 @@ def test_a_brief_refused_for_a_facility_that_does_not_exist_is_not_logged_as_a_l
     assert [row["action"] for row in looks(client, "hvb-tallen")] == ["besok"]
 
 
+def test_an_archive_of_a_folder_made_with_tar_dot_is_taken(client):
+    # `tar -czf data.tar.gz -C folder .` names the folder itself `./` and each file `./name`
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as t:
+        t.add(DEMO / "00_kontext.yaml", arcname="./00_kontext.yaml")
+        t.add(DEMO, arcname=".", recursive=False)
+        t.add(DEMO / "hvb-tallen.yaml", arcname="./hvb-tallen.yaml")
+    answer = client.post("/api/v1/datamangder", files={"fil": ("data.tar.gz", buffer.getvalue())})
+    assert answer.status_code == 201, answer.text
+    # and a member that does climb out is still refused
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode="w:gz") as t:
+        t.add(DEMO / "00_kontext.yaml", arcname="../00_kontext.yaml")
+    answer = client.post("/api/v1/datamangder", files={"fil": ("ut.tar.gz", buffer.getvalue())})
+    assert answer.status_code == 422 and answer.json()["errors"][0]["code"] == "RK-W043"
+
+
 def test_a_broken_file_added_to_a_data_set_is_reported_by_the_next_check(env):
     client, data = env
     first = client.post("/api/v1/datamangder/andras/kontroll").json()

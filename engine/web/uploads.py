@@ -55,8 +55,10 @@ def _receive(stream: BinaryIO, limit: int, where: str, into: BinaryIO) -> str:
     return digest.hexdigest()
 
 
-def _member_path(name: str, where: str) -> PurePosixPath:
+def _member_path(name: str, where: str, directory: bool = False) -> PurePosixPath:
     path = PurePosixPath(name.replace("\\", "/"))
+    if directory and not path.parts:
+        return path  # the archive's own top folder, `./` in `tar -czf x.tar.gz -C folder .`
     if path.is_absolute() or ".." in path.parts or not path.parts:
         raise _refuse(where, "RK-W043", f"arkivet innehåller en sökväg som lämnar arkivet: '{_printable(name)}'")
     if any(part.startswith(".") for part in path.parts):
@@ -105,7 +107,7 @@ def _unpack_zip(archive: Path, into: Path, budget: _Budget) -> None:
         for info in z.infolist():
             budget.member()
             if info.is_dir():
-                _member_path(info.filename, budget.where)
+                _member_path(info.filename, budget.where, directory=True)
                 continue
             # the file type as a Unix zip tool records it; permissions alone (0o600), or none, is a plain file
             kind = stat.S_IFMT(info.external_attr >> 16) if info.create_system == 3 else 0
@@ -145,7 +147,7 @@ def _unpack_tar(archive: Path, into: Path, budget: _Budget, head: bytes) -> None
     with tarfile.open(_decompressed(archive, head, budget), mode="r:") as t:
         for info in t:
             budget.member()
-            path = _member_path(info.name, budget.where)
+            path = _member_path(info.name, budget.where, directory=info.isdir())
             if info.isdir():
                 continue
             if not info.isreg():
