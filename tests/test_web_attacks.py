@@ -89,6 +89,39 @@ def test_an_archive_of_a_folder_made_with_tar_dot_is_taken(client):
     assert answer.status_code == 422 and answer.json()["errors"][0]["code"] == "RK-W043"
 
 
+def test_the_overview_masks_a_number_in_a_facility_name_and_escapes_its_markup(client):
+    html = client.get("/", params={"datamangd": "liten"}).text
+    assert "19990115-****" in html  # the facility is listed, by its masked name
+    assert not UNMASKED.search(html)
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+
+
+def test_a_decision_that_names_a_person_by_number_is_masked_on_every_page_that_does_not_unmask(client):
+    answer = client.post("/api/v1/stallningstaganden", json={
+        "nyckel": KEY, "slag": "godtagen_risk", "motivering": f"ärende om {NUMBER} <b>fet</b>",
+        "beslutad_av": f"Eva {NUMBER}", "beslutad": "2026-01-01", "giltig_till": "2027-12-31"})
+    assert answer.status_code == 201, answer.text
+    for url in ("/verksamhet/hvb-tallen?datamangd=liten", "/stallningstaganden",
+                f"/stallningstaganden/ny?datamangd=liten&nyckel={KEY}"):
+        html = client.get(url).text
+        assert "990115-****" in html, url
+        assert not UNMASKED.search(html), url
+        assert "<b>fet</b>" not in html, url
+    # the brief unmasked, with a purpose, shows the decision as it was written
+    html = client.get("/verksamhet/hvb-tallen", params={"datamangd": "liten", "visa_personnummer": "1",
+                                                        "andamal": "Dnr 3.1-2026/17"}).text
+    assert f"ärende om {NUMBER}" in html
+
+
+def test_the_access_log_page_masks_a_number_typed_as_the_purpose(client):
+    answer = client.get("/verksamhet/hvb-tallen", params={"datamangd": "liten", "visa_personnummer": "1",
+                                                          "andamal": f"utredning av {NUMBER}"})
+    assert answer.status_code == 200
+    html = client.get("/atkomstlogg").text
+    assert "utredning av 19990115-****" in html
+    assert not UNMASKED.search(html)
+
+
 def test_a_broken_file_added_to_a_data_set_is_reported_by_the_next_check(env):
     client, data = env
     first = client.post("/api/v1/datamangder/andras/kontroll").json()

@@ -16,6 +16,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from regelkoll.diagnostics import DiagnosticError
+from regelkoll.personal_data import mask_all
 from regelkoll.report.citation import acts_cited
 from regelkoll.report.text import SEVERITY_SV
 from regelkoll.web.access import page_user
@@ -43,7 +44,7 @@ def brief(request: Request, facility: str, datamangd: str | None = None, visa_pe
             raise
         refused, show = exc.diagnostics, False  # the brief is shown masked, the form says what is missing
         doc = service.brief(name, facility, who)
-    apply_decisions(service.store, doc)
+    apply_decisions(service.store, doc, show)
     counts = {"violation": doc["summary"]["overtradelser"]["totalt"], "indication": doc["summary"]["bor_utredas"],
               "undetermined": doc["summary"]["kunde_inte_bedomas"]}
     run = doc["run"]
@@ -68,17 +69,19 @@ def register_link(dataset: str, facility: str, row: dict[str, Any]) -> str:
     return "/stallningstaganden/ny?" + urlencode(query)
 
 
-def apply_decisions(store: Any, doc: dict[str, Any]) -> None:
+def apply_decisions(store: Any, doc: dict[str, Any], show_personal_data: bool = False) -> None:
     """Mark the brief's findings with the stored decisions that do not count on its day: expired, or taken after
     the day the brief is made as of (`decision_inactive`, with why). Those in force the service's brief has
-    applied already (`decision`), as `check` does."""
+    applied already (`decision`, masked with the rest of the brief), as `check` does."""
     rows = doc["violations"] + doc["indications"]
     as_of = date.fromisoformat(doc["run"]["as_of"])
     decisions = store.triage_decisions({doc["facility"]["id"]} | {row["facility_id"] for row in rows}, as_of)
     inactive = {d.key: (d, f"gällde till {d.valid_until.isoformat()} och har gått ut") for d in decisions.expired}
     inactive.update({d.key: (d, f"beslutades {d.decided.isoformat()}, efter bedömningsdagen {as_of.isoformat()}, "
                                "och gäller inte för detta underlag") for d in decisions.pending})
+    # a reason typed by an inspector may name a person by number: masked with the rest of a masked brief
+    shown = (lambda value: value) if show_personal_data else mask_all
     for row in rows:
         if "decision" not in row and row["key"] in inactive:
             decision, why = inactive[row["key"]]
-            row["decision_inactive"] = {**decision.to_json(), "why": why}
+            row["decision_inactive"] = shown({**decision.to_json(), "why": why})

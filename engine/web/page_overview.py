@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse
 from regelkoll import api
 from regelkoll.diagnostics import DiagnosticError, suggest
 from regelkoll.lang.model import SEVERITY_RANK
+from regelkoll.personal_data import mask_text
 from regelkoll.report.rows import row_count
 from regelkoll.triage.selection import Selection, Show
 from regelkoll.web.access import page_user
@@ -97,7 +98,9 @@ def _result(doc: dict[str, Any], plan: Any, kinds: dict[str, str], typ: str) -> 
         kind = kinds.get(unit, "")
         if typ and kind != typ:
             continue  # the operator of a facility of that kind, checked with it
-        lines[unit] = UnitLine(unit, plan.names.get(unit, unit), kind_word(kind), facility=kind != "huvudman")
+        # the plan's names are the data's, unmasked; the overview offers no unmasking (the brief does)
+        lines[unit] = UnitLine(unit, mask_text(plan.names.get(unit, unit)), kind_word(kind),
+                               facility=kind != "huvudman")
     for row in doc["findings"]:
         line = lines.get(row["facility_id"])
         if line is None or row["outcome"] not in COUNTED:

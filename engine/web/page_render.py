@@ -43,6 +43,8 @@ def utc_text(at: datetime) -> str:
 
 
 ENV.filters["utc"] = utc_text
+# text a user typed (a decision's reason, a logged purpose) shown on a page that does not unmask
+ENV.filters["masked"] = lambda value: mask_text(value) if isinstance(value, str) else value
 
 
 def _current(path: str) -> str:
