@@ -122,6 +122,17 @@ def test_the_access_log_page_masks_a_number_typed_as_the_purpose(client):
     assert not UNMASKED.search(html)
 
 
+@pytest.mark.parametrize("url", ["/datamangder", "/ansokan", "/stallningstaganden"])
+def test_a_form_the_server_cannot_read_is_answered_with_a_swedish_page(client, url):
+    answer = client.post(url, content=b"inte multipart", headers={"Content-Type": "multipart/form-data; boundary=b"})
+    assert answer.status_code == 400
+    assert answer.headers["content-type"].startswith("text/html")
+    assert "RK-W063" in answer.text and "formuläret kan inte läsas" in answer.text
+    # an address that is not an API route is still a page, with Swedish words
+    answer = client.put("/")
+    assert answer.status_code == 405 and "RK-W062" in answer.text
+
+
 def test_a_broken_file_added_to_a_data_set_is_reported_by_the_next_check(env):
     client, data = env
     first = client.post("/api/v1/datamangder/andras/kontroll").json()
@@ -141,3 +152,14 @@ def test_two_data_sets_with_the_same_facts_each_get_their_own_report(env):
     assert a["run"]["source"].endswith("tvilling-a") and b["run"]["source"].endswith("tvilling-b")
     sources = re.findall(r"tvilling-[ab]", str(b["findings"]))
     assert sources and set(sources) == {"tvilling-b"}
+
+
+@pytest.mark.parametrize("content", [b"hej: 1\n", b"\xff\xfe\x00\x01", b"- a\n- b\n"],
+                         ids=["yaml", "binar", "lista"])
+def test_an_uploaded_application_that_is_not_one_is_a_page_of_codes_not_a_failure(client, content):
+    form = {"csrf": token(client, "/ansokan"), "datamangd": "liten"}
+    answer = client.post("/ansokan", data=form, files={"fil": ("inte-en-ansokan.yaml", content)})
+    assert answer.status_code < 500, answer.text[-2000:]
+    shown = lxml.html.fromstring(answer.text).text_content()
+    assert "RK-W500" not in shown and re.search(r"RK-[A-Z]\d{3}", shown)
+    assert "inte-en-ansokan.yaml" in shown

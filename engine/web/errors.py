@@ -116,9 +116,7 @@ async def validation_error(request: Request, exc: RequestValidationError):
 async def http_error(request: Request, exc: StarletteHTTPException):
     """The router's and the body parser's refusals: 404, 405, 400 (and any other status) as error bodies."""
     if not is_api(request):
-        from fastapi.exception_handlers import http_exception_handler
-
-        return await http_exception_handler(request, exc)
+        return _page_refusal(request, exc)
     if exc.status_code == 404:
         found = Diagnostic(WHERE, 0, 0, "RK-W061", f"{request.url.path} finns inte i API:t", "adress",
                            "se API:ts beskrivning, /api/v1/openapi.json")
@@ -130,3 +128,23 @@ async def http_error(request: Request, exc: StarletteHTTPException):
                            "skicka JSON, eller multipart/form-data med filen i fältet 'fil'")
     body = errors_body([found])
     return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
+
+
+def _page_refusal(request: Request, exc: StarletteHTTPException):
+    """A page's refusal as a Swedish page: a form the server cannot read (a broken multipart body, too many
+    fields) is the person's to send again, not FastAPI's English JSON."""
+    from regelkoll.web.pages import error_page
+
+    if exc.status_code == 404:
+        found = Diagnostic(WHERE, 0, 0, "RK-W071", f"sidan '{request.url.path}' finns inte", "",
+                           "välj en sida i huvudmenyn")
+    elif exc.status_code == 405:
+        found = Diagnostic(WHERE, 0, 0, "RK-W062", f"{request.method} går inte att använda på "
+                           f"{request.url.path}", "metod", "")
+    else:
+        found = Diagnostic(WHERE, 0, 0, "RK-W063", "formuläret kan inte läsas", "",
+                           "öppna sidan igen och skicka formuläret därifrån")
+    response = error_page(request, [found], exc.status_code)
+    for name, value in (exc.headers or {}).items():
+        response.headers[name] = value
+    return response
