@@ -55,6 +55,7 @@ def serve(
     import uvicorn
 
     from regelkoll.web.app import create_app
+    from regelkoll.web.hosts import LOOPBACK_NAMES
     from regelkoll.web.service import Service
     from regelkoll.web.settings import Settings, default_database
 
@@ -67,7 +68,8 @@ def serve(
     uploads.mkdir(parents=True, exist_ok=True)
     settings = Settings(data=data or _default_data(), uploads=uploads,
                         database_url=database or default_database(uploads), rules=rules, jobs=jobs or None,
-                        api_tokens=tokens, user_header=user_header, report_cache_bytes=report_cache_mb * 1024 * 1024)
+                        api_tokens=tokens, user_header=user_header, report_cache_bytes=report_cache_mb * 1024 * 1024,
+                        allowed_hosts=(*LOOPBACK_NAMES, host) if _loopback(host) else ())
     # made before the server starts, so that a database that cannot be reached or rules that do not load are
     # said as the command line says errors (RK-W03x, RK-R…; status 2), not as a failed start-up's traceback
     service = Service(settings)

@@ -133,6 +133,42 @@ def test_a_form_the_server_cannot_read_is_answered_with_a_swedish_page(client, u
     assert answer.status_code == 405 and "RK-W062" in answer.text
 
 
+def test_a_server_on_the_loopback_address_answers_only_to_its_own_names(client):
+    from regelkoll.web.hosts import LOOPBACK_NAMES
+
+    settings = client.app.state.settings
+    guarded = Settings(data=settings.data, uploads=settings.uploads, database_url=settings.database_url,
+                       allowed_hosts=(*LOOPBACK_NAMES, "127.0.0.1"))
+    with TestClient(create_app(guarded, client.app.state.service), base_url="http://127.0.0.1:8000") as c:
+        assert c.get("/regler").status_code == 200
+        for host in ("localhost:8000", "[::1]:8000", "127.0.0.1"):
+            assert c.get("/regler", headers={"Host": host}).status_code == 200, host
+        # another site's name resolved to 127.0.0.1 (DNS rebinding) reads no brief and no API answer
+        rebound = c.get("/verksamhet/hvb-tallen", params={"datamangd": "liten"}, headers={"Host": "evil.example"})
+        assert rebound.status_code == 400 and "RK-W063" in rebound.text and "Tallen" not in rebound.text
+        api = c.get("/api/v1/atkomstlogg", headers={"Host": "evil.example:8000"})
+        assert api.status_code == 400 and api.json()["errors"][0]["code"] == "RK-W063"
+
+
+def test_serve_on_loopback_names_the_hosts_it_answers_to(monkeypatch, tmp_path):
+    import uvicorn
+
+    from regelkoll import serve_cli
+    from regelkoll.web import service
+
+    seen = {}
+    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(settings=app.state.settings))
+    monkeypatch.setattr(service.Service, "__init__", lambda self, settings: None)
+    monkeypatch.setattr(service.Service, "close", lambda self: None, raising=False)
+    serve_cli.serve(data=tmp_path, host="127.0.0.1", port=8123, uploads=tmp_path / "up", database=None, rules=None,
+                    jobs=0, user_header=None)
+    assert {"127.0.0.1", "localhost"} <= set(seen["settings"].allowed_hosts)
+    monkeypatch.setenv("REGELKOLL_API_TOKENS", "a=hemlig")
+    serve_cli.serve(data=tmp_path, host="0.0.0.0", port=8123, uploads=tmp_path / "up", database=None, rules=None,
+                    jobs=0, user_header=None)
+    assert seen["settings"].allowed_hosts == ()
+
+
 def test_a_broken_file_added_to_a_data_set_is_reported_by_the_next_check(env):
     client, data = env
     first = client.post("/api/v1/datamangder/andras/kontroll").json()

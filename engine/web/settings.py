@@ -23,6 +23,9 @@ class Settings:
     # the header a reverse proxy that logs users in sets to the user's name; without one, the access log
     # records the name given on the form and the client's address
     user_header: str | None = None
+    # the host names requests may name (Host header); empty: any. `serve` on a loopback address sets the machine's
+    # own names, so that another site's name resolved to 127.0.0.1 (DNS rebinding) reads nothing (hosts.py)
+    allowed_hosts: tuple[str, ...] = ()
     csrf_secret: bytes = field(default_factory=lambda: secrets.token_bytes(32))
     max_upload_bytes: int = 50 * MB  # one request's body
     max_members: int = 2000  # files in an uploaded archive
