@@ -169,6 +169,19 @@ def test_serve_on_loopback_names_the_hosts_it_answers_to(monkeypatch, tmp_path):
     assert seen["settings"].allowed_hosts == ()
 
 
+@pytest.mark.parametrize("key, said", [("FINNS-EJ/hvb-tallen/verksamhet/hvb-tallen", "regeln 'FINNS-EJ'"),
+                                       ("TS-SOL-02/hvb-talen/verksamhet/hvb-talen", "'hvb-talen' är ingen")])
+def test_a_decision_about_a_rule_or_unit_that_does_not_exist_is_refused_at_the_key(client, key, said):
+    form = {"csrf": token(client, "/stallningstaganden/ny?datamangd=liten"), "nyckel": key, "slag": "atgardad",
+            "motivering": "åtgärdat", "beslutad_av": "Eva", "beslutad": "2026-01-01", "giltig_till": "2026-12-31",
+            "datamangd": "liten"}
+    answer = client.post("/stallningstaganden", data=form, follow_redirects=False)
+    assert answer.status_code == 422, answer.headers.get("location")
+    shown = lxml.html.fromstring(answer.text).text_content()
+    assert "RK-W073" in shown and said in shown
+    assert all(d["nyckel"] != key for d in client.get("/api/v1/stallningstaganden").json()["stallningstaganden"])
+
+
 def test_a_broken_file_added_to_a_data_set_is_reported_by_the_next_check(env):
     client, data = env
     first = client.post("/api/v1/datamangder/andras/kontroll").json()

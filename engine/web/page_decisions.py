@@ -14,13 +14,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from regelkoll import api
-from regelkoll.diagnostics import Diagnostic, DiagnosticError
+from regelkoll.diagnostics import Diagnostic, DiagnosticError, suggest
 from regelkoll.triage.decisions import KINDS_SV
 from regelkoll.triage.keys import key_parts
 from regelkoll.web import csrf
 from regelkoll.web.access import page_user
-from regelkoll.web.page_common import choose_dataset, service_of
+from regelkoll.web.page_common import choose_dataset, invalid, service_of
 from regelkoll.web.page_render import field_errors, render
+from regelkoll.web.storage.store import _validated as validated
 
 router = APIRouter()
 
@@ -85,6 +86,13 @@ async def save(request: Request) -> Response:
     if problems:
         return form_page(request, values, dataset, facility, problems, 404)
     entry = {name: value for name, value in values.items() if value}  # left empty: "saknas", said by the store
+    problems = _unknown(service, chosen, values["nyckel"])
+    if problems:
+        try:
+            validated(entry)  # and whatever else the form says wrong, all at once
+        except DiagnosticError as exc:
+            problems = exc.diagnostics + problems
+        return form_page(request, values, dataset, facility, problems, 422)
     who = page_user(request, values["beslutad_av"])
     try:
         service.store.save_decision(entry, registered_by=who.name)
@@ -94,6 +102,26 @@ async def save(request: Request) -> Response:
         return RedirectResponse("/stallningstaganden", status_code=303)
     unit = facility if facility and "/" not in facility else key_parts(values["nyckel"])[1]
     return RedirectResponse(f"/verksamhet/{quote(unit, safe='')}?{urlencode({'datamangd': chosen})}", status_code=303)
+
+
+def _unknown(service: Any, dataset: str | None, key: str) -> list[Diagnostic]:
+    """A key typed by hand that names a rule not in the catalogue, or a unit the data set chosen does not have: a
+    decision about it would be stored and never apply to anything (RK-W073 at the key)."""
+    parts = key_parts(key)
+    if parts is None:
+        return []  # not a key at all: the store says how one is written (RK-D004)
+    rule, unit = parts[0], parts[1]
+    try:
+        service.rules.get(rule)
+    except KeyError:
+        return [invalid("nyckel", f"regeln '{rule}' finns inte i regelkatalogen",
+                        suggest(rule, sorted(r.rule.id for r in service.rules.rules)))]
+    if dataset is not None:
+        units = api.units(service.load(dataset).bundle)
+        if unit not in units:
+            return [invalid("nyckel", f"'{unit}' är ingen verksamhet eller huvudman i datamängden {dataset}",
+                            suggest(unit, sorted(units)))]
+    return []
 
 
 @router.get("/stallningstaganden", response_class=HTMLResponse)
