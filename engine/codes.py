@@ -807,6 +807,14 @@ CODES.update({entry.code: entry for entry in (
          when="`regelkoll serve --host` names an address other than the machine's own and no API token is "
               "configured (REGELKOLL_API_TOKENS)",
          effect="The server does not start; exit status 2"),
+    Code("RK-W002", "RK-W", "servern kan inte lyssna på adressen och porten",
+         when="`regelkoll serve --host/--port` names a port another program already listens on, or an address "
+              "this machine does not have",
+         effect="The server does not start; exit status 2"),
+    Code("RK-W003", "RK-W", "serverns katalog för datamängder eller uppladdningar kan inte användas",
+         when="`regelkoll serve --data` is not a folder, or `--uploads` is not a folder that can be made and "
+              "written to",
+         effect="The server does not start; exit status 2"),
     Code("RK-W010", "RK-W", "datamängden finns inte på servern",
          when="A page or request names a data set that is not one of those offered (folders and files under "
               "`--data`, and uploaded data sets); a path is never accepted",
@@ -888,7 +896,9 @@ CODES.update({entry.code: entry for entry in (
          when="An endpoint of `/api/v1` is called with a method it does not take (e.g. DELETE on /regler)",
          effect="HTTP 405 with `Allow`"),
     Code("RK-W063", "RK-W", "begäran kan inte läsas",
-         when="A request's body cannot be parsed at all (e.g. a broken multipart body)",
+         when="A request's body cannot be parsed at all (e.g. a broken multipart body, on a page or in the API), "
+              "or a server on a loopback address is asked under another host name than its own (`Host`: DNS "
+              "rebinding by another web site)",
          effect="Nothing is done; HTTP 400"),
 )})
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import socket
+import tempfile
 from pathlib import Path
 from typing import Optional
 
@@ -65,8 +67,10 @@ def serve(
         raise DiagnosticError([Diagnostic("kommandoraden", 0, 0, "RK-W001", f"servern skulle lyssna på {host} "
                                           "utan API-nyckel: vem som helst på nätet kunde läsa personuppgifter",
                                           "--host", "ange REGELKOLL_API_TOKENS, eller lyssna på 127.0.0.1")])
-    uploads.mkdir(parents=True, exist_ok=True)
-    settings = Settings(data=data or _default_data(), uploads=uploads,
+    data = data or _default_data()
+    _folders(data, uploads)
+    listening = _listen(host, port)
+    settings = Settings(data=data, uploads=uploads,
                         database_url=database or default_database(uploads), rules=rules, jobs=jobs or None,
                         api_tokens=tokens, user_header=user_header, report_cache_bytes=report_cache_mb * 1024 * 1024,
                         allowed_hosts=(*LOOPBACK_NAMES, host) if _loopback(host) else ())
@@ -76,6 +80,44 @@ def serve(
     try:
         typer.echo(f"Regelkoll på http://{host}:{port}/ (datamängder i {settings.data}); avsluta med Ctrl-C",
                    err=True)
-        uvicorn.run(create_app(settings, service), host=host, port=port, log_level="warning")
+        config = uvicorn.Config(create_app(settings, service), host=host, port=port, log_level="warning")
+        uvicorn.Server(config).run(sockets=[listening])
     finally:
+        listening.close()
         service.close()
+
+
+def _folders(data: Path, uploads: Path) -> None:
+    """A --data that is not a folder (a typo) would serve no data set without a word; an --uploads that cannot be
+    written would fail at the first upload, or the database in it at start, as an internal error."""
+    problems = []
+    if not data.is_dir():
+        problems.append(Diagnostic("kommandoraden", 0, 0, "RK-W003", f"'{data}' är ingen katalog", "--data",
+                                   "ange katalogen med datamängderna"))
+    try:
+        uploads.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=uploads):
+            pass
+    except OSError as exc:
+        problems.append(Diagnostic("kommandoraden", 0, 0, "RK-W003", f"'{uploads}' kan inte användas för "
+                                   f"uppladdningar ({exc.strerror or type(exc).__name__})", "--uploads",
+                                   "ange en katalog som servern får skriva i"))
+    if problems:
+        raise DiagnosticError(problems)
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    """The listening socket, made before anything else starts: a port in use is said as the command line says
+    errors (exit status 2), not as uvicorn's English log line after the server has said where it runs."""
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        raise DiagnosticError([Diagnostic("kommandoraden", 0, 0, "RK-W002", f"servern kan inte lyssna på {host}:"
+                                          f"{port} ({exc.strerror or type(exc).__name__})", "--port",
+                                          "välj en annan port, eller avsluta programmet som använder den")]) from None
+    return sock

@@ -157,14 +157,15 @@ def test_serve_on_loopback_names_the_hosts_it_answers_to(monkeypatch, tmp_path):
     from regelkoll.web import service
 
     seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(settings=app.state.settings))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda server, sockets=None: seen.update(
+        settings=server.config.app.state.settings))
     monkeypatch.setattr(service.Service, "__init__", lambda self, settings: None)
     monkeypatch.setattr(service.Service, "close", lambda self: None, raising=False)
-    serve_cli.serve(data=tmp_path, host="127.0.0.1", port=8123, uploads=tmp_path / "up", database=None, rules=None,
+    serve_cli.serve(data=tmp_path, host="127.0.0.1", port=0, uploads=tmp_path / "up", database=None, rules=None,
                     jobs=0, user_header=None)
     assert {"127.0.0.1", "localhost"} <= set(seen["settings"].allowed_hosts)
     monkeypatch.setenv("REGELKOLL_API_TOKENS", "a=hemlig")
-    serve_cli.serve(data=tmp_path, host="0.0.0.0", port=8123, uploads=tmp_path / "up", database=None, rules=None,
+    serve_cli.serve(data=tmp_path, host="0.0.0.0", port=0, uploads=tmp_path / "up", database=None, rules=None,
                     jobs=0, user_header=None)
     assert seen["settings"].allowed_hosts == ()
 
@@ -212,3 +213,28 @@ def test_an_uploaded_application_that_is_not_one_is_a_page_of_codes_not_a_failur
     shown = lxml.html.fromstring(answer.text).text_content()
     assert "RK-W500" not in shown and re.search(r"RK-[A-Z]\d{3}", shown)
     assert "inte-en-ansokan.yaml" in shown
+
+
+def test_serve_says_a_port_in_use_and_folders_it_cannot_use_as_errors_before_it_starts(monkeypatch, tmp_path):
+    import socket
+
+    from regelkoll import serve_cli
+    from regelkoll.diagnostics import DiagnosticError
+
+    monkeypatch.delenv("REGELKOLL_API_TOKENS", raising=False)
+    options = {"host": "127.0.0.1", "database": None, "rules": None, "jobs": 0, "user_header": None}
+    taken = socket.socket()
+    taken.bind(("127.0.0.1", 0))
+    taken.listen(1)
+    a_file = tmp_path / "fil"
+    a_file.write_text("x", encoding="utf-8")
+    try:
+        for kwargs, code, field in (
+                ({"port": taken.getsockname()[1], "data": tmp_path, "uploads": tmp_path / "up"}, "RK-W002", "--port"),
+                ({"port": 8123, "data": tmp_path / "finns-inte", "uploads": tmp_path / "up"}, "RK-W003", "--data"),
+                ({"port": 8123, "data": tmp_path, "uploads": a_file}, "RK-W003", "--uploads")):
+            with pytest.raises(DiagnosticError) as raised:
+                serve_cli.serve(**options, **kwargs)
+            assert [(d.code, d.field) for d in raised.value.diagnostics] == [(code, field)], kwargs
+    finally:
+        taken.close()
