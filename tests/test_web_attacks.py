@@ -238,3 +238,36 @@ def test_serve_says_a_port_in_use_and_folders_it_cannot_use_as_errors_before_it_
             assert [(d.code, d.field) for d in raised.value.diagnostics] == [(code, field)], kwargs
     finally:
         taken.close()
+
+
+# the store on SQLite and on PostgreSQL (REGELKOLL_TEST_POSTGRES_URL), as tests/test_web_storage.py runs it
+from tests.test_web_storage import database_url, postgres_database, postgres_server  # noqa: E402, F401
+
+
+def test_a_nul_typed_into_a_name_purpose_or_decision_is_no_database_failure(database_url):  # noqa: F811
+    from regelkoll.diagnostics import DiagnosticError
+    from regelkoll.web.storage import AccessEntry, Store
+
+    store = Store(database_url)
+    try:
+        # PostgreSQL takes no NUL in text: the look was a 500 (`/verksamhet/x?namn=%00`), so nothing was shown
+        store.log_access(AccessEntry("Eva\x00", "127.0.0.1", "besok", "liten", "hvb-tallen", True, "Dnr\x001"))
+        (row,) = store.access_log(facility="hvb-tallen")
+        assert "\x00" not in row["who"] + row["reason"] and row["who"].startswith("Eva")
+        assert store.access_log(facility="hvb\x00tallen") == []
+        with pytest.raises(DiagnosticError) as refused:
+            store.save_decision({"nyckel": KEY, "slag": "atgardad", "motivering": "klart\x00", "beslutad_av": "Eva",
+                                 "beslutad": "2026-01-01", "giltig_till": "2026-12-31"}, "Eva")
+        assert [(d.code, d.field) for d in refused.value.diagnostics] == [("RK-D003", "motivering")]
+        assert store.decisions() == [] and store.delete_decision(KEY + "\x00") is False
+    finally:
+        store.close()
+
+
+def test_a_nul_in_a_page_or_api_request_is_answered_not_failed(client):
+    assert client.get("/verksamhet/hvb-tallen", params={"datamangd": "liten", "namn": "Eva\x00"}).status_code == 200
+    assert client.get("/api/v1/atkomstlogg", params={"verksamhet": "a\x00"}).json() == {"atkomstlogg": []}
+    answer = client.post("/api/v1/stallningstaganden", json={
+        "nyckel": KEY, "slag": "atgardad", "motivering": "x\x00", "beslutad_av": "Eva", "beslutad": "2026-01-01",
+        "giltig_till": "2026-12-31"})
+    assert answer.status_code == 422 and answer.json()["errors"][0]["code"] == "RK-D003"

@@ -160,6 +160,8 @@ class Store:
 
     def delete_decision(self, key: str, deleted_by: str = "okänd") -> bool:
         """Remove the decision about `key` (false if there is none); the history keeps it, with who removed it."""
+        if "\x00" in key:
+            return False  # no key has one (and PostgreSQL would refuse the query)
         with self.session() as s:
             removed = s.execute(delete(models.Decision).where(models.Decision.nyckel == key)
                                 .returning(*(getattr(models.Decision, name) for name in DECISION_FIELDS))).first()
@@ -188,8 +190,11 @@ class Store:
 
     # access log
     def log_access(self, entry: AccessEntry) -> None:
+        # a NUL typed into a name or purpose (`namn=%00`): PostgreSQL takes no NUL in text, and a look that cannot
+        # be logged is refused; the log keeps that a character was there
+        fields = {k: v.replace("\x00", NUL_SHOWN) if isinstance(v, str) else v for k, v in entry.__dict__.items()}
         with self.session() as s:
-            s.add(models.Access(at=self._at(), **entry.__dict__))
+            s.add(models.Access(at=self._at(), **fields))
 
     def access_log(self, *, facility: str | None = None, since: datetime | None = None,
                    until: datetime | None = None, unmasked: bool | None = None, whole_datasets: bool = False,
@@ -199,6 +204,8 @@ class Store:
 
         A look at a whole data set names no facility: `whole_datasets` counts those as looks at `facility` too,
         since they showed every facility's data (which data sets hold the facility, the log cannot say)."""
+        if facility is not None and "\x00" in facility:
+            return []  # no facility's id has one (and PostgreSQL would refuse the query)
         query = select(models.Access).order_by(models.Access.at.desc(), models.Access.id.desc())
         if facility is not None and whole_datasets:
             query = query.where((models.Access.facility == facility) | models.Access.facility.is_(None))
@@ -249,7 +256,14 @@ def _aware(value: datetime, name: str) -> datetime:
     return value
 
 
+NUL_SHOWN = "\ufffd"
+
+
 def _validated(entry: dict[str, Any]) -> Stallningstagande:
+    nul = [Diagnostic("ställningstagande", 0, 0, "RK-D003", "innehåller ett nolltecken (NUL)", name)
+           for name, value in entry.items() if isinstance(value, str) and "\x00" in value]
+    if nul:
+        raise DiagnosticError(nul)  # text, not bytes: and PostgreSQL would refuse to store it (a 500)
     try:
         item = Stallningstagande.model_validate(entry)
     except ValidationError as exc:
