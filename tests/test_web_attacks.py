@@ -162,11 +162,11 @@ def test_serve_on_loopback_names_the_hosts_it_answers_to(monkeypatch, tmp_path):
     monkeypatch.setattr(service.Service, "__init__", lambda self, settings: None)
     monkeypatch.setattr(service.Service, "close", lambda self: None, raising=False)
     serve_cli.serve(data=tmp_path, host="127.0.0.1", port=0, uploads=tmp_path / "up", database=None, rules=None,
-                    jobs=0, user_header=None)
+                    jobs=0, user_header=None, report_cache_mb=64)
     assert {"127.0.0.1", "localhost"} <= set(seen["settings"].allowed_hosts)
     monkeypatch.setenv("REGELKOLL_API_TOKENS", "a=hemlig")
     serve_cli.serve(data=tmp_path, host="0.0.0.0", port=0, uploads=tmp_path / "up", database=None, rules=None,
-                    jobs=0, user_header=None)
+                    jobs=0, user_header=None, report_cache_mb=64)
     assert seen["settings"].allowed_hosts == ()
 
 

@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import Response, StreamingResponse
 
 from regelkoll.diagnostics import Diagnostic, DiagnosticError
+from regelkoll.output import buffered
 from regelkoll.web.access import api_client
 from regelkoll.web.api_models import (
     MEDIA,
@@ -75,7 +76,8 @@ def check_response(request: Request, name: str, options: CheckOptions, action: s
         raise DiagnosticError(in_request(exc.diagnostics)) from None
 
     def body():
-        yield from report
+        # a row is a few hundred bytes: each chunk is a trip through the event loop, so they go out by the megabyte
+        yield from buffered(report)
         errors = len(report.facility_errors) + sum(1 for d in report.input_errors if not is_notice(d.code))
         service.record("kontroll", name, who, plan, data, report.counts, errors)
 

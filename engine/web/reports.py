@@ -21,11 +21,11 @@ class Replay:
     """A finished report: the same bytes again, and the finished stream's counts, errors and document."""
 
     def __init__(self, chunks: list[bytes], stream: Any) -> None:
-        self._chunks = chunks
+        self._bytes = b"".join(chunks)  # one piece: the bytes of a report are written in one go
         self._stream = stream
 
     def __iter__(self):
-        return iter(self._chunks)
+        return iter((self._bytes,))
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._stream, name)
