@@ -803,10 +803,14 @@ CODES.update({entry.code: entry for entry in (
 
 # the web server: choosing data and the access log (engine/web/service.py, datasets.py)
 CODES.update({entry.code: entry for entry in (
-    Code("RK-W001", "RK-W", "servern skulle lyssna på nätet utan API-nyckel",
-         when="`regelkoll serve --host` names an address other than the machine's own and no API token is "
-              "configured (REGELKOLL_API_TOKENS)",
+    Code("RK-W001", "RK-W", "servern skulle lyssna på nätet utan API-nyckel eller inloggning",
+         when="`regelkoll serve --host` names an address other than the machine's own without both an API token "
+              "(REGELKOLL_API_TOKENS, for the API) and `--user-header` (the pages, behind the organisation's "
+              "logging-in proxy)",
          effect="The server does not start; exit status 2"),
+    Code("RK-W004", "RK-W", "sidan nåddes inte genom inloggningen",
+         when="With `--user-header`, a page was asked for without the header the logging-in proxy sets",
+         effect="Nothing is shown; HTTP 401"),
     Code("RK-W002", "RK-W", "servern kan inte lyssna på adressen och porten",
          when="`regelkoll serve --host/--port` names a port another program already listens on, or an address "
               "this machine does not have",

@@ -63,10 +63,15 @@ def serve(
 
     uploads = uploads or _default_uploads()
     tokens = Settings.tokens_from_env(os.environ.get("REGELKOLL_API_TOKENS"))
-    if not _loopback(host) and not tokens:
+    if not _loopback(host) and not (tokens and user_header):
+        # the API is guarded by its tokens, the pages by the organisation's login in front of them: on the network
+        # both, or anyone who reaches the address reads the briefs
+        missing = " och ".join(name for name, given in (("API-nyckel", tokens), ("--user-header", user_header))
+                               if not given)
         raise DiagnosticError([Diagnostic("kommandoraden", 0, 0, "RK-W001", f"servern skulle lyssna på {host} "
-                                          "utan API-nyckel: vem som helst på nätet kunde läsa personuppgifter",
-                                          "--host", "ange REGELKOLL_API_TOKENS, eller lyssna på 127.0.0.1")])
+                                          f"utan {missing}: vem som helst på nätet kunde läsa personuppgifter",
+                                          "--host", "ange REGELKOLL_API_TOKENS för API:t och --user-header för "
+                                          "sidorna bakom organisationens inloggning, eller lyssna på 127.0.0.1")])
     data = data or _default_data()
     _folders(data, uploads)
     listening = _listen(host, port)

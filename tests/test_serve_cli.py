@@ -69,3 +69,30 @@ def _group_alive(pgid: int) -> bool:
         return True
     except ProcessLookupError:
         return False
+
+
+def test_a_network_address_needs_the_api_token_and_the_login_in_front_of_the_pages(tmp_path):
+    proc = _serve("--host", "0.0.0.0", "--uploads", str(tmp_path), env={"REGELKOLL_API_TOKENS": "a=hemlig"})
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 2 and "RK-W001" in err.decode() and "--user-header" in err.decode()
+
+
+def test_behind_a_login_a_page_asked_for_past_it_shows_nothing(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from regelkoll.web.app import create_app
+    from regelkoll.web.settings import Settings
+
+    settings = Settings(data=ROOT / "fixtures", uploads=tmp_path, database_url=f"sqlite:///{tmp_path}/db",
+                        user_header="X-Remote-User", api_tokens={"hemlig": "ärendesystemet"})
+    with TestClient(create_app(settings)) as client:
+        refused = client.get("/verksamhet/klinik-glans?datamangd=demo")
+        assert refused.status_code == 401 and "RK-W004" in refused.text and "Klinik Glans" not in refused.text
+        shown = client.get("/regler", headers={"X-Remote-User": "anna.inspektor"})
+        assert shown.status_code == 200
+        # the API answers to its token, not to the proxy's header; two Authorization headers are one too many
+        assert client.get("/api/v1/regler", headers={"X-Remote-User": "Anna"}).status_code == 401
+        assert client.get("/api/v1/regler", headers={"Authorization": "Bearer hemlig"}).status_code == 200
+        twice = client.get("/api/v1/regler", headers=[("Authorization", "Bearer x"),
+                                                      ("Authorization", "Bearer hemlig")])
+        assert twice.status_code == 401 and twice.json()["errors"][0]["code"] == "RK-W051"

@@ -166,7 +166,7 @@ def test_serve_on_loopback_names_the_hosts_it_answers_to(monkeypatch, tmp_path):
     assert {"127.0.0.1", "localhost"} <= set(seen["settings"].allowed_hosts)
     monkeypatch.setenv("REGELKOLL_API_TOKENS", "a=hemlig")
     serve_cli.serve(data=tmp_path, host="0.0.0.0", port=0, uploads=tmp_path / "up", database=None, rules=None,
-                    jobs=0, user_header=None, report_cache_mb=64)
+                    jobs=0, user_header="X-Remote-User", report_cache_mb=64)
     assert seen["settings"].allowed_hosts == ()
 
 

@@ -11,7 +11,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from regelkoll.diagnostics import DiagnosticError
 from regelkoll.version import package_version
-from regelkoll.web.auth import TokenAuth
+from regelkoll.web.auth import PageUsers, TokenAuth
 from regelkoll.web.auth import document as document_security
 from regelkoll.web.errors import errors_body, http_error, internal, status_for, validation_error
 from regelkoll.web.hosts import AllowedHosts
@@ -68,6 +68,7 @@ def create_app(settings: Settings, service: Service | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, http_error)
     app.add_middleware(BodyLimit, limit=settings.max_upload_bytes)
     app.add_middleware(TokenAuth, tokens=settings.api_tokens)
+    app.add_middleware(PageUsers, header=settings.user_header)
     app.add_middleware(AllowedHosts, hosts=settings.allowed_hosts)
     document_security(app)
 

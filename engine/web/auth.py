@@ -44,7 +44,8 @@ class TokenAuth:
         if scope["type"] != "http" or not self.tokens or not path.startswith("/api/") or path in OPEN:
             await self.app(scope, receive, send)
             return
-        header = dict(scope.get("headers") or ()).get(b"authorization")
+        given = [value for key, value in scope.get("headers") or () if key == b"authorization"]
+        header = given[0] if len(given) == 1 else (b"" if given else None)  # two are one too many: refused
         name = client_for(self.tokens, header)
         if name is None:
             if header is None:
@@ -59,6 +60,32 @@ class TokenAuth:
             return
         scope.setdefault("state", {})["client_name"] = name
         await self.app(scope, receive, send)
+
+
+class PageUsers:
+    """Behind an organisation's logging-in proxy (`--user-header`), a page asked for without the header the proxy
+    sets was not asked through the proxy: refused (RK-W004, 401), so that no one reaches the pages, and the
+    personal data on them, past the login. The proxy must be the only way to the server (see README)."""
+
+    def __init__(self, app, header: str | None) -> None:
+        self.app = app
+        self.header = header.lower().encode("latin-1") if header else None
+
+    async def __call__(self, scope, receive, send) -> None:
+        path = scope.get("path", "")
+        if scope["type"] != "http" or self.header is None or path.startswith("/api/") or path.startswith("/static/"):
+            await self.app(scope, receive, send)
+            return
+        if dict(scope.get("headers") or ()).get(self.header, b"").strip():
+            await self.app(scope, receive, send)
+            return
+        from starlette.requests import Request
+
+        from regelkoll.web.pages import error_page
+
+        problem = Diagnostic(WHERE, 0, 0, "RK-W004", "sidorna nås bara efter inloggning", "inloggning",
+                             "öppna Regelkoll genom organisationens inloggning")
+        await error_page(Request(scope), [problem], 401)(scope, receive, send)
 
 
 def document(app) -> None:

@@ -68,7 +68,7 @@ def status_for(diagnostics: list[Diagnostic]) -> int:
 
 # codes whose HTTP status is neither 404 nor 422 (added by the parts that report them)
 STATUS: dict[str, int] = {"RK-W040": 413, "RK-W044": 413, "RK-W050": 401, "RK-W051": 401, "RK-W062": 405,
-                          "RK-W063": 400, "RK-W070": 403,
+                          "RK-W063": 400, "RK-W070": 403, "RK-W004": 401,
                           # the database: not the client's fault, and maybe back in a moment
                           "RK-W030": 503, "RK-W031": 503, "RK-W032": 503, "RK-W033": 503}
 
