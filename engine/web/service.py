@@ -28,7 +28,6 @@ from regelkoll.web.storage import AccessEntry, RunRecord, Store
 from regelkoll.web.uploads import Upload
 
 KEPT_BUNDLES = 4  # data sets the server keeps read; memory stays flat however many are checked
-FACT_SUFFIXES = (".yaml", ".yml", ".json")
 
 
 @dataclass(frozen=True)
