@@ -153,7 +153,6 @@ async def upload_and_check(
 def brief(namn: str, id: str, request: Request, inspektor: str | None = None, visa_personnummer: bool = False,
           andamal: str | None = None) -> Response:
     from regelkoll.report.document import to_pretty_json_bytes
-    from regelkoll.web.storage import RunRecord
 
     service = request.app.state.service
     who = api_client(request)
@@ -164,12 +163,6 @@ def brief(namn: str, id: str, request: Request, inspektor: str | None = None, vi
         raise DiagnosticError([Diagnostic(d.file, d.line, d.column, d.code, d.message,
                                           "id" if d.field == "--facility" else FIELDS.get(d.field, d.field), d.hint)
                                for d in exc.diagnostics]) from None
-    run = doc["run"]
-    counts = run.get("counts", {})
-    service.store.record_run(RunRecord("besok", namn, id, _day(run["as_of"]), run["rules_digest"],
-                                       run["facts_digest"], who.name, counts.get("violation", 0),
-                                       counts.get("indication", 0), counts.get("undetermined", 0),
-                                       len(doc["errors"])))
     return Response(to_pretty_json_bytes(doc), media_type=MEDIA["json"])
 
 
@@ -189,10 +182,3 @@ async def screen(request: Request, fil: UploadFile = File(..., description="ans√
     from regelkoll.report.document import to_pretty_json_bytes
 
     return Response(to_pretty_json_bytes(doc), media_type=MEDIA["json"])
-
-
-def _day(text: str):
-    from datetime import date
-
-    return date.fromisoformat(text)
-

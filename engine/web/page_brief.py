@@ -22,7 +22,6 @@ from regelkoll.report.text import SEVERITY_SV
 from regelkoll.web.access import page_user
 from regelkoll.web.page_common import choose_dataset, service_of
 from regelkoll.web.page_render import field_errors, render, utc_text
-from regelkoll.web.storage import RunRecord
 
 router = APIRouter()
 
@@ -45,12 +44,7 @@ def brief(request: Request, facility: str, datamangd: str | None = None, visa_pe
         refused, show = exc.diagnostics, False  # the brief is shown masked, the form says what is missing
         doc = service.brief(name, facility, who)
     apply_decisions(service.store, doc, show)
-    counts = {"violation": doc["summary"]["overtradelser"]["totalt"], "indication": doc["summary"]["bor_utredas"],
-              "undetermined": doc["summary"]["kunde_inte_bedomas"]}
     run = doc["run"]
-    service.store.record_run(RunRecord("besok", name, facility, date.fromisoformat(run["as_of"]), run["rules_digest"],
-                                       run["facts_digest"], who.name, counts["violation"], counts["indication"],
-                                       counts["undetermined"], len(doc["errors"])))
     f = doc["facility"]
     groups = [(group, list(items)) for group, items in groupby(doc["requests"], key=lambda r: r["group"])]
     logged = {"who": who.name, "at": utc_text(datetime.now(timezone.utc)) + " UTC",

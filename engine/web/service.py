@@ -147,6 +147,10 @@ class Service:
                         pool=self._pool(data), follow_up=self._follow_up(data, day)[0])
         # logged once there is a brief to show: a refused one (no such facility) showed nobody's data
         self.log(who, "besok", name, [facility], show_personal_data, reason)
+        summary = doc["summary"]
+        self.store.record_run(RunRecord("besok", name, facility, day, doc["run"]["rules_digest"], data.digest, who.name,
+                                        summary["overtradelser"]["totalt"], summary["bor_utredas"],
+                                        summary["kunde_inte_bedomas"], len(doc["errors"])))
         return doc
 
     def screen(self, application: Upload, name: str | None, who: Who, *, show_personal_data: bool = False,
