@@ -122,6 +122,25 @@ def test_the_access_log_page_masks_a_number_typed_as_the_purpose(client):
     assert not UNMASKED.search(html)
 
 
+def test_the_api_masks_numbers_people_typed_unless_asked_with_a_purpose_which_is_logged(client):
+    client.post("/api/v1/stallningstaganden", json={
+        "nyckel": KEY, "slag": "atgardad", "motivering": f"ärende om {NUMBER}", "beslutad_av": "Eva",
+        "beslutad": "2026-01-01", "giltig_till": "2027-12-31"})
+    client.get("/verksamhet/hvb-tallen", params={"datamangd": "liten", "visa_personnummer": "1",
+                                                "andamal": f"utredning av {NUMBER}"})
+    for url, action in (("/api/v1/stallningstaganden", "api-stallningstaganden"),
+                        ("/api/v1/atkomstlogg", "api-atkomstlogg")):
+        masked = client.get(url)
+        assert masked.status_code == 200 and "19990115-****" in masked.text, url
+        assert not UNMASKED.search(masked.text), url
+        refused = client.get(url, params={"visa_personnummer": "true"})
+        assert refused.status_code == 422 and refused.json()["errors"][0]["code"] == "RK-W020", url
+        shown = client.get(url, params={"visa_personnummer": "true", "andamal": "Dnr 3.1-2026/18"})
+        assert shown.status_code == 200 and NUMBER in shown.text, url
+        latest = client.get("/api/v1/atkomstlogg").json()["atkomstlogg"][0]
+        assert (latest["action"], latest["unmasked"], latest["reason"]) == (action, True, "Dnr 3.1-2026/18"), url
+
+
 @pytest.mark.parametrize("url", ["/datamangder", "/ansokan", "/stallningstaganden"])
 def test_a_form_the_server_cannot_read_is_answered_with_a_swedish_page(client, url):
     answer = client.post(url, content=b"inte multipart", headers={"Content-Type": "multipart/form-data; boundary=b"})

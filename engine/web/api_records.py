@@ -18,8 +18,11 @@ router = APIRouter()
 @router.get("/stallningstaganden", summary="De lagrade ställningstagandena", response_model=Decisions,
             description="Inspektörernas ställningstaganden till fynd, efter nyckel. De tillämpas på varje kontroll "
                         "av en datamängd med fyndet, som en fil med ställningstaganden (`--stallningstaganden`).")
-def decisions(request: Request) -> Decisions:
-    return Decisions(stallningstaganden=[d.to_json() for d in request.app.state.service.store.decisions()])
+def decisions(request: Request, visa_personnummer: bool = False,
+              andamal: str | None = Query(None, description="ändamålet med att visa personnummer omaskerade "
+                                                            "(krävs för det, och loggas)")) -> Decisions:
+    found = [d.to_json() for d in request.app.state.service.store.decisions()]
+    return Decisions(stallningstaganden=_shown(request, found, "api-stallningstaganden", visa_personnummer, andamal))
 
 
 @router.post("/stallningstaganden", summary="Lagra ett ställningstagande", status_code=201,
@@ -48,9 +51,23 @@ def delete(nyckel: str, request: Request) -> Response:
                         "omaskerade (med angivet ändamål); nyast först. `fran` och `till` är dagar (UTC), "
                         "båda inräknade.")
 def access_log(request: Request, verksamhet: str | None = None, fran: date | None = None, till: date | None = None,
-               antal: int = Query(500, ge=1, le=10_000, description="högst så många rader")) -> AccessLog:
+               antal: int = Query(500, ge=1, le=10_000, description="högst så många rader"),
+               visa_personnummer: bool = False,
+               andamal: str | None = Query(None, description="ändamålet med att visa personnummer omaskerade "
+                                                             "(krävs för det, och loggas)")) -> AccessLog:
     found = request.app.state.service.store.access_log(
         facility=verksamhet, whole_datasets=verksamhet is not None, limit=antal,
         since=datetime.combine(fran, time(), timezone.utc) if fran is not None else None,
         until=datetime.combine(till + timedelta(days=1), time(), timezone.utc) if till is not None else None)
-    return AccessLog(atkomstlogg=found)
+    return AccessLog(atkomstlogg=_shown(request, found, "api-atkomstlogg", visa_personnummer, andamal))
+
+
+def _shown(request: Request, rows: list[dict], action: str, unmask: bool, purpose: str | None) -> list[dict]:
+    """Texts people typed (a reason, a name, a purpose) can hold a personnummer: masked like every other answer,
+    unless asked for with a purpose, which is logged (RK-W020 without one)."""
+    if not unmask:
+        from regelkoll.personal_data import mask_all
+
+        return mask_all(rows)
+    request.app.state.service.log(api_client(request), action, "", None, True, purpose)
+    return rows

@@ -12,7 +12,8 @@ router = APIRouter()
 
 LIMIT = 500
 ACTIONS = {"kontroll": "översikt (kontroll)", "besok": "underlag inför besök", "ansokan": "granskning av ansökan",
-           "api-kontroll": "kontroll via API"}
+           "api-kontroll": "kontroll via API", "api-stallningstaganden": "ställningstaganden via API, omaskerade",
+           "api-atkomstlogg": "åtkomstloggen via API, omaskerad"}
 
 
 @router.get("/atkomstlogg", response_class=HTMLResponse)
