@@ -141,3 +141,18 @@ def test_an_id_of_the_longest_allowed_length_is_read_and_judged(tmp_path, compil
     bundle = read_bundle(bundle_dir)
     assert not [d for d in bundle.diagnostics if "id" in d.field], bundle.diagnostics
     assert _outcomes(compiled, runner, bundle, long_id if record_id == facility else facility)
+
+
+@pytest.mark.parametrize("ident", [".", "..", "..."])
+def test_an_id_of_only_dots_is_refused_at_its_position(tmp_path, ident):
+    # '.' and '..' are folders in every path and link: a facility so named could be listed, never opened
+    (tmp_path / "data.yaml").write_text(
+        "verksamhet:\n"
+        f"- id: '{ident}'\n"
+        "  namn: Punkten\n"
+        "  typ: hvb\n"
+        "  organisation: org-a\n", encoding="utf-8")
+    bundle = read_bundle(tmp_path)
+    found = [d for d in bundle.diagnostics if d.code == "RK-B010" and d.field == "verksamhet.id"]
+    assert [(d.line, "bara punkter" in d.message) for d in found] == [(2, True)]
+    assert bundle.get("verksamhet", ident) is None

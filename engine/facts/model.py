@@ -16,8 +16,20 @@ from pydantic import AfterValidator, ConfigDict, Field, field_validator, model_v
 from regelkoll.personal_data import refuse_personnummer
 from regelkoll.strict import StrictModel, SwedishInput
 
+
+
+def _not_only_dots(value: str) -> str:
+    # '.' and '..' name the folder itself and the one above it in every path and link: a facility so named
+    # could be listed but never opened (a browser rewrites /verksamhet/.. to /)
+    if value.strip(".") == "":
+        raise ValueError("ett id får inte bestå av bara punkter ('.' och '..' betyder kataloger i sökvägar och "
+                         "länkar)")
+    return value
+
+
 # ids and codes are printed unmasked everywhere, so a personnummer is refused in them
-Ident = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[\w.:\-]+$"), AfterValidator(refuse_personnummer)]
+Ident = Annotated[str, Field(min_length=1, max_length=200, pattern=r"^[\w.:\-]+$"), AfterValidator(refuse_personnummer),
+                  AfterValidator(_not_only_dots)]
 
 VERKSAMHETSTYPER = (
     "hvb",  # hem för vård eller boende
