@@ -38,9 +38,14 @@ def list_datasets(settings: Settings) -> list[str]:
     return list(_all(settings))
 
 
+def unknown_dataset(name: str, offered: list[str]) -> Diagnostic:
+    """RK-W010 for a name that is not one of the data sets offered, with the nearest one."""
+    return Diagnostic("begäran", 0, 0, "RK-W010", f"'{name}' är ingen datamängd på servern", "datamangd",
+                      suggest(name, sorted(offered)))
+
+
 def resolve_dataset(settings: Settings, name: str) -> Path:
     offered = _all(settings)
     if name not in offered:
-        raise DiagnosticError([Diagnostic("begäran", 0, 0, "RK-W010", f"'{name}' är ingen datamängd på servern",
-                                          "datamangd", suggest(name, sorted(offered)))])
+        raise DiagnosticError([unknown_dataset(name, list(offered))])
     return offered[name]

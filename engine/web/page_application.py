@@ -16,9 +16,9 @@ from regelkoll.personal_data import mask_text
 from regelkoll.web import csrf
 from regelkoll.web.access import page_user
 from regelkoll.web.application_form import CHOICES, NUMBERS, PEOPLE, TEXTS, form_field, labels, to_application, to_yaml
+from regelkoll.web.datasets import unknown_dataset
 from regelkoll.web.errors import status_for
 from regelkoll.web.page_common import invalid, service_of
-from regelkoll.web.page_datasets import too_large
 from regelkoll.web.page_render import field_errors, render
 from regelkoll.web.uploads import receive_application
 
@@ -44,16 +44,14 @@ def application(request: Request) -> HTMLResponse:
 
 def _dataset_problems(request: Request, dataset: str) -> list[Diagnostic]:
     if dataset and dataset not in service_of(request).datasets():
-        return [Diagnostic("begäran", 0, 0, "RK-W010", f"'{dataset}' är ingen datamängd på servern", "datamangd")]
+        return [unknown_dataset(dataset, service_of(request).datasets())]
     return []
 
 
 @router.post("/ansokan", response_class=HTMLResponse)
 async def upload(request: Request) -> Response:
+    # a body larger than the server takes was refused before this (limits.py, RK-W040)
     settings = request.app.state.settings
-    problems = too_large(request, settings.max_upload_bytes)
-    if problems:
-        return form_page(request, errors=problems, status=413)
     async with request.form(max_files=1, max_fields=5) as form:
         refused = csrf.refusal(request, form.get(csrf.FIELD))
         if refused:

@@ -6,9 +6,10 @@ from typing import Any
 
 from fastapi import Request
 
-from regelkoll.diagnostics import Diagnostic, suggest
+from regelkoll.diagnostics import Diagnostic
 from regelkoll.facts.bundle import FactBundle
 from regelkoll.facts.words import VERKSAMHETSTYP_WORDS
+from regelkoll.web.datasets import unknown_dataset
 
 DEFAULT_DATASET = "demo"
 ORGANISATION = "huvudman"
@@ -27,8 +28,7 @@ def choose_dataset(names: list[str], given: str | None) -> tuple[str | None, lis
     if given:
         if given in names:
             return given, []
-        return None, [Diagnostic("begäran", 0, 0, "RK-W010", f"'{given}' är ingen datamängd på servern",
-                                 "datamangd", suggest(given, names))]
+        return None, [unknown_dataset(given, names)]
     if not names:
         return None, []
     return (DEFAULT_DATASET if DEFAULT_DATASET in names else names[0]), []
