@@ -24,7 +24,6 @@ from regelkoll.web.uploads import receive_dataset
 router = APIRouter()
 
 MB = 1024 * 1024
-FORM_OVERHEAD = 64 * 1024  # the multipart headers and the other fields around the file
 
 
 def page(request: Request, errors: list[Diagnostic] | None = None, status: int = 200) -> HTMLResponse:
@@ -42,24 +41,10 @@ def datasets(request: Request) -> HTMLResponse:
     return page(request)
 
 
-def too_large(request: Request, limit: int) -> list[Diagnostic]:
-    """RK-W040 for a body that says it is larger than the server takes, before a byte of it is read."""
-    try:
-        length = int(request.headers.get("content-length", "0"))
-    except ValueError:
-        length = 0
-    if length > limit + FORM_OVERHEAD:
-        return [Diagnostic("uppladdning", 0, 0, "RK-W040", f"filen är större än servern tar emot ({limit // MB} MB)",
-                           "fil")]
-    return []
-
-
 @router.post("/datamangder", response_class=HTMLResponse)
 async def upload(request: Request) -> Response:
+    # a body larger than the server takes was refused before this (limits.py, RK-W040)
     settings = request.app.state.settings
-    problems = too_large(request, settings.max_upload_bytes)
-    if problems:
-        return page(request, problems, 413)
     async with request.form(max_files=1, max_fields=5) as form:
         refused = csrf.refusal(request, form.get(csrf.FIELD))
         if refused:

@@ -128,11 +128,10 @@ class WarmPool:
         screening of an application); DiagnosticError `crashed` when that process dies under it."""
         from regelkoll.diagnostics import DiagnosticError
 
-        with ProcessPoolExecutor(1, mp_context=_context(), initializer=_worker_init) as executor:
-            try:
-                return executor.submit(function, *args).result()
-            except BrokenProcessPool:
-                raise DiagnosticError([crashed]) from None
+        try:
+            return _in_own_process(function, *args)
+        except BrokenProcessPool:
+            raise DiagnosticError([crashed]) from None
 
     def close(self) -> None:
         with self._lock:
@@ -174,14 +173,17 @@ class BoundPool:
 
     def _alone(self, rule_ids: tuple[str, ...], light: UnitJob, unit: str) -> Any:
         """One unit in a process of its own, after a crash: the unit that crashes is named, the others finish."""
-        executor = ProcessPoolExecutor(1, mp_context=_context(), initializer=_worker_init)
         try:
-            [(unit, result)] = executor.submit(_evaluate_chunk, self.ref, rule_ids, light, [unit]).result()
+            [(unit, result)] = _in_own_process(_evaluate_chunk, self.ref, rule_ids, light, [unit])
             return outcome(unit, result)
         except BrokenProcessPool:
             return FacilityError(unit, CRASHED)
-        finally:
-            executor.shutdown(wait=True)
+
+
+def _in_own_process(function, *args) -> Any:
+    """`function(*args)` in a fresh worker that serves nothing else; BrokenProcessPool when it dies under it."""
+    with ProcessPoolExecutor(1, mp_context=_context(), initializer=_worker_init) as executor:
+        return executor.submit(function, *args).result()
 
 
 def _chunks(units: list[str], workers: int) -> list[list[str]]:
