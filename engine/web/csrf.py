@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 from fastapi import Request
 from fastapi.responses import Response
 
-from regelkoll.diagnostics import Diagnostic
+from regelkoll.diagnostics import Diagnostic, DiagnosticError
 
 COOKIE = "regelkoll_csrf"
 FIELD = "csrf"
@@ -59,6 +59,14 @@ def refusal(request: Request, submitted: object) -> list[Diagnostic]:
     if not isinstance(submitted, str) or not hmac.compare_digest(submitted, _sign(_secret(request), value)):
         return [_refused("formulärets nyckel saknas eller är fel; öppna sidan igen och skicka formuläret därifrån")]
     return []
+
+
+def check(request: Request, submitted: object) -> None:
+    """Refuse a POST whose token is not this browser's: DiagnosticError RK-W070, which the app shows as a 403
+    page (engine/web/app.py)."""
+    refused = refusal(request, submitted)
+    if refused:
+        raise DiagnosticError(refused)
 
 
 def _refused(message: str) -> Diagnostic:

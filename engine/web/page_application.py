@@ -53,11 +53,7 @@ async def upload(request: Request) -> Response:
     # a body larger than the server takes was refused before this (limits.py, RK-W040)
     settings = request.app.state.settings
     async with request.form(max_files=1, max_fields=5) as form:
-        refused = csrf.refusal(request, form.get(csrf.FIELD))
-        if refused:
-            from regelkoll.web.pages import error_page
-
-            return error_page(request, refused, 403)
+        csrf.check(request, form.get(csrf.FIELD))
         dataset = str(form.get("datamangd") or "")
         values = {"datamangd": dataset}
         problems = _dataset_problems(request, dataset)
@@ -77,12 +73,8 @@ async def upload(request: Request) -> Response:
 @router.post("/ansokan/formular", response_class=HTMLResponse)
 async def filled_in(request: Request) -> Response:
     async with request.form(max_files=0, max_fields=80) as form:
-        refused = csrf.refusal(request, form.get(csrf.FIELD))
+        csrf.check(request, form.get(csrf.FIELD))
         values = {key: str(value) for key, value in form.items() if key != csrf.FIELD}
-    if refused:
-        from regelkoll.web.pages import error_page
-
-        return error_page(request, refused, 403)
     dataset = values.get("datamangd", "")
     document, problems = to_application(values)
     problems += _dataset_problems(request, dataset)

@@ -46,11 +46,7 @@ async def upload(request: Request) -> Response:
     # a body larger than the server takes was refused before this (limits.py, RK-W040)
     settings = request.app.state.settings
     async with request.form(max_files=1, max_fields=5) as form:
-        refused = csrf.refusal(request, form.get(csrf.FIELD))
-        if refused:
-            from regelkoll.web.pages import error_page
-
-            return error_page(request, refused, 403)
+        csrf.check(request, form.get(csrf.FIELD))
         chosen = form.get("fil")
         if not isinstance(chosen, UploadFile) or not chosen.filename:
             hint = "välj en .zip-, .tar.gz-, .yaml- eller .json-fil"

@@ -73,14 +73,10 @@ def new(request: Request, nyckel: str = "", datamangd: str | None = None, verksa
 @router.post("/stallningstaganden", response_class=HTMLResponse)
 async def save(request: Request) -> Response:
     async with request.form(max_files=0, max_fields=20) as form:
-        refused = csrf.refusal(request, form.get(csrf.FIELD))
+        csrf.check(request, form.get(csrf.FIELD))
         values = {name: str(form.get(name) or "").strip() for name in FIELDS}
         dataset = str(form.get("datamangd") or "")
         facility = str(form.get("verksamhet") or "")
-    if refused:
-        from regelkoll.web.pages import error_page
-
-        return error_page(request, refused, 403)
     service = service_of(request)
     chosen, problems = choose_dataset(service.datasets(), dataset)
     if problems:
